@@ -1,0 +1,185 @@
+package dev.mandate.agent.boundary;
+
+import dev.mandate.agent.entity.Agent;
+import dev.mandate.agent.entity.AgentProfile;
+import dev.mandate.agent.entity.AgentStatus;
+import dev.mandate.agent.entity.AgentStatusChange;
+import dev.mandate.platform.error.AgentNotActiveException;
+import dev.mandate.platform.error.ConflictException;
+import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.ResourceNotFoundException;
+import dev.mandate.platform.error.StaleVersionException;
+import dev.mandate.platform.paging.Page;
+import dev.mandate.platform.paging.PageRequest;
+import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.security.Versions;
+import dev.mandate.tenant.boundary.Tenants;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+
+/** Agent identities of the caller's tenant: the transaction boundary for everything about agents. */
+@Stateless
+public class Agents {
+
+    static final String KIND = "agent";
+
+    @PersistenceContext(unitName = "mandate")
+    EntityManager em;
+
+    @EJB
+    Tenants tenants;
+
+    public Agent create(Caller caller, AgentProfile profile) {
+        tenants.ensureRegistered(caller.tenant(), caller.tenant());
+        requireUnique(caller.tenant(), profile, null);
+        Agent agent = new Agent(caller.tenant(), profile, caller.subject());
+        em.persist(agent);
+        em.persist(AgentStatusChange.created(agent, caller.subject()));
+        flushMappingConflicts(agent);
+        return agent;
+    }
+
+    /** Creates an agent with a fixed id unless it already exists (demo data). */
+    public Agent createWithId(Caller caller, String id, AgentProfile profile) {
+        Agent existing = em.find(Agent.class, id);
+        if (existing != null) {
+            return existing;
+        }
+        tenants.ensureRegistered(caller.tenant(), caller.tenant());
+        Agent agent = new Agent(id, caller.tenant(), profile, caller.subject());
+        em.persist(agent);
+        em.persist(AgentStatusChange.created(agent, caller.subject()));
+        return agent;
+    }
+
+    public Agent get(Caller caller, String id) {
+        Agent agent = em.find(Agent.class, id);
+        if (agent == null || !agent.tenantId().equals(caller.tenant()) || agentMayNotSee(caller, agent)) {
+            throw new ResourceNotFoundException(KIND, id);
+        }
+        return agent;
+    }
+
+    public Page<Agent> list(Caller caller, AgentStatus status, PageRequest page) {
+        String where = " where a.tenantId = :tenant" + (status == null ? "" : " and a.status = :status")
+                + (caller.isAgent() ? " and a.id = :self" : "");
+        TypedQuery<Agent> items = em.createQuery("select a from Agent a" + where + " order by a.name, a.id", Agent.class);
+        TypedQuery<Long> count = em.createQuery("select count(a) from Agent a" + where, Long.class);
+        for (TypedQuery<?> query : List.of(items, count)) {
+            query.setParameter("tenant", caller.tenant());
+            if (status != null) {
+                query.setParameter("status", status);
+            }
+            if (caller.isAgent()) {
+                query.setParameter("self", caller.subject());
+            }
+        }
+        List<Agent> found = items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return new Page<>(found, page.offset(), page.limit(), count.getSingleResult());
+    }
+
+    public Agent replace(Caller caller, String id, Long expectedVersion, AgentProfile profile) {
+        Agent agent = get(caller, id);
+        Versions.require(KIND, id, expectedVersion, agent.version());
+        requireNotDeprovisioned(agent);
+        requireUnique(caller.tenant(), profile, id);
+        agent.apply(profile, caller.subject());
+        flushMappingConflicts(agent);
+        return agent;
+    }
+
+    public Agent changeStatus(Caller caller, String id, Long expectedVersion, AgentStatus to, String reason) {
+        Agent agent = get(caller, id);
+        Versions.require(KIND, id, expectedVersion, agent.version());
+        requireNotDeprovisioned(agent);
+        if (to == AgentStatus.DEPROVISIONED) {
+            throw new ConflictException("deprovision an agent with DELETE /api/v1/agents/" + id);
+        }
+        if (agent.status() != to) {
+            em.persist(agent.changeStatus(to, reason, caller.subject()));
+            flushMappingConflicts(agent);
+        }
+        return agent;
+    }
+
+    /** Ends an identity. The row, its status history and its audit stay; it can never act again. */
+    public Agent deprovision(Caller caller, String id, Long expectedVersion, String reason) {
+        Agent agent = get(caller, id);
+        Versions.require(KIND, id, expectedVersion, agent.version());
+        requireNotDeprovisioned(agent);
+        em.persist(agent.changeStatus(AgentStatus.DEPROVISIONED, reason, caller.subject()));
+        flushMappingConflicts(agent);
+        return agent;
+    }
+
+    public List<AgentStatusChange> statusHistory(Caller caller, String id) {
+        get(caller, id);
+        return em.createNamedQuery(AgentStatusChange.FOR_AGENT, AgentStatusChange.class)
+                .setParameter("tenant", caller.tenant())
+                .setParameter("agent", id)
+                .getResultList();
+    }
+
+    /**
+     * Refuses an agent that is not ACTIVE. Read from the database on every call, so a suspension takes
+     * effect on the agent's very next request, whatever its token says.
+     */
+    public void requireActive(String tenant, String agentId) {
+        Agent agent = em.find(Agent.class, agentId);
+        if (agent == null || !agent.tenantId().equals(tenant)) {
+            throw new AgentNotActiveException("the token's subject is not an agent of this tenant");
+        }
+        if (!agent.isActive()) {
+            throw new AgentNotActiveException("agent is " + agent.status());
+        }
+    }
+
+    private static boolean agentMayNotSee(Caller caller, Agent agent) {
+        return caller.isAgent() && !agent.id().equals(caller.subject());
+    }
+
+    private static void requireNotDeprovisioned(Agent agent) {
+        if (agent.status() == AgentStatus.DEPROVISIONED) {
+            throw new ConflictException("agent '" + agent.id() + "' is deprovisioned and cannot change");
+        }
+    }
+
+    private void requireUnique(String tenant, AgentProfile profile, String selfId) {
+        List<Agent> sameName = em.createNamedQuery(Agent.BY_NAME, Agent.class)
+                .setParameter("tenant", tenant)
+                .setParameter("name", profile.name())
+                .getResultList();
+        if (sameName.stream().anyMatch(other -> !other.id().equals(selfId))) {
+            throw new ConflictException("an agent named '" + profile.name() + "' already exists");
+        }
+        if (profile.externalId() != null) {
+            List<Agent> sameExternalId = em.createNamedQuery(Agent.BY_EXTERNAL_ID, Agent.class)
+                    .setParameter("tenant", tenant)
+                    .setParameter("externalId", profile.externalId())
+                    .getResultList();
+            if (sameExternalId.stream().anyMatch(other -> !other.id().equals(selfId))) {
+                throw new ConflictException("an agent with externalId '" + profile.externalId() + "' already exists");
+            }
+        }
+    }
+
+    /** Writes now, inside the boundary, so races surface as 409/412 instead of a failed commit. */
+    private void flushMappingConflicts(Agent agent) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException raced) {
+            throw new StaleVersionException(KIND, agent.id());
+        } catch (PersistenceException failure) {
+            if (ConstraintViolations.isIntegrityViolation(failure)) {
+                throw new ConflictException("an agent with this name or externalId already exists");
+            }
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.mandate.agent.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** A software agent's identity: who sponsors it, what it may do by default, whether it may act at all. */
+@Entity
+@Table(name = "agent")
+@NamedQuery(
+        name = Agent.BY_NAME,
+        query = "select a from Agent a where a.tenantId = :tenant and a.name = :name")
+@NamedQuery(
+        name = Agent.BY_EXTERNAL_ID,
+        query = "select a from Agent a where a.tenantId = :tenant and a.externalId = :externalId")
+public class Agent {
+    public static final String BY_NAME = "Agent.byName";
+    public static final String BY_EXTERNAL_ID = "Agent.byExternalId";
+
+    @Id
+    private String id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @Column(nullable = false)
+    private String name;
+
+    private String description;
+
+    @Column(nullable = false)
+    private String sponsor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AgentStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "default_tier", nullable = false)
+    private AuthorityTier defaultTier;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    private String workflow;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy;
+
+    protected Agent() {}
+
+    public Agent(String tenantId, AgentProfile profile, String actor) {
+        this(UUID.randomUUID().toString(), tenantId, profile, actor);
+    }
+
+    /** For identities whose id is fixed in advance (demo data, migrations of existing agents). */
+    public Agent(String id, String tenantId, AgentProfile profile, String actor) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.status = AgentStatus.ACTIVE;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdBy = actor;
+        apply(profile, actor);
+    }
+
+    public void apply(AgentProfile profile, String actor) {
+        this.name = profile.name();
+        this.description = profile.description();
+        this.sponsor = profile.sponsor();
+        this.defaultTier = profile.defaultTier();
+        this.externalId = profile.externalId();
+        this.workflow = profile.workflow();
+        touch(actor);
+    }
+
+    public AgentStatusChange changeStatus(AgentStatus to, String reason, String actor) {
+        AgentStatusChange change = new AgentStatusChange(this, status, to, reason, actor);
+        this.status = to;
+        touch(actor);
+        return change;
+    }
+
+    private void touch(String actor) {
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedBy = actor;
+    }
+
+    public boolean isActive() {
+        return status == AgentStatus.ACTIVE;
+    }
+
+    public AgentProfile profile() {
+        return new AgentProfile(name, description, sponsor, defaultTier, externalId, workflow);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public AgentStatus status() {
+        return status;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+}

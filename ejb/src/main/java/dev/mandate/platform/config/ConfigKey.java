@@ -1,0 +1,43 @@
+package dev.mandate.platform.config;
+
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every MicroProfile Config key Mandate reads, in one place. Defaults live in the EJB jar's
+ * {@code META-INF/microprofile-config.properties}; deployments override them with system properties
+ * or environment variables.
+ */
+public enum ConfigKey {
+    JWT_TENANT_CLAIM("mandate.jwt.tenant-claim"),
+    JWT_CLOCK_SKEW_SECONDS("mandate.jwt.clock-skew-seconds"),
+    JWT_ISSUER("mp.jwt.verify.issuer"),
+    JWT_AUDIENCES("mp.jwt.verify.audiences"),
+    DEV_TOKENS_ENABLED("mandate.dev-tokens.enabled"),
+    DEV_TOKENS_SIGNING_KEY_LOCATION("mandate.dev-tokens.signing-key-location"),
+    DEV_TOKENS_MAX_TTL_SECONDS("mandate.dev-tokens.max-ttl-seconds"),
+    DEMO_ENABLED("mandate.demo.enabled"),
+    DEMO_TENANT("mandate.demo.tenant"),
+    API_MAX_BODY_BYTES("mandate.api.max-body-bytes"),
+    API_PAGE_DEFAULT_LIMIT("mandate.api.page.default-limit"),
+    API_PAGE_MAX_LIMIT("mandate.api.page.max-limit");
+
+    private final String key;
+
+    ConfigKey(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** Reads the current value on every call, so a changed system property takes effect without redeploy. */
+    public <T> Optional<T> lookup(Class<T> type) {
+        return ConfigProvider.getConfig().getOptionalValue(key, type);
+    }
+
+    public <T> T get(Class<T> type) {
+        return lookup(type).orElseThrow(() -> new IllegalStateException("missing configuration: " + key));
+    }
+}

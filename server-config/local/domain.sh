@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Prepares, starts and stops a local Payara domain for Mandate: the quick start (H2, dev tokens, demo
+# tenant) and the integration tests (PostgreSQL). Idempotent: run it again and it only does what is
+# missing. Production servers are prepared with the asadmin files next to this folder instead.
+#
+#   domain.sh start            create (if needed), configure and start the domain
+#   domain.sh deploy EAR       deploy or redeploy Mandate, then wait until it is ready
+#   domain.sh stop             stop the domain (no-op when it is not running)
+#   domain.sh status           running or not
+#
+# Settings (environment):
+#   MANDATE_PAYARA_HOME  unpacked Payara (the folder holding bin/asadmin)      required
+#   MANDATE_DOMAIN       domain name                                           default domain1
+#   MANDATE_PORTBASE     create the domain with this port base (admin = +48, http = +80); unset = domain1's ports
+#   MANDATE_WORK         where keys and logs of this setup live                default $MANDATE_PAYARA_HOME/../work
+#   MANDATE_DB           h2 (embedded default database) or postgres           default h2
+#   MANDATE_PG_DATABASE, MANDATE_PG_HOST, MANDATE_PG_PORT, MANDATE_PG_USER     postgres settings
+#   MANDATE_PG_RECREATE  true: drop and create the database first (tests)      default false
+#   MANDATE_PG_DRIVER    path of the PostgreSQL JDBC driver jar (postgres only)
+#   MANDATE_DEV_TOKENS   true: enable POST /api/v1/dev/tokens                  default true
+#   MANDATE_DEMO         true: load the demo tenant at startup                 default true
+set -euo pipefail
+
+: "${MANDATE_PAYARA_HOME:?set MANDATE_PAYARA_HOME to the unpacked payara6 folder}"
+DOMAIN=${MANDATE_DOMAIN:-domain1}
+WORK=${MANDATE_WORK:-$MANDATE_PAYARA_HOME/../work}
+DB=${MANDATE_DB:-h2}
+ASADMIN="$MANDATE_PAYARA_HOME/bin/asadmin"
+DOMAINS_DIR="$MANDATE_PAYARA_HOME/glassfish/domains"
+if [ -n "${MANDATE_PORTBASE:-}" ]; then
+  ADMIN_PORT=$((MANDATE_PORTBASE + 48))
+  HTTP_PORT=$((MANDATE_PORTBASE + 80))
+else
+  ADMIN_PORT=4848
+  HTTP_PORT=8080
+fi
+ISSUER="urn:mandate:local:$DOMAIN"
+
+log() { printf '[mandate] %s\n' "$*" >&2; }
+asadmin() { "$ASADMIN" --port "$ADMIN_PORT" --interactive=false "$@"; }
+# asadmin property lists use ':' as separator: escape the ones inside values
+escape() { printf '%s' "$1" | sed 's/:/\\:/g'; }
+
+is_running() {
+  "$ASADMIN" list-domains --domaindir "$DOMAINS_DIR" 2>/dev/null | grep -Eq "^$DOMAIN running"
+}
+
+ensure_domain() {
+  if [ ! -d "$DOMAINS_DIR/$DOMAIN" ]; then
+    [ -n "${MANDATE_PORTBASE:-}" ] || { log "domain $DOMAIN does not exist"; exit 1; }
+    log "creating domain $DOMAIN (port base $MANDATE_PORTBASE)"
+    "$ASADMIN" --interactive=false create-domain --nopassword=true --portbase "$MANDATE_PORTBASE" "$DOMAIN" >/dev/null
+  fi
+}
+
+ensure_keys() {
+  mkdir -p "$WORK/keys"
+  if [ ! -s "$WORK/keys/private.pem" ]; then
+    log "generating the local token signing key pair in $WORK/keys"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/private.pem" 2>/dev/null
+    openssl pkey -in "$WORK/keys/private.pem" -pubout -out "$WORK/keys/public.pem"
+    chmod 600 "$WORK/keys/private.pem"
+  fi
+}
+
+ensure_postgres_database() {
+  local host=${MANDATE_PG_HOST:-127.0.0.1} port=${MANDATE_PG_PORT:-5432} user=${MANDATE_PG_USER:-postgres}
+  local db=${MANDATE_PG_DATABASE:?set MANDATE_PG_DATABASE}
+  if [ "${MANDATE_PG_RECREATE:-false}" = true ]; then
+    log "recreating PostgreSQL database $db"
+    psql -q -h "$host" -p "$port" -U "$user" -d postgres -c "drop database if exists $db with (force)" >/dev/null
+  fi
+  if ! psql -qtA -h "$host" -p "$port" -U "$user" -d postgres -c "select 1 from pg_database where datname='$db'" | grep -q 1; then
+    psql -q -h "$host" -p "$port" -U "$user" -d postgres -c "create database $db" >/dev/null
+  fi
+  cp "${MANDATE_PG_DRIVER:?set MANDATE_PG_DRIVER}" "$DOMAINS_DIR/$DOMAIN/lib/postgresql.jar"
+}
+
+configure_datasource() {
+  if asadmin list-jdbc-resources | grep -qx 'jdbc/mandate'; then
+    return
+  fi
+  if [ "$DB" = postgres ]; then
+    local props="user=${MANDATE_PG_USER:-postgres}:serverName=${MANDATE_PG_HOST:-127.0.0.1}:portNumber=${MANDATE_PG_PORT:-5432}:databaseName=$MANDATE_PG_DATABASE"
+    asadmin create-jdbc-connection-pool \
+      --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+      --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validationmethod custom-validation \
+      --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
+      --property "$props" mandate-pg >/dev/null
+    asadmin create-jdbc-resource --connectionpoolid mandate-pg jdbc/mandate >/dev/null
+  else
+    # the embedded default database (H2) every Payara domain ships with
+    asadmin create-jdbc-resource --connectionpoolid H2Pool jdbc/mandate >/dev/null
+  fi
+  log "datasource jdbc/mandate -> $DB"
+}
+
+configure_properties() {
+  local props
+  props="mp.jwt.verify.issuer=$(escape "$ISSUER")"
+  props+=":mp.jwt.verify.publickey.location=$(escape "file:$WORK/keys/public.pem")"
+  props+=":mandate.dev-tokens.enabled=${MANDATE_DEV_TOKENS:-true}"
+  props+=":mandate.dev-tokens.signing-key-location=$(escape "$WORK/keys/private.pem")"
+  props+=":mandate.demo.enabled=${MANDATE_DEMO:-true}"
+  asadmin create-system-properties "$props" >/dev/null
+}
+
+wait_ready() {
+  local url="http://127.0.0.1:$HTTP_PORT/health/ready" deadline=$((SECONDS + ${1:-180}))
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if [ $SECONDS -ge $deadline ]; then
+      log "Mandate did not become ready at $url; see $DOMAINS_DIR/$DOMAIN/logs/server.log"
+      exit 1
+    fi
+    sleep 1
+  done
+}
+
+app_deployed() {
+  asadmin list-applications 2>/dev/null | grep -Eq '^mandate '
+}
+
+cmd_start() {
+  ensure_domain
+  ensure_keys
+  if is_running; then
+    log "domain $DOMAIN already running"
+    # pitfall: a redeploy while the deployed app is still loading breaks its persistence unit
+    app_deployed && wait_ready 180
+  else
+    [ "$DB" = postgres ] && ensure_postgres_database
+    log "starting domain $DOMAIN"
+    "$ASADMIN" start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN" >/dev/null
+    app_deployed && wait_ready 180
+  fi
+  configure_datasource
+  configure_properties
+  echo "$WORK/keys"
+}
+
+cmd_deploy() {
+  local ear=${1:?usage: domain.sh deploy EAR}
+  log "deploying $ear"
+  asadmin deploy --force=true --name mandate "$ear" >/dev/null
+  wait_ready 180
+}
+
+cmd_stop() {
+  if is_running; then
+    "$ASADMIN" stop-domain --domaindir "$DOMAINS_DIR" "$DOMAIN" >/dev/null
+    log "domain $DOMAIN stopped"
+  else
+    log "domain $DOMAIN is not running"
+  fi
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  deploy) shift; cmd_deploy "$@" ;;
+  stop) cmd_stop ;;
+  status) if is_running; then echo running; else echo stopped; fi ;;
+  *) echo "usage: $0 start|deploy EAR|stop|status" >&2; exit 2 ;;
+esac

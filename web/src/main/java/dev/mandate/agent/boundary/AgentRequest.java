@@ -1,0 +1,44 @@
+package dev.mandate.agent.boundary;
+
+import dev.mandate.agent.entity.AgentProfile;
+import dev.mandate.agent.entity.AuthorityTier;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a client may set on an agent. Ids, tenant, status and audit fields are Mandate's: sending them
+ * is refused as an unknown property. (Request bodies are classes, not records: Payara's OpenAPI scanner
+ * fails on constraints that records copy onto constructor parameters.)
+ */
+public class AgentRequest {
+
+    @NotBlank(message = "is required")
+    @Size(max = 128, message = "must be at most 128 characters")
+    @Pattern(
+            regexp = "[A-Za-z0-9][A-Za-z0-9._@+-]*",
+            message = "must start with a letter or digit and contain only letters, digits and . _ @ + -")
+    public String name;
+
+    @Size(max = 1000, message = "must be at most 1000 characters")
+    public String description;
+
+    @NotBlank(message = "is required (the human who answers for this agent)")
+    @Size(max = 256, message = "must be at most 256 characters")
+    public String sponsor;
+
+    /** Least privilege (READ_ONLY) when absent. */
+    public AuthorityTier defaultTier;
+
+    @Size(min = 1, max = 256, message = "must be 1 to 256 characters")
+    public String externalId;
+
+    @Size(max = 100, message = "must be at most 100 characters")
+    @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lowercase letters, digits and -")
+    public String workflow;
+
+    AgentProfile toProfile() {
+        return new AgentProfile(
+                name, description, sponsor, defaultTier == null ? AuthorityTier.READ_ONLY : defaultTier, externalId, workflow);
+    }
+}

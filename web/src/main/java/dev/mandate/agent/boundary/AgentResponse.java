@@ -1,0 +1,41 @@
+package dev.mandate.agent.boundary;
+
+import dev.mandate.agent.entity.Agent;
+import dev.mandate.agent.entity.AgentProfile;
+import dev.mandate.agent.entity.AgentStatus;
+import dev.mandate.agent.entity.AuthorityTier;
+import java.time.OffsetDateTime;
+
+public record AgentResponse(
+        String id,
+        String name,
+        String description,
+        String sponsor,
+        AgentStatus status,
+        AuthorityTier defaultTier,
+        String externalId,
+        String workflow,
+        long version,
+        OffsetDateTime createdAt,
+        String createdBy,
+        OffsetDateTime updatedAt,
+        String updatedBy) {
+
+    static AgentResponse of(Agent agent) {
+        AgentProfile p = agent.profile();
+        return new AgentResponse(
+                agent.id(),
+                p.name(),
+                p.description(),
+                p.sponsor(),
+                agent.status(),
+                p.defaultTier(),
+                p.externalId(),
+                p.workflow(),
+                agent.version(),
+                agent.createdAt(),
+                agent.createdBy(),
+                agent.updatedAt(),
+                agent.updatedBy());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mandate.api;
+
+import dev.mandate.platform.security.BuiltInRole;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The JSON API. A CDI bean on purpose: MP-JWT in a WAR inside an EAR needs the Application to be one,
+ * else {@code JsonWebToken} cannot be injected.
+ */
+@ApplicationScoped
+@ApplicationPath("/api")
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({
+    BuiltInRole.ADMIN,
+    BuiltInRole.AGENT,
+    BuiltInRole.APPROVER,
+    BuiltInRole.AUDITOR,
+    BuiltInRole.SCIM_PROVISIONER
+})
+@OpenAPIDefinition(
+        info = @Info(
+                title = "Mandate API",
+                version = "v1",
+                description = "The authority server for enterprise AI agents. Errors are RFC 9457 problem+json."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class MandateApi extends Application {}

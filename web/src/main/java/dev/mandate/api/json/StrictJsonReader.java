@@ -1,0 +1,81 @@
+package dev.mandate.api.json;
+
+import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.error.Violation;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.List;
+
+/**
+ * Reads Mandate's request bodies strictly: the JSON is parsed first (a syntax error names its line and
+ * column), then checked against the request class's declared field types (JSON-B alone would turn
+ * {@code 5} into {@code "5"} and {@code ["x"]} into {@code "x"}), and only then bound. Every wrong
+ * type, unknown property and unknown enum value is reported at once, with its JSON path.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class StrictJsonReader implements MessageBodyReader<Object> {
+
+    @Context
+    Providers providers;
+
+    @Override
+    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type.getName().startsWith("dev.mandate.");
+    }
+
+    @Override
+    public Object readFrom(
+            Class<Object> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body) {
+        JsonValue json = parse(body);
+        if (json.getValueType() == JsonValue.ValueType.NULL) {
+            throw new InvalidRequestException("body", "a JSON object is required");
+        }
+        List<Violation> violations = new JsonShapeCheck().check(json, type);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return jsonb(type).fromJson(json.toString(), genericType);
+    }
+
+    private static JsonValue parse(InputStream body) {
+        try (JsonReader reader = Json.createReader(body)) {
+            return reader.readValue();
+        } catch (JsonParsingException syntax) {
+            var at = syntax.getLocation();
+            throw new MalformedJsonException(
+                    "The body is not valid JSON (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ").");
+        } catch (JsonException unreadable) {
+            throw new MalformedJsonException("The body is empty or not valid JSON.");
+        }
+    }
+
+    private Jsonb jsonb(Class<?> type) {
+        ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
+        if (resolver == null) {
+            throw new WebApplicationException("no JSON-B configuration registered");
+        }
+        return resolver.getContext(type);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mandate.api.security;
+
+import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.security.Caller;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The verified caller for a request. {@link CallerAuthorizationFilter} has checked the token before any
+ * resource that injects this runs.
+ */
+@Dependent
+public class CallerProducer {
+
+    @Inject
+    JsonWebToken token;
+
+    @Produces
+    @Dependent
+    Caller caller() {
+        String tenant = CallerAuthorizationFilter.string(token.getClaim(ConfigKey.JWT_TENANT_CLAIM.get(String.class)));
+        return new Caller(tenant, token.getSubject(), token.getGroups());
+    }
+}
