@@ -14,11 +14,12 @@
 #   MANDATE_PORTBASE     create the domain with this port base (admin = +48, http = +80); unset = domain1's ports
 #   MANDATE_WORK         where keys and logs of this setup live                default $MANDATE_PAYARA_HOME/../work
 #   MANDATE_DB           h2 (embedded default database) or postgres           default h2
-#   MANDATE_PG_DATABASE, MANDATE_PG_HOST, MANDATE_PG_PORT, MANDATE_PG_USER     postgres settings
+#   MANDATE_PG_DATABASE, MANDATE_PG_HOST, MANDATE_PG_PORT, MANDATE_PG_USER, MANDATE_PG_PASSWORD
 #   MANDATE_PG_RECREATE  true: drop and create the database first (tests)      default false
 #   MANDATE_PG_DRIVER    path of the PostgreSQL JDBC driver jar (postgres only)
 #   MANDATE_DEV_TOKENS   true: enable POST /api/v1/dev/tokens                  default true
 #   MANDATE_DEMO         true: load the demo tenant at startup                 default true
+#   MANDATE_UNDEPLOY     true: remove an already deployed Mandate after start (tests)
 set -euo pipefail
 
 : "${MANDATE_PAYARA_HOME:?set MANDATE_PAYARA_HOME to the unpacked payara6 folder}"
@@ -81,7 +82,9 @@ configure_datasource() {
     return
   fi
   if [ "$DB" = postgres ]; then
-    local props="user=${MANDATE_PG_USER:-postgres}:serverName=${MANDATE_PG_HOST:-127.0.0.1}:portNumber=${MANDATE_PG_PORT:-5432}:databaseName=$MANDATE_PG_DATABASE"
+    # Payara's pool refuses a user without a password ("No password credential found"), even where the
+    # server trusts local connections and ignores it
+    local props="user=${MANDATE_PG_USER:-postgres}:password=${MANDATE_PG_PASSWORD:-postgres}:serverName=${MANDATE_PG_HOST:-127.0.0.1}:portNumber=${MANDATE_PG_PORT:-5432}:databaseName=$MANDATE_PG_DATABASE"
     asadmin create-jdbc-connection-pool \
       --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
       --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validationmethod custom-validation \
@@ -135,6 +138,11 @@ cmd_start() {
   fi
   configure_datasource
   configure_properties
+  if [ "${MANDATE_UNDEPLOY:-false}" = true ] && app_deployed; then
+    # tests deploy through Arquillian: a deployment left by an interrupted run would block it
+    asadmin undeploy mandate >/dev/null
+    log "undeployed a leftover mandate application"
+  fi
   echo "$WORK/keys"
 }
 

@@ -27,10 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     BuiltInRole.SCIM_PROVISIONER
 })
 @OpenAPIDefinition(
-        info = @Info(
-                title = "Mandate API",
-                version = "v1",
-                description = "The authority server for enterprise AI agents. Errors are RFC 9457 problem+json."),
+        info =
+                @Info(
+                        title = "Mandate API",
+                        version = "v1",
+                        description =
+                                "The authority server for enterprise AI agents. Errors are RFC 9457 problem+json."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class MandateApi extends Application {}

@@ -69,7 +69,8 @@ public class Agents {
     public Page<Agent> list(Caller caller, AgentStatus status, PageRequest page) {
         String where = " where a.tenantId = :tenant" + (status == null ? "" : " and a.status = :status")
                 + (caller.isAgent() ? " and a.id = :self" : "");
-        TypedQuery<Agent> items = em.createQuery("select a from Agent a" + where + " order by a.name, a.id", Agent.class);
+        TypedQuery<Agent> items =
+                em.createQuery("select a from Agent a" + where + " order by a.name, a.id", Agent.class);
         TypedQuery<Long> count = em.createQuery("select count(a) from Agent a" + where, Long.class);
         for (TypedQuery<?> query : List.of(items, count)) {
             query.setParameter("tenant", caller.tenant());
@@ -80,7 +81,8 @@ public class Agents {
                 query.setParameter("self", caller.subject());
             }
         }
-        List<Agent> found = items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        List<Agent> found =
+                items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
         return new Page<>(found, page.offset(), page.limit(), count.getSingleResult());
     }
 

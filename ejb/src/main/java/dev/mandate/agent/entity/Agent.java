@@ -15,9 +15,7 @@ import java.util.UUID;
 /** A software agent's identity: who sponsors it, what it may do by default, whether it may act at all. */
 @Entity
 @Table(name = "agent")
-@NamedQuery(
-        name = Agent.BY_NAME,
-        query = "select a from Agent a where a.tenantId = :tenant and a.name = :name")
+@NamedQuery(name = Agent.BY_NAME, query = "select a from Agent a where a.tenantId = :tenant and a.name = :name")
 @NamedQuery(
         name = Agent.BY_EXTERNAL_ID,
         query = "select a from Agent a where a.tenantId = :tenant and a.externalId = :externalId")

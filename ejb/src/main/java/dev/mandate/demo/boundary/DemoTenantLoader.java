@@ -64,25 +64,74 @@ public class DemoTenantLoader {
         Caller loader = new Caller(tenant, "mandate-demo-loader", Set.of(BuiltInRole.ADMIN));
         tenants.register(tenant, "Demo Corp");
 
-        agent(loader, TRIAGE_BOT, "triage-bot", "Classifies and routes incoming support tickets",
-                SUPPORT_LEAD, AuthorityTier.SUGGEST_ONLY, "support-ticket-triage");
-        agent(loader, KB_ANSWERER, "kb-answerer", "Drafts answers from the knowledge base",
-                SUPPORT_LEAD, AuthorityTier.READ_ONLY, "support-ticket-triage");
-        agent(loader, INVOICE_CLERK, "invoice-clerk", "Matches supplier invoices to purchase orders",
-                AP_MANAGER, AuthorityTier.EXECUTE_WITH_APPROVAL, "accounts-payable-invoices");
-        agent(loader, PAYMENT_SCHEDULER, "payment-scheduler", "Proposes payment runs for approved invoices",
-                AP_MANAGER, AuthorityTier.SUGGEST_ONLY, "accounts-payable-invoices");
+        agent(
+                loader,
+                TRIAGE_BOT,
+                "triage-bot",
+                "Classifies and routes incoming support tickets",
+                SUPPORT_LEAD,
+                AuthorityTier.SUGGEST_ONLY,
+                "support-ticket-triage");
+        agent(
+                loader,
+                KB_ANSWERER,
+                "kb-answerer",
+                "Drafts answers from the knowledge base",
+                SUPPORT_LEAD,
+                AuthorityTier.READ_ONLY,
+                "support-ticket-triage");
+        agent(
+                loader,
+                INVOICE_CLERK,
+                "invoice-clerk",
+                "Matches supplier invoices to purchase orders",
+                AP_MANAGER,
+                AuthorityTier.EXECUTE_WITH_APPROVAL,
+                "accounts-payable-invoices");
+        agent(
+                loader,
+                PAYMENT_SCHEDULER,
+                "payment-scheduler",
+                "Proposes payment runs for approved invoices",
+                AP_MANAGER,
+                AuthorityTier.SUGGEST_ONLY,
+                "accounts-payable-invoices");
 
-        Role triager = role(loader, "ticket-triager", "Reads and routes tickets", false,
-                "ticketing:read", "ticketing:set_priority", "ticketing:assign", "ticketing:comment", "kb:search");
-        Role kbReader = role(loader, "kb-reader", "Searches and reads knowledge-base articles", false,
-                "kb:search", "kb:read");
-        Role apClerk = role(loader, "ap-clerk", "Reads invoices, matches them, drafts payments", false,
-                "erp:read_invoice", "erp:match_po", "erp:create_payment_draft");
-        Role supportApprover = role(loader, "support-lead-approver", "Approves customer-facing ticket actions", true,
-                "ticketing:*", "email:send");
-        Role financeApprover = role(loader, "finance-approver", "Approves payments and supplier changes", true,
-                "erp:create_payment_draft", "erp:release_payment", "erp:update_supplier_bank");
+        Role triager = role(
+                loader,
+                "ticket-triager",
+                "Reads and routes tickets",
+                false,
+                "ticketing:read",
+                "ticketing:set_priority",
+                "ticketing:assign",
+                "ticketing:comment",
+                "kb:search");
+        Role kbReader =
+                role(loader, "kb-reader", "Searches and reads knowledge-base articles", false, "kb:search", "kb:read");
+        Role apClerk = role(
+                loader,
+                "ap-clerk",
+                "Reads invoices, matches them, drafts payments",
+                false,
+                "erp:read_invoice",
+                "erp:match_po",
+                "erp:create_payment_draft");
+        Role supportApprover = role(
+                loader,
+                "support-lead-approver",
+                "Approves customer-facing ticket actions",
+                true,
+                "ticketing:*",
+                "email:send");
+        Role financeApprover = role(
+                loader,
+                "finance-approver",
+                "Approves payments and supplier changes",
+                true,
+                "erp:create_payment_draft",
+                "erp:release_payment",
+                "erp:update_supplier_bank");
 
         roles.assign(loader, triager.id(), PrincipalType.AGENT, TRIAGE_BOT);
         roles.assign(loader, kbReader.id(), PrincipalType.AGENT, KB_ANSWERER);
@@ -95,7 +144,13 @@ public class DemoTenantLoader {
     }
 
     private void agent(
-            Caller loader, String id, String name, String description, String sponsor, AuthorityTier tier, String workflow) {
+            Caller loader,
+            String id,
+            String name,
+            String description,
+            String sponsor,
+            AuthorityTier tier,
+            String workflow) {
         agents.createWithId(loader, id, new AgentProfile(name, description, sponsor, tier, null, workflow));
     }
 

@@ -35,7 +35,9 @@ public class DevTokenIssuer {
 
     public boolean isEnabled() {
         return ConfigKey.DEV_TOKENS_ENABLED.lookup(Boolean.class).orElse(false)
-                && ConfigKey.DEV_TOKENS_SIGNING_KEY_LOCATION.lookup(String.class).isPresent();
+                && ConfigKey.DEV_TOKENS_SIGNING_KEY_LOCATION
+                        .lookup(String.class)
+                        .isPresent();
     }
 
     public long maxTtlSeconds() {
@@ -46,7 +48,8 @@ public class DevTokenIssuer {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ConfigKey.JWT_ISSUER.get(String.class))
-                .audience(ConfigKey.JWT_AUDIENCES.get(String.class).split(",")[0].trim())
+                .audience(
+                        ConfigKey.JWT_AUDIENCES.get(String.class).split(",")[0].trim())
                 .subject(subject)
                 .claim("upn", subject)
                 .claim("groups", groups)

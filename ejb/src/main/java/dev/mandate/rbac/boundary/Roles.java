@@ -126,7 +126,9 @@ public class Roles {
     public void unassign(Caller caller, String roleId, String assignmentId) {
         get(caller, roleId);
         RoleAssignment assignment = em.find(RoleAssignment.class, assignmentId);
-        if (assignment == null || !assignment.tenantId().equals(caller.tenant()) || !assignment.roleId().equals(roleId)) {
+        if (assignment == null
+                || !assignment.tenantId().equals(caller.tenant())
+                || !assignment.roleId().equals(roleId)) {
             throw new ResourceNotFoundException(ASSIGNMENT, assignmentId);
         }
         em.remove(assignment);
@@ -134,7 +136,8 @@ public class Roles {
 
     /** The roles a principal holds in the caller's tenant. */
     public List<Role> heldBy(Caller caller, PrincipalType type, String principal) {
-        return em.createNamedQuery(RoleAssignment.FOR_PRINCIPAL, RoleAssignment.class)
+        return em
+                .createNamedQuery(RoleAssignment.FOR_PRINCIPAL, RoleAssignment.class)
                 .setParameter("tenant", caller.tenant())
                 .setParameter("type", type)
                 .setParameter("principal", principal)
@@ -151,7 +154,8 @@ public class Roles {
     }
 
     private void requireUniqueName(String tenant, String name, String selfId) {
-        boolean taken = em.createNamedQuery(Role.BY_NAME, Role.class)
+        boolean taken = em
+                .createNamedQuery(Role.BY_NAME, Role.class)
                 .setParameter("tenant", tenant)
                 .setParameter("name", name)
                 .getResultList()

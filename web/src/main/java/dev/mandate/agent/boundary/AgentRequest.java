@@ -2,6 +2,7 @@ package dev.mandate.agent.boundary;
 
 import dev.mandate.agent.entity.AgentProfile;
 import dev.mandate.agent.entity.AuthorityTier;
+import dev.mandate.api.json.RequestBody;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * is refused as an unknown property. (Request bodies are classes, not records: Payara's OpenAPI scanner
  * fails on constraints that records copy onto constructor parameters.)
  */
-public class AgentRequest {
+public class AgentRequest implements RequestBody {
 
     @NotBlank(message = "is required")
     @Size(max = 128, message = "must be at most 128 characters")
@@ -39,6 +40,11 @@ public class AgentRequest {
 
     AgentProfile toProfile() {
         return new AgentProfile(
-                name, description, sponsor, defaultTier == null ? AuthorityTier.READ_ONLY : defaultTier, externalId, workflow);
+                name,
+                description,
+                sponsor,
+                defaultTier == null ? AuthorityTier.READ_ONLY : defaultTier,
+                externalId,
+                workflow);
     }
 }

@@ -58,7 +58,8 @@ public class AgentsResource {
             @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
         AgentStatus wanted = QueryParams.enumValue("status", status, AgentStatus.class);
-        return PageResponse.of(agents.list(caller, wanted, Paging.of(offset, limit)).map(AgentResponse::of));
+        return PageResponse.of(
+                agents.list(caller, wanted, Paging.of(offset, limit)).map(AgentResponse::of));
     }
 
     @POST
@@ -110,7 +111,8 @@ public class AgentsResource {
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @QueryParam("reason") String reason) {
-        agents.deprovision(caller, id, EntityTags.parseIfMatch(ifMatch), QueryParams.text("reason", reason, 500, "deprovisioned"));
+        agents.deprovision(
+                caller, id, EntityTags.parseIfMatch(ifMatch), QueryParams.text("reason", reason, 500, "deprovisioned"));
         return Response.noContent().build();
     }
 
@@ -118,7 +120,9 @@ public class AgentsResource {
     @Path("{id}/status-history")
     @Operation(summary = "Every status change of an agent, oldest first")
     public List<StatusChangeResponse> statusHistory(@PathParam("id") String id) {
-        return agents.statusHistory(caller, id).stream().map(StatusChangeResponse::of).toList();
+        return agents.statusHistory(caller, id).stream()
+                .map(StatusChangeResponse::of)
+                .toList();
     }
 
     @GET
@@ -132,6 +136,8 @@ public class AgentsResource {
     }
 
     private static Response withTag(Agent agent) {
-        return Response.ok(AgentResponse.of(agent)).tag(EntityTags.of(agent.version())).build();
+        return Response.ok(AgentResponse.of(agent))
+                .tag(EntityTags.of(agent.version()))
+                .build();
     }
 }

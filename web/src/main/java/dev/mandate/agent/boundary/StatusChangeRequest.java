@@ -1,12 +1,13 @@
 package dev.mandate.agent.boundary;
 
 import dev.mandate.agent.entity.AgentStatus;
+import dev.mandate.api.json.RequestBody;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Suspend or reactivate an agent, saying why. */
-public class StatusChangeRequest {
+public class StatusChangeRequest implements RequestBody {
 
     @NotNull(message = "is required (ACTIVE or SUSPENDED)")
     public AgentStatus status;

@@ -28,7 +28,9 @@ public final class EntityTags {
             return NONE;
         }
         try {
-            return Long.parseLong(value.substring(1, value.length() - 1));
+            long version = Long.parseLong(value.substring(1, value.length() - 1));
+            // versions are never negative; "-1" must not become Versions.ANY and skip the check
+            return version < 0 ? NONE : version;
         } catch (NumberFormatException notOurs) {
             return NONE;
         }

@@ -58,7 +58,8 @@ final class JsonShapeCheck {
 
     private void checkEnum(String path, JsonValue json, Class<?> enumType) {
         boolean known = json instanceof JsonString s
-                && Arrays.stream(enumType.getEnumConstants()).anyMatch(c -> ((Enum<?>) c).name().equals(s.getString()));
+                && Arrays.stream(enumType.getEnumConstants())
+                        .anyMatch(c -> ((Enum<?>) c).name().equals(s.getString()));
         if (!known) {
             String allowed = Arrays.stream(enumType.getEnumConstants())
                     .map(c -> ((Enum<?>) c).name())

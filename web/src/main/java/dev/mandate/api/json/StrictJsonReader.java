@@ -4,9 +4,9 @@ import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.Violation;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.WebApplicationException;
@@ -30,19 +30,19 @@ import java.util.List;
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
-public class StrictJsonReader implements MessageBodyReader<Object> {
+public class StrictJsonReader implements MessageBodyReader<RequestBody> {
 
     @Context
     Providers providers;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type.getName().startsWith("dev.mandate.");
+        return RequestBody.class.isAssignableFrom(type);
     }
 
     @Override
-    public Object readFrom(
-            Class<Object> type,
+    public RequestBody readFrom(
+            Class<RequestBody> type,
             Type genericType,
             Annotation[] annotations,
             MediaType mediaType,
@@ -56,16 +56,24 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return jsonb(type).fromJson(json.toString(), genericType);
+        return jsonb(type).fromJson(json.toString(), type);
     }
 
     private static JsonValue parse(InputStream body) {
-        try (JsonReader reader = Json.createReader(body)) {
-            return reader.readValue();
+        try (JsonParser parser = Json.createParser(body)) {
+            if (!parser.hasNext()) {
+                throw new MalformedJsonException("The body is empty; a JSON object is required.");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new MalformedJsonException("The body has content after its JSON value.");
+            }
+            return value;
         } catch (JsonParsingException syntax) {
             var at = syntax.getLocation();
-            throw new MalformedJsonException(
-                    "The body is not valid JSON (line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ").");
+            throw new MalformedJsonException("The body is not valid JSON (line " + at.getLineNumber() + ", column "
+                    + at.getColumnNumber() + ").");
         } catch (JsonException unreadable) {
             throw new MalformedJsonException("The body is empty or not valid JSON.");
         }

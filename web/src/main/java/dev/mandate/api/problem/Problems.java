@@ -24,9 +24,11 @@ public final class Problems {
 
     public static Response of(ProblemType type, String detail, List<Violation> violations) {
         JsonArrayBuilder list = Json.createArrayBuilder();
-        violations.forEach(v -> list.add(
-                Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
-        return response(type.status(), body(type, type.status(), detail).add("violations", list).build());
+        violations.forEach(
+                v -> list.add(Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
+        return response(
+                type.status(),
+                body(type, type.status(), detail).add("violations", list).build());
     }
 
     /** A problem for a bare HTTP status, e.g. one the container or JAX-RS produced. */
@@ -37,8 +39,10 @@ public final class Problems {
 
     public static Response internalError(String incidentId) {
         ProblemType type = ProblemType.INTERNAL_ERROR;
-        JsonObject body = body(type, type.status(), "An unexpected error occurred. Quote incident " + incidentId
-                        + " when you report it.")
+        JsonObject body = body(
+                        type,
+                        type.status(),
+                        "An unexpected error occurred. Quote incident " + incidentId + " when you report it.")
                 .add("incident", incidentId)
                 .build();
         return response(type.status(), body);
@@ -56,6 +60,9 @@ public final class Problems {
     }
 
     private static Response response(int status, JsonObject body) {
-        return Response.status(status).type(PROBLEM_JSON).entity(body.toString()).build();
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(body.toString())
+                .build();
     }
 }

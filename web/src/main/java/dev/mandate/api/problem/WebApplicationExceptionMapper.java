@@ -24,7 +24,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (exception instanceof NotAllowedException notAllowed) {
             String allow = notAllowed.getResponse().getHeaderString(HttpHeaders.ALLOW);
             if (allow != null) {
-                return Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
+                return Response.fromResponse(problem)
+                        .header(HttpHeaders.ALLOW, allow)
+                        .build();
             }
         }
         return problem;

@@ -77,7 +77,8 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter {
         }
         if (Arrays.stream(allowed.value()).noneMatch(token.getGroups()::contains)) {
             request.abortWith(Problems.of(
-                    ProblemType.FORBIDDEN, "This operation needs one of the roles " + Arrays.toString(allowed.value())));
+                    ProblemType.FORBIDDEN,
+                    "This operation needs one of the roles " + Arrays.toString(allowed.value())));
             return;
         }
         if (token.getGroups().contains(BuiltInRole.AGENT)) {

@@ -31,12 +31,15 @@ public class ContainerErrorServlet extends HttpServlet {
             String incident = UUID.randomUUID().toString();
             Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             LOG.log(Level.WARNING, "incident " + incident, failure);
-            body = Problems.body(ProblemType.INTERNAL_ERROR, status, "Quote incident " + incident + " when you report it.")
+            body = Problems.body(
+                            ProblemType.INTERNAL_ERROR, status, "Quote incident " + incident + " when you report it.")
                     .add("incident", incident)
                     .build()
                     .toString();
         } else {
-            body = Problems.body(ProblemType.forStatus(status), status, describe(status)).build().toString();
+            body = Problems.body(ProblemType.forStatus(status), status, describe(status))
+                    .build()
+                    .toString();
         }
         if (status == HttpServletResponse.SC_UNAUTHORIZED) {
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -49,8 +52,9 @@ public class ContainerErrorServlet extends HttpServlet {
 
     private static String describe(int status) {
         return switch (status) {
-            case 401 -> "The bearer token is missing, malformed, expired, not signed by a trusted key, or from"
-                    + " an unexpected issuer or audience.";
+            case 401 ->
+                "The bearer token is missing, malformed, expired, not signed by a trusted key, or from"
+                        + " an unexpected issuer or audience.";
             case 403 -> "You are not allowed to do this.";
             case 404 -> "No resource at this path.";
             case 405 -> "This method is not supported here.";

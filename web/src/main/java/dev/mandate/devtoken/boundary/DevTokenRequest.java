@@ -1,5 +1,6 @@
 package dev.mandate.devtoken.boundary;
 
+import dev.mandate.api.json.RequestBody;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-public class DevTokenRequest {
+public class DevTokenRequest implements RequestBody {
 
     @NotBlank(message = "is required")
     @Size(max = 256, message = "must be at most 256 characters")
@@ -16,7 +17,9 @@ public class DevTokenRequest {
 
     @NotNull(message = "is required (e.g. [\"mandate-admin\"])")
     @Size(max = 20, message = "must list at most 20 groups")
-    public List<@NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters") String>
+    public List<
+                    @NotBlank(message = "must not be blank")
+                    @Size(max = 100, message = "must be at most 100 characters") String>
             groups;
 
     /** Default: the demo tenant. */

@@ -1,5 +1,6 @@
 package dev.mandate.rbac.boundary;
 
+import dev.mandate.api.json.RequestBody;
 import dev.mandate.rbac.entity.RoleDefinition;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.stream.Collectors;
 
-public class RoleRequest {
+public class RoleRequest implements RequestBody {
 
     @NotBlank(message = "is required")
     @Pattern(regexp = "[a-z0-9][a-z0-9_.-]{0,99}", message = "must be lowercase letters, digits and _ . - (max 100)")

@@ -73,9 +73,7 @@ public class RolesResource {
     @RolesAllowed(BuiltInRole.ADMIN)
     @Operation(summary = "Replace a role's definition (If-Match required)")
     public Response replace(
-            @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @Valid RoleRequest request) {
+            @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RoleRequest request) {
         return withTag(roles.replace(caller, id, EntityTags.parseIfMatch(ifMatch), request.toDefinition()));
     }
 
@@ -92,19 +90,19 @@ public class RolesResource {
     @Path("{id}/assignments")
     @Operation(summary = "Who holds a role")
     public List<AssignmentResponse> assignments(@PathParam("id") String id) {
-        return roles.assignments(caller, id).stream().map(AssignmentResponse::of).toList();
+        return roles.assignments(caller, id).stream()
+                .map(AssignmentResponse::of)
+                .toList();
     }
 
     @POST
     @Path("{id}/assignments")
     @RolesAllowed(BuiltInRole.ADMIN)
     @Operation(summary = "Give a role to an agent or a person")
-    public Response assign(
-            @PathParam("id") String id,
-            @Valid AssignmentRequest request,
-            @Context UriInfo uri) {
+    public Response assign(@PathParam("id") String id, @Valid AssignmentRequest request, @Context UriInfo uri) {
         RoleAssignment assignment = roles.assign(caller, id, request.principalType, request.principal);
-        return Response.created(uri.getAbsolutePathBuilder().path(assignment.id()).build())
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(assignment.id()).build())
                 .entity(AssignmentResponse.of(assignment))
                 .build();
     }
@@ -119,6 +117,8 @@ public class RolesResource {
     }
 
     private static Response withTag(Role role) {
-        return Response.ok(RoleResponse.of(role)).tag(EntityTags.of(role.version())).build();
+        return Response.ok(RoleResponse.of(role))
+                .tag(EntityTags.of(role.version()))
+                .build();
     }
 }

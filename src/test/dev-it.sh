@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Developer loop for integration tests: keep the test domain running between runs.
+#   src/test/dev-it.sh up          start the test domain (as pre-integration-test would)
+#   src/test/dev-it.sh run [Test]  (re)build the EAR and run integration tests against the running domain
+#   src/test/dev-it.sh down        stop it
+# The README's test command does all of this in one go; this only saves the start/stop per run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export MANDATE_PAYARA_HOME=$PWD/src/test/target/payara/payara6 MANDATE_DOMAIN=mandate-it MANDATE_PORTBASE=28000
+export MANDATE_DB=postgres MANDATE_PG_DATABASE=mandate_it MANDATE_PG_DRIVER=$PWD/src/test/target/postgresql.jar
+export MANDATE_WORK=$PWD/src/test/target/it-work MANDATE_UNDEPLOY=true
+case "${1:-}" in
+  up) bash server-config/local/domain.sh start >/dev/null ;;
+  down) bash server-config/local/domain.sh stop ;;
+  run)
+    ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
+    cp ear/target/mandate.ear src/test/target/mandate.ear
+    ./mvnw -B -o -pl src/test test-compile failsafe:integration-test failsafe:verify ${2:+-Dit.test=$2} ;;
+  *) echo "usage: $0 up|run [TestClass]|down" >&2; exit 2 ;;
+esac

@@ -1,0 +1,108 @@
+package dev.mandate.it.security;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.mandate.it.support.MandateIT;
+import dev.mandate.it.support.Tokens;
+import java.time.Instant;
+import java.util.Date;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every token an attacker or a misconfigured client could send is refused with 401 problem+json. */
+class JwtIT extends MandateIT {
+
+    private static final String TENANT = newTenant();
+
+    static Stream<Arguments> rejectedTokens() {
+        String admin = Tokens.ADMIN;
+        return Stream.of(
+                Arguments.of("unsigned (alg none)", Tokens.unsigned(TENANT, admin)),
+                Arguments.of("HS256 signed with the public key", Tokens.hs256WithPublicKey(TENANT, admin)),
+                Arguments.of("signed by an unknown key", Tokens.signedByUnknownKey(TENANT, admin)),
+                Arguments.of("wrong issuer", Tokens.with(TENANT, "x", c -> c.issuer("https://evil.example"), admin)),
+                Arguments.of("wrong audience", Tokens.with(TENANT, "x", c -> c.audience("someone-else"), admin)),
+                Arguments.of(
+                        "expired",
+                        Tokens.with(
+                                TENANT,
+                                "x",
+                                c -> c.issueTime(Date.from(Instant.now().minusSeconds(7200)))
+                                        .expirationTime(Date.from(Instant.now().minusSeconds(3600))),
+                                admin)),
+                Arguments.of(
+                        "not yet valid (nbf in 10 minutes)",
+                        Tokens.with(
+                                TENANT,
+                                "x",
+                                c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(600))),
+                                admin)),
+                Arguments.of("tampered payload", Tokens.tampered(TENANT, newTenant())),
+                Arguments.of("no tenant claim", Tokens.with(TENANT, "x", c -> c.claim("tenant", null), admin)),
+                Arguments.of(
+                        "malformed tenant claim", Tokens.with(TENANT, "x", c -> c.claim("tenant", "../other"), admin)),
+                Arguments.of("not a JWT at all", "not-a-jwt"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejectedTokens")
+    void rejectedWith401(String why, String token) {
+        as(token)
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:mandate:problem:unauthenticated"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void missingTokenIs401() {
+        anonymous()
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(401)
+                .contentType(startsWith("application/problem+json"))
+                .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void writesWithoutTokenAre401AndNothingHappens() {
+        anonymous()
+                .body("{\"name\":\"sneaky\",\"sponsor\":\"x\"}")
+                .post("/api/v1/agents")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void validTokenWithTheWrongRoleIs403() {
+        as(Tokens.of(TENANT, "reader", Tokens.AUDITOR))
+                .body("{\"name\":\"by-auditor\",\"sponsor\":\"x\"}")
+                .post("/api/v1/agents")
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:mandate:problem:forbidden"))
+                .body("detail", containsString("mandate-admin"));
+    }
+
+    @Test
+    void tokenWithOnlyUnknownGroupsIs403() {
+        as(Tokens.of(TENANT, "nobody", "finance-approver"))
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(403);
+    }
+
+    @Test
+    void validTokenIsAccepted() {
+        as(Tokens.admin(TENANT)).get("/api/v1/me").then().statusCode(200).body("tenant", equalTo(TENANT));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.mandate.it.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mandate.it.support.Database;
+import dev.mandate.it.support.Fixtures;
+import dev.mandate.it.support.MandateIT;
+import dev.mandate.it.support.Tokens;
+import io.restassured.http.Method;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The full matrix: every endpoint that takes an id, called by every role of another tenant with ids of
+ * this tenant, answers 404 and changes nothing. A guard test fails when the OpenAPI document grows an
+ * endpoint this matrix does not list.
+ */
+class TenantIsolationIT extends MandateIT {
+
+    private static final String OWNER = newTenant();
+    private static final String INTRUDER = newTenant();
+    private static String agentId;
+    private static String roleId;
+    private static String assignmentId;
+    private static String intruderRoleId;
+
+    record Call(Method method, String template, Object body) {
+        String path() {
+            return template.replace("{agentId}", agentId)
+                    .replace("{roleId}", roleId)
+                    .replace("{assignmentId}", assignmentId)
+                    .replace("{intruderRoleId}", intruderRoleId);
+        }
+
+        /** The OpenAPI path this call exercises. */
+        String openApiPath() {
+            return template.replace("{agentId}", "{id}")
+                    .replace("{roleId}", "{id}")
+                    .replace("{intruderRoleId}", "{id}");
+        }
+    }
+
+    private static final Map<String, Object> AGENT_BODY = Map.of("name", "hijacked", "sponsor", "intruder");
+    private static final Map<String, Object> ROLE_BODY = Map.of("name", "hijacked", "permissions", List.of());
+
+    static List<Call> calls() {
+        return List.of(
+                new Call(Method.GET, "/api/v1/agents/{agentId}", null),
+                new Call(Method.PUT, "/api/v1/agents/{agentId}", AGENT_BODY),
+                new Call(Method.DELETE, "/api/v1/agents/{agentId}", null),
+                new Call(Method.PUT, "/api/v1/agents/{agentId}/status", Map.of("status", "SUSPENDED", "reason", "x")),
+                new Call(Method.GET, "/api/v1/agents/{agentId}/status-history", null),
+                new Call(Method.GET, "/api/v1/agents/{agentId}/roles", null),
+                new Call(Method.GET, "/api/v1/roles/{roleId}", null),
+                new Call(Method.PUT, "/api/v1/roles/{roleId}", ROLE_BODY),
+                new Call(Method.DELETE, "/api/v1/roles/{roleId}", null),
+                new Call(Method.GET, "/api/v1/roles/{roleId}/assignments", null),
+                new Call(
+                        Method.POST,
+                        "/api/v1/roles/{roleId}/assignments",
+                        Map.of("principalType", "PERSON", "principal", "x")),
+                new Call(Method.DELETE, "/api/v1/roles/{roleId}/assignments/{assignmentId}", null),
+                // the intruder's own role, pointed at the owner's agent and assignment
+                new Call(
+                        Method.POST,
+                        "/api/v1/roles/{intruderRoleId}/assignments",
+                        Map.of("principalType", "AGENT", "principal", "{agentId}")),
+                new Call(Method.DELETE, "/api/v1/roles/{intruderRoleId}/assignments/{assignmentId}", null));
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        for (String role : List.of(Tokens.ADMIN, Tokens.AUDITOR, Tokens.APPROVER)) {
+            for (Call call : calls()) {
+                rows.add(Arguments.of(role, call));
+            }
+        }
+        return rows.stream();
+    }
+
+    @BeforeAll
+    static void seed() {
+        String owner = Tokens.admin(OWNER);
+        agentId = Fixtures.agent(owner, "owned-agent").id();
+        roleId = Fixtures.role(owner, "owned-role", false).id();
+        assignmentId = Fixtures.assignment(owner, roleId, "AGENT", agentId).id();
+        intruderRoleId =
+                Fixtures.role(Tokens.admin(INTRUDER), "intruder-role", false).id();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("matrix")
+    void anotherTenantsIdsAre404AndNothingChanges(String role, Call call) {
+        long before = Database.footprint(OWNER);
+        String etagBefore =
+                as(Tokens.admin(OWNER)).get("/api/v1/agents/" + agentId).header("ETag");
+
+        Object body = call.body() instanceof Map<?, ?> map && map.containsValue("{agentId}")
+                ? Map.of("principalType", "AGENT", "principal", agentId)
+                : call.body();
+        var request = as(Tokens.of(INTRUDER, "intruder@" + INTRUDER, role)).header("If-Match", "\"1\"");
+        if (body != null) {
+            request.body(body);
+        }
+        Response response = request.request(call.method(), call.path());
+
+        int expected = role.equals(Tokens.ADMIN) || call.method() == Method.GET ? 404 : 403;
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(expected);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(Database.footprint(OWNER)).isEqualTo(before);
+        assertThat(as(Tokens.admin(OWNER)).get("/api/v1/agents/" + agentId).header("ETag"))
+                .isEqualTo(etagBefore);
+    }
+
+    @Test
+    void listsShowOnlyTheCallersTenant() {
+        String intruder = Tokens.admin(INTRUDER);
+        assertThat(as(intruder).get("/api/v1/agents").jsonPath().getList("items.id", String.class))
+                .doesNotContain(agentId);
+        assertThat(as(intruder).get("/api/v1/roles").jsonPath().getList("items.id", String.class))
+                .containsExactly(intruderRoleId);
+    }
+
+    @Test
+    void theMatrixCoversEveryEndpointWithAnId() {
+        JsonPath openApi =
+                anonymous().accept("application/json").get("/openapi").jsonPath();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> {
+            if (path.contains("{")) {
+                operations.keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path));
+            }
+        });
+        Set<String> covered = new TreeSet<>();
+        calls().forEach(call -> covered.add(call.method().name() + " " + call.openApiPath()));
+        assertThat(covered).containsAll(documented);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mandate.it.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Direct reads of the test database, to prove what the API must not do (a rejected request writes
+ * nothing). Tests never write through here.
+ */
+public final class Database {
+
+    private static final String URL = System.getProperty("mandate.it.jdbc-url");
+
+    private Database() {}
+
+    /** Rows of a tenant-scoped table that belong to the tenant. */
+    public static long rows(String table, String tenant) {
+        return count("select count(*) from " + table + " where tenant_id = ?", tenant);
+    }
+
+    public static long count(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(URL);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every tenant-scoped row of a tenant, summed over the identity tables. */
+    public static long footprint(String tenant) {
+        return rows("agent", tenant)
+                + rows("agent_status_change", tenant)
+                + rows("rbac_role", tenant)
+                + rows("rbac_role_assignment", tenant)
+                + count(
+                        "select count(*) from rbac_role_permission p join rbac_role r on r.id = p.role_id"
+                                + " where r.tenant_id = ?",
+                        tenant)
+                + count("select count(*) from tenant where id = ?", tenant);
+    }
+}

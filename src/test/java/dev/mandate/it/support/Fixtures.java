@@ -1,0 +1,51 @@
+package dev.mandate.it.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+
+/** Creates what a test needs through the public API, the way a client would. */
+public final class Fixtures {
+
+    private Fixtures() {}
+
+    public record Created(String id, String etag) {}
+
+    public static Created agent(String adminToken, String name) {
+        return created(post(adminToken, "/api/v1/agents", Map.of("name", name, "sponsor", "owner@example.com")));
+    }
+
+    public static Created role(String adminToken, String name, boolean approver) {
+        return created(post(
+                adminToken,
+                "/api/v1/roles",
+                Map.of(
+                        "name", name,
+                        "approver", approver,
+                        "permissions", List.of(Map.of("tool", "erp", "action", "read_invoice")))));
+    }
+
+    public static Created assignment(String adminToken, String roleId, String type, String principal) {
+        return created(post(
+                adminToken,
+                "/api/v1/roles/" + roleId + "/assignments",
+                Map.of("principalType", type, "principal", principal)));
+    }
+
+    private static Response post(String token, String path, Object body) {
+        return RestAssured.given()
+                .baseUri(MandateIT.BASE_URL)
+                .contentType("application/json")
+                .header("Authorization", "Bearer " + token)
+                .body(body)
+                .post(path);
+    }
+
+    private static Created created(Response response) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+        return new Created(response.path("id"), response.header("ETag"));
+    }
+}
