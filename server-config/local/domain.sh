@@ -20,6 +20,7 @@
 #   MANDATE_DEV_TOKENS   true: enable POST /api/v1/dev/tokens                  default true
 #   MANDATE_DEMO         true: load the demo tenant at startup                 default true
 #   MANDATE_UNDEPLOY     true: remove an already deployed Mandate after start (tests)
+#   MANDATE_CONFIG_CACHE_SECONDS  how long Payara caches MP Config values (tests: 0)
 set -euo pipefail
 
 : "${MANDATE_PAYARA_HOME:?set MANDATE_PAYARA_HOME to the unpacked payara6 folder}"
@@ -105,6 +106,10 @@ configure_properties() {
   props+=":mandate.dev-tokens.enabled=${MANDATE_DEV_TOKENS:-true}"
   props+=":mandate.dev-tokens.signing-key-location=$(escape "$WORK/keys/private.pem")"
   props+=":mandate.demo.enabled=${MANDATE_DEMO:-true}"
+  if [ -n "${MANDATE_CONFIG_CACHE_SECONDS:-}" ]; then
+    # Payara caches MP Config values; tests that flip a setting need it read afresh
+    props+=":mp.config.cache.duration=$MANDATE_CONFIG_CACHE_SECONDS"
+  fi
   asadmin create-system-properties "$props" >/dev/null
 }
 

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export MANDATE_PAYARA_HOME=$PWD/src/test/target/payara/payara6 MANDATE_DOMAIN=mandate-it MANDATE_PORTBASE=28000
 export MANDATE_DB=postgres MANDATE_PG_DATABASE=mandate_it MANDATE_PG_DRIVER=$PWD/src/test/target/postgresql.jar
-export MANDATE_WORK=$PWD/src/test/target/it-work MANDATE_UNDEPLOY=true
+export MANDATE_WORK=$PWD/src/test/target/it-work MANDATE_UNDEPLOY=true MANDATE_CONFIG_CACHE_SECONDS=0
 case "${1:-}" in
   up) bash server-config/local/domain.sh start >/dev/null ;;
   down) bash server-config/local/domain.sh stop ;;

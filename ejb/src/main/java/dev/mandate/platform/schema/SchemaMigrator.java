@@ -33,14 +33,14 @@ public class SchemaMigrator {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        LOG.info(() -> "schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+                .load();
+        MigrateResult result = flyway.migrate();
+        String version = flyway.info().current().getVersion().getVersion();
+        LOG.info(() -> "schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
         migrated = true;
     }
 
