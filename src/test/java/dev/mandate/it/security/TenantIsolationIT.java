@@ -34,25 +34,44 @@ class TenantIsolationIT extends MandateIT {
     private static String roleId;
     private static String assignmentId;
     private static String intruderRoleId;
+    private static String envelopeId;
 
     record Call(Method method, String template, Object body) {
         String path() {
             return template.replace("{agentId}", agentId)
                     .replace("{roleId}", roleId)
                     .replace("{assignmentId}", assignmentId)
-                    .replace("{intruderRoleId}", intruderRoleId);
+                    .replace("{intruderRoleId}", intruderRoleId)
+                    .replace("{envelopeId}", envelopeId);
         }
 
         /** The OpenAPI path this call exercises. */
         String openApiPath() {
-            return template.replace("{agentId}", "{id}")
+            return template.replace("tools/owned-tool", "tools/{key}")
+                    .replace("tool-tiers/owned-tool", "tool-tiers/{tool}")
+                    .replace("owned-wf", "{key}")
+                    .replace("owned-task", "{key}")
+                    .replace("{agentId}", "{id}")
                     .replace("{roleId}", "{id}")
-                    .replace("{intruderRoleId}", "{id}");
+                    .replace("{intruderRoleId}", "{id}")
+                    .replace("{envelopeId}", "{id}");
         }
     }
 
     private static final Map<String, Object> AGENT_BODY = Map.of("name", "hijacked", "sponsor", "intruder");
     private static final Map<String, Object> ROLE_BODY = Map.of("name", "hijacked", "permissions", List.of());
+    private static final Map<String, Object> TOOL_BODY = Map.of(
+            "key", "owned-tool",
+            "name", "hijacked",
+            "actions", List.of(Map.of("key", "get", "riskClass", "READ", "argumentSchema", Map.of("type", "object"))));
+    private static final Map<String, Object> TASK_TYPE_BODY = Map.of(
+            "key", "owned-task",
+            "workflow", "owned-wf",
+            "name", "hijacked",
+            "definition", "d",
+            "successCriteria", "s",
+            "riskLevel", "LOW",
+            "allowedTools", List.of());
 
     static List<Call> calls() {
         return List.of(
@@ -76,7 +95,18 @@ class TenantIsolationIT extends MandateIT {
                         Method.POST,
                         "/api/v1/roles/{intruderRoleId}/assignments",
                         Map.of("principalType", "AGENT", "principal", "{agentId}")),
-                new Call(Method.DELETE, "/api/v1/roles/{intruderRoleId}/assignments/{assignmentId}", null));
+                new Call(Method.DELETE, "/api/v1/roles/{intruderRoleId}/assignments/{assignmentId}", null),
+                new Call(Method.GET, "/api/v1/agents/{agentId}/card", null),
+                new Call(Method.PUT, "/api/v1/agents/{agentId}/tool-tiers/owned-tool", Map.of("tier", "AUTONOMOUS")),
+                new Call(Method.DELETE, "/api/v1/agents/{agentId}/tool-tiers/owned-tool", null),
+                new Call(Method.PUT, "/api/v1/agents/{agentId}/shadow-mode", Map.of("enabled", true)),
+                new Call(Method.GET, "/api/v1/envelopes/{envelopeId}", null),
+                new Call(Method.GET, "/api/v1/envelopes/{envelopeId}/explain", null),
+                new Call(Method.GET, "/api/v1/tools/owned-tool", null),
+                new Call(Method.PUT, "/api/v1/tools/owned-tool", TOOL_BODY),
+                new Call(Method.GET, "/api/v1/workflows/owned-wf", null),
+                new Call(Method.GET, "/api/v1/task-types/owned-task", null),
+                new Call(Method.PUT, "/api/v1/task-types/owned-task", TASK_TYPE_BODY));
     }
 
     static Stream<Arguments> matrix() {
@@ -97,6 +127,30 @@ class TenantIsolationIT extends MandateIT {
         assignmentId = Fixtures.assignment(owner, roleId, "AGENT", agentId).id();
         intruderRoleId =
                 Fixtures.role(Tokens.admin(INTRUDER), "intruder-role", false).id();
+        created(as(owner).body(TOOL_BODY).post("/api/v1/tools"));
+        created(as(owner).body(Map.of("key", "owned-wf", "name", "w")).post("/api/v1/workflows"));
+        Map<String, Object> taskType = new java.util.HashMap<>(TASK_TYPE_BODY);
+        taskType.put("allowedTools", List.of(Map.of("tool", "owned-tool", "action", "get")));
+        created(as(owner).body(taskType).post("/api/v1/task-types"));
+        envelopeId = as(Tokens.agent(OWNER, agentId))
+                .body(Map.of(
+                        "agentId",
+                        agentId,
+                        "taskId",
+                        "t-1",
+                        "taskType",
+                        "owned-task",
+                        "requestedAction",
+                        Map.of("tool", "owned-tool", "action", "get", "arguments", Map.of())))
+                .post("/api/v1/envelopes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("envelopeId");
+    }
+
+    private static void created(Response response) {
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
     }
 
     @ParameterizedTest(name = "{0} {1}")

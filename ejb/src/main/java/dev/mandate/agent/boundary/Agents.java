@@ -110,6 +110,15 @@ public class Agents {
         return agent;
     }
 
+    public Agent setShadowMode(Caller caller, String id, Long expectedVersion, boolean enabled) {
+        Agent agent = get(caller, id);
+        Versions.require(KIND, id, expectedVersion, agent.version());
+        requireNotDeprovisioned(agent);
+        agent.setShadowMode(enabled, caller.subject());
+        flushMappingConflicts(agent);
+        return agent;
+    }
+
     /** Ends an identity. The row, its status history and its audit stay; it can never act again. */
     public Agent deprovision(Caller caller, String id, Long expectedVersion, String reason) {
         Agent agent = get(caller, id);

@@ -50,6 +50,10 @@ public class Agent {
 
     private String workflow;
 
+    /** decisions are made and audited, nothing executes */
+    @Column(name = "shadow_mode", nullable = false)
+    private boolean shadowMode;
+
     @Version
     private long version;
 
@@ -101,6 +105,15 @@ public class Agent {
     private void touch(String actor) {
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedBy = actor;
+    }
+
+    public void setShadowMode(boolean shadowMode, String actor) {
+        this.shadowMode = shadowMode;
+        touch(actor);
+    }
+
+    public boolean shadowMode() {
+        return shadowMode;
     }
 
     public boolean isActive() {

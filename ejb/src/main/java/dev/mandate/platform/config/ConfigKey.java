@@ -20,7 +20,10 @@ public enum ConfigKey {
     DEMO_TENANT("mandate.demo.tenant"),
     API_MAX_BODY_BYTES("mandate.api.max-body-bytes"),
     API_PAGE_DEFAULT_LIMIT("mandate.api.page.default-limit"),
-    API_PAGE_MAX_LIMIT("mandate.api.page.max-limit");
+    API_PAGE_MAX_LIMIT("mandate.api.page.max-limit"),
+    PLATFORM_OPERATOR_TENANT("mandate.platform.operator-tenant"),
+    ENVELOPE_MAX_ARGUMENT_DEPTH("mandate.envelope.max-argument-depth"),
+    IDEMPOTENCY_IN_FLIGHT_SECONDS("mandate.idempotency.in-flight-seconds");
 
     private final String key;
 

@@ -17,6 +17,12 @@ public class InvalidRequestException extends MandateException {
         this.violations = List.copyOf(violations);
     }
 
+    /** A rejection of another status (e.g. 422 for arguments that break their tool's schema). */
+    public InvalidRequestException(ProblemType type, String detail, List<Violation> violations) {
+        super(type, detail);
+        this.violations = List.copyOf(violations);
+    }
+
     public List<Violation> violations() {
         return violations;
     }

@@ -15,6 +15,11 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    UNPROCESSABLE("unprocessable", 422, "Request cannot be processed"),
+    IDEMPOTENCY_KEY_REQUIRED("idempotency-key-required", 400, "Idempotency-Key header required"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused with a different request"),
+    IDEMPOTENCY_IN_FLIGHT("idempotency-in-flight", 409, "A request with this Idempotency-Key is still in progress"),
+    AGENT_MISMATCH("agent-mismatch", 403, "Envelope names another agent"),
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     UNAVAILABLE("unavailable", 503, "Service unavailable");
@@ -43,10 +48,13 @@ public enum ProblemType {
         return title;
     }
 
-    /** The generic type for a bare HTTP status (container errors, JAX-RS WebApplicationExceptions). */
+    /**
+     * The generic type for a bare HTTP status (container errors, JAX-RS WebApplicationExceptions): the
+     * first declared with that status, so keep the generic one first.
+     */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != VALIDATION_FAILED && type != MALFORMED_JSON) {
+            if (type.status == status) {
                 return type;
             }
         }

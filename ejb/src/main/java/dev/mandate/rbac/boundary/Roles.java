@@ -147,6 +147,15 @@ public class Roles {
                 .toList();
     }
 
+    /** Names of the tenant's approver roles whose permissions cover this tool action. */
+    public List<String> approverRolesFor(String tenant, String tool, String action) {
+        return em.createNamedQuery(Role.PAGE, Role.class).setParameter("tenant", tenant).getResultList().stream()
+                .filter(Role::approver)
+                .filter(role -> role.definition().permissions().stream().anyMatch(p -> p.covers(tool, action)))
+                .map(Role::name)
+                .toList();
+    }
+
     private static void requireNotBuiltIn(String name) {
         if (BuiltInRole.ALL.contains(name) || name.startsWith("mandate-")) {
             throw new InvalidRequestException("name", "'" + name + "' is reserved for Mandate's built-in roles");

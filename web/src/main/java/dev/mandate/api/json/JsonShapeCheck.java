@@ -36,6 +36,14 @@ final class JsonShapeCheck {
             return;
         }
         Class<?> raw = raw(type);
+        if (raw == JsonObject.class) {
+            expect(path, json instanceof JsonObject, "a JSON object");
+            return;
+        }
+        if (raw == JsonArray.class) {
+            expect(path, json instanceof JsonArray, "an array");
+            return;
+        }
         if (JsonValue.class.isAssignableFrom(raw) || raw == Object.class || Map.class.isAssignableFrom(raw)) {
             return;
         }

@@ -1,0 +1,185 @@
+package dev.mandate.authority.boundary;
+
+import dev.mandate.agent.boundary.Agents;
+import dev.mandate.agent.entity.Agent;
+import dev.mandate.agent.entity.AgentProfile;
+import dev.mandate.agent.entity.AuthorityTier;
+import dev.mandate.budget.boundary.BudgetLedger;
+import dev.mandate.catalog.boundary.Tools;
+import dev.mandate.catalog.entity.RiskClass;
+import dev.mandate.catalog.entity.Tool;
+import dev.mandate.catalog.entity.ToolAction;
+import dev.mandate.killswitch.boundary.KillSwitches;
+import dev.mandate.platform.security.Caller;
+import dev.mandate.rbac.boundary.Roles;
+import dev.mandate.rbac.entity.PrincipalType;
+import dev.mandate.rbac.entity.Role;
+import dev.mandate.taxonomy.boundary.Taxonomy;
+import dev.mandate.taxonomy.entity.AllowedTool;
+import dev.mandate.taxonomy.entity.TaskType;
+import dev.mandate.taxonomy.entity.TaskTypeDefinition;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An agent's whole authority on one page: who answers for it, what it may do with which tool under
+ * which tier, what needs whose approval, the limits, the budgets left, and whatever stops it now.
+ */
+@Stateless
+public class AuthorityCards {
+
+    @EJB
+    Agents agents;
+
+    @EJB
+    ToolTiers toolTiers;
+
+    @EJB
+    Roles roles;
+
+    @EJB
+    Taxonomy taxonomy;
+
+    @EJB
+    Tools tools;
+
+    @EJB
+    BudgetLedger ledger;
+
+    @EJB
+    KillSwitches killSwitches;
+
+    public JsonObject card(Caller caller, String agentId) {
+        Agent agent = agents.get(caller, agentId);
+        AgentProfile profile = agent.profile();
+        Map<String, AuthorityTier> overrides = toolTiers.overrides(caller.tenant(), agent.id());
+
+        JsonObjectBuilder card = Json.createObjectBuilder()
+                .add(
+                        "agent",
+                        Json.createObjectBuilder()
+                                .add("id", agent.id())
+                                .add("name", profile.name())
+                                .add("sponsor", profile.sponsor())
+                                .add("status", agent.status().name())
+                                .add("defaultTier", profile.defaultTier().name())
+                                .add("shadowMode", agent.shadowMode())
+                                .add("workflow", profile.workflow() == null ? "" : profile.workflow()));
+        JsonObjectBuilder tiers = Json.createObjectBuilder();
+        overrides.forEach((tool, tier) -> tiers.add(tool, tier.name()));
+        card.add("toolTiers", tiers);
+
+        JsonArrayBuilder held = Json.createArrayBuilder();
+        for (Role role : roles.heldBy(caller, PrincipalType.AGENT, agent.id())) {
+            JsonArrayBuilder permissions = Json.createArrayBuilder();
+            role.definition().permissions().stream()
+                    .map(p -> p.tool() + ":" + p.action())
+                    .sorted()
+                    .forEach(permissions::add);
+            held.add(Json.createObjectBuilder().add("name", role.name()).add("permissions", permissions));
+        }
+        card.add("roles", held);
+
+        JsonArrayBuilder taskTypes = Json.createArrayBuilder();
+        if (profile.workflow() != null) {
+            taxonomy.findWorkflow(caller.tenant(), profile.workflow()).ifPresent(workflow -> taxonomy.taskTypesOf(
+                            caller.tenant(), workflow)
+                    .forEach(taskType -> taskTypes.add(taskType(caller, agent, overrides, taskType, workflow.key()))));
+        }
+        card.add("taskTypes", taskTypes);
+
+        JsonObjectBuilder budgets = Json.createObjectBuilder();
+        ledger.remaining(caller.tenant(), agent.id())
+                .forEach((label, left) -> budgets.add(label, left.stripTrailingZeros()));
+        card.add("budgetRemaining", budgets);
+
+        JsonArrayBuilder stops = Json.createArrayBuilder();
+        killSwitches.visible(caller).stream()
+                .filter(k -> k.active())
+                .filter(k -> switch (k.scope()) {
+                    case GLOBAL, TENANT -> true;
+                    case AGENT -> k.target().equals(agent.id());
+                    case TOOL -> true;
+                })
+                .forEach(k -> stops.add(k.describe()));
+        card.add("activeKillSwitches", stops);
+        return card.build();
+    }
+
+    private JsonObject taskType(
+            Caller caller, Agent agent, Map<String, AuthorityTier> overrides, TaskType taskType, String workflow) {
+        TaskTypeDefinition d = taskType.definition(workflow);
+        JsonArrayBuilder actions = Json.createArrayBuilder();
+        d.allowedTools().stream()
+                .sorted(Comparator.comparing(AllowedTool::tool).thenComparing(AllowedTool::action))
+                .forEach(allowed -> tools.find(caller.tenant(), allowed.tool())
+                        .ifPresent(tool -> actionsOf(tool, allowed).forEach(action -> {
+                            AuthorityTier tier = overrides.getOrDefault(
+                                    tool.key(), agent.profile().defaultTier());
+                            String outcome = typicalOutcome(tier, action.riskClass());
+                            JsonObjectBuilder line = Json.createObjectBuilder()
+                                    .add("tool", tool.key())
+                                    .add("action", action.key())
+                                    .add("riskClass", action.riskClass().name())
+                                    .add("tier", tier.name())
+                                    .add("outcome", outcome);
+                            if (outcome.equals("REQUIRE_APPROVAL")) {
+                                JsonArrayBuilder approvers = Json.createArrayBuilder();
+                                roles.approverRolesFor(caller.tenant(), tool.key(), action.key())
+                                        .forEach(approvers::add);
+                                line.add("approverRoles", approvers);
+                            }
+                            actions.add(line);
+                        })));
+        JsonArrayBuilder refusals = Json.createArrayBuilder();
+        d.refusalConditions()
+                .forEach(r -> refusals.add(r.fieldPath() + " " + r.operator()
+                        + (r.operand() == null ? "" : " " + r.operand()) + " → " + r.reason()));
+        JsonObjectBuilder limits = Json.createObjectBuilder();
+        if (d.limits().maxModelCalls() != null) {
+            limits.add("maxModelCalls", d.limits().maxModelCalls());
+        }
+        if (d.limits().maxToolCalls() != null) {
+            limits.add("maxToolCalls", d.limits().maxToolCalls());
+        }
+        if (d.limits().maxCostPerTask() != null) {
+            limits.add("maxCostPerTask", d.limits().maxCostPerTask());
+        }
+        return Json.createObjectBuilder()
+                .add("key", d.key())
+                .add("name", d.name())
+                .add("riskLevel", d.riskLevel().name())
+                .add("shadowMode", d.shadowMode())
+                .add("actions", actions)
+                .add("refusalConditions", refusals)
+                .add("limits", limits)
+                .build();
+    }
+
+    private static List<ToolAction> actionsOf(Tool tool, AllowedTool allowed) {
+        return "*".equals(allowed.action())
+                ? tool.definition().actions().stream()
+                        .map(a -> tool.action(a.key()).orElseThrow())
+                        .toList()
+                : tool.action(allowed.action()).stream().toList();
+    }
+
+    /** What the tier and risk class give before policy rules, budget and kill switches. */
+    static String typicalOutcome(AuthorityTier tier, RiskClass risk) {
+        if (risk.isReadOnly()) {
+            return "ALLOW";
+        }
+        return switch (tier) {
+            case READ_ONLY -> "DENY";
+            case SUGGEST_ONLY, EXECUTE_WITH_APPROVAL -> "REQUIRE_APPROVAL";
+            case AUTONOMOUS -> risk.isBlastRadius() ? "REQUIRE_APPROVAL" : "ALLOW";
+        };
+    }
+}

@@ -1,0 +1,185 @@
+package dev.mandate.budget.boundary;
+
+import dev.mandate.budget.entity.Budget;
+import dev.mandate.taxonomy.entity.TaskTypeDefinition.Limits;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reserves spend at decision time with conditional updates ({@code ... set spent = spent + :cost
+ * where spent + :cost <= max}): the database decides, so no number of concurrent requests on any
+ * number of app servers overspends. Runs in the caller's transaction; a reservation that cannot be
+ * made undoes the ones already made in it.
+ */
+@Stateless
+public class BudgetLedger {
+
+    private static final BigDecimal UNLIMITED = new BigDecimal("999999999999");
+
+    @PersistenceContext(unitName = "mandate")
+    EntityManager em;
+
+    @EJB
+    BudgetLedger self;
+
+    /** The outcome: either everything reserved, or the first limit that would be exceeded. */
+    public record Reservation(String exhausted, Map<String, BigDecimal> remaining) {
+        public boolean granted() {
+            return exhausted == null;
+        }
+    }
+
+    public Reservation reserve(
+            String tenant, String agentId, String taskId, Limits limits, int modelCalls, BigDecimal cost) {
+        Map<String, BigDecimal> remaining = new LinkedHashMap<>();
+        if (!reserveTask(tenant, taskId, limits, modelCalls, cost)) {
+            return new Reservation("TASK: per-request limit of task '" + taskId + "' reached", remaining);
+        }
+        List<Budget> budgets = em.createNamedQuery(Budget.APPLYING, Budget.class)
+                .setParameter("tenant", tenant)
+                .setParameter("agent", agentId)
+                .getResultList();
+        List<Budget> reserved = new ArrayList<>();
+        for (Budget budget : budgets) {
+            LocalDate start = budget.period().currentStart();
+            ensureRow(() -> self.ensureUsageRow(budget.id(), start));
+            int updated = em.createNativeQuery("update budget_usage set spent_cost = spent_cost + ?1"
+                            + " where budget_id = ?2 and period_start = ?3 and spent_cost + ?1 <= ?4")
+                    .setParameter(1, cost)
+                    .setParameter(2, budget.id())
+                    .setParameter(3, start)
+                    .setParameter(4, budget.maxCost())
+                    .executeUpdate();
+            if (updated == 0) {
+                reserved.forEach(done -> release(done, cost));
+                releaseTask(tenant, taskId, modelCalls, cost);
+                return new Reservation(
+                        budget.label() + " budget exhausted (limit "
+                                + budget.maxCost().toPlainString() + ")",
+                        remaining);
+            }
+            reserved.add(budget);
+            remaining.put(budget.label(), budget.maxCost().subtract(spent(budget.id(), start)));
+        }
+        return new Reservation(null, remaining);
+    }
+
+    /** What is left of each budget applying to the agent right now, without reserving anything. */
+    public Map<String, BigDecimal> remaining(String tenant, String agentId) {
+        Map<String, BigDecimal> remaining = new LinkedHashMap<>();
+        for (Budget budget : em.createNamedQuery(Budget.APPLYING, Budget.class)
+                .setParameter("tenant", tenant)
+                .setParameter("agent", agentId)
+                .getResultList()) {
+            remaining.put(
+                    budget.label(),
+                    budget.maxCost().subtract(spent(budget.id(), budget.period().currentStart())));
+        }
+        return remaining;
+    }
+
+    private boolean reserveTask(String tenant, String taskId, Limits limits, int modelCalls, BigDecimal cost) {
+        ensureRow(() -> self.ensureTaskRow(tenant, taskId));
+        return em.createNativeQuery("update task_usage set model_calls = model_calls + ?1, tool_calls = tool_calls + 1,"
+                                + " cost = cost + ?2 where tenant_id = ?3 and task_id = ?4 and model_calls + ?1 <= ?5"
+                                + " and tool_calls + 1 <= ?6 and cost + ?2 <= ?7")
+                        .setParameter(1, modelCalls)
+                        .setParameter(2, cost)
+                        .setParameter(3, tenant)
+                        .setParameter(4, taskId)
+                        .setParameter(5, limits.maxModelCalls() == null ? Integer.MAX_VALUE : limits.maxModelCalls())
+                        .setParameter(6, limits.maxToolCalls() == null ? Integer.MAX_VALUE : limits.maxToolCalls())
+                        .setParameter(7, limits.maxCostPerTask() == null ? UNLIMITED : limits.maxCostPerTask())
+                        .executeUpdate()
+                == 1;
+    }
+
+    private void releaseTask(String tenant, String taskId, int modelCalls, BigDecimal cost) {
+        em.createNativeQuery("update task_usage set model_calls = model_calls - ?1, tool_calls = tool_calls - 1,"
+                        + " cost = cost - ?2 where tenant_id = ?3 and task_id = ?4")
+                .setParameter(1, modelCalls)
+                .setParameter(2, cost)
+                .setParameter(3, tenant)
+                .setParameter(4, taskId)
+                .executeUpdate();
+    }
+
+    private void release(Budget budget, BigDecimal cost) {
+        em.createNativeQuery(
+                        "update budget_usage set spent_cost = spent_cost - ?1 where budget_id = ?2 and period_start = ?3")
+                .setParameter(1, cost)
+                .setParameter(2, budget.id())
+                .setParameter(3, budget.period().currentStart())
+                .executeUpdate();
+    }
+
+    private BigDecimal spent(String budgetId, LocalDate start) {
+        List<?> rows = em.createNativeQuery(
+                        "select spent_cost from budget_usage where budget_id = ?1 and period_start = ?2")
+                .setParameter(1, budgetId)
+                .setParameter(2, start)
+                .getResultList();
+        return rows.isEmpty() ? BigDecimal.ZERO : new BigDecimal(rows.get(0).toString());
+    }
+
+    /** Creates the period's usage row in its own transaction, so racing first reservations both succeed. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ensureUsageRow(String budgetId, LocalDate start) {
+        insertIfAbsent(
+                "select count(*) from budget_usage where budget_id = ?1 and period_start = ?2",
+                "insert into budget_usage (budget_id, period_start, spent_cost) values (?1, ?2, 0)",
+                budgetId,
+                start);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void ensureTaskRow(String tenant, String taskId) {
+        insertIfAbsent(
+                "select count(*) from task_usage where tenant_id = ?1 and task_id = ?2",
+                "insert into task_usage (tenant_id, task_id, model_calls, tool_calls, cost) values (?1, ?2, 0, 0, 0)",
+                tenant,
+                taskId);
+    }
+
+    private void insertIfAbsent(String count, String insert, Object first, Object second) {
+        Number existing = (Number) em.createNativeQuery(count)
+                .setParameter(1, first)
+                .setParameter(2, second)
+                .getSingleResult();
+        if (existing.longValue() > 0) {
+            return;
+        }
+        try {
+            em.createNativeQuery(insert)
+                    .setParameter(1, first)
+                    .setParameter(2, second)
+                    .executeUpdate();
+        } catch (PersistenceException raced) {
+            // another request created the row first: that is all we wanted; this transaction rolls back alone
+            throw new RowAlreadyCreated();
+        }
+    }
+
+    private static void ensureRow(Runnable insert) {
+        try {
+            insert.run();
+        } catch (RowAlreadyCreated lostTheRace) {
+            // the row exists now, which is all that was needed
+        }
+    }
+
+    /** Signals a lost insert race; caught by the caller's container as a rolled-back REQUIRES_NEW. */
+    @jakarta.ejb.ApplicationException(rollback = true)
+    static class RowAlreadyCreated extends RuntimeException {}
+}

@@ -1,0 +1,75 @@
+package dev.mandate.budget.boundary;
+
+import dev.mandate.agent.boundary.Agents;
+import dev.mandate.budget.entity.Budget;
+import dev.mandate.budget.entity.BudgetPeriod;
+import dev.mandate.budget.entity.BudgetScope;
+import dev.mandate.platform.error.ConflictException;
+import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.security.Caller;
+import dev.mandate.tenant.boundary.Tenants;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Setting spend caps per tenant and per agent, per day and per week. */
+@Stateless
+public class Budgets {
+
+    @PersistenceContext(unitName = "mandate")
+    EntityManager em;
+
+    @EJB
+    Tenants tenants;
+
+    @EJB
+    Agents agents;
+
+    public Budget set(Caller caller, BudgetScope scope, String subject, BudgetPeriod period, BigDecimal maxCost) {
+        String resolved =
+                switch (scope) {
+                    case TENANT -> caller.tenant();
+                    case AGENT -> {
+                        if (subject == null || subject.isBlank()) {
+                            throw new InvalidRequestException(
+                                    "subject", "is required for an agent budget (the agent id)");
+                        }
+                        yield agents.get(caller, subject).id();
+                    }
+                };
+        tenants.ensureRegistered(caller.tenant(), caller.tenant());
+        Budget budget = em.createNamedQuery(Budget.SAME, Budget.class)
+                .setParameter("tenant", caller.tenant())
+                .setParameter("scope", scope)
+                .setParameter("subject", resolved)
+                .setParameter("period", period)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
+                    Budget created = new Budget(caller.tenant(), scope, resolved, period);
+                    em.persist(created);
+                    return created;
+                });
+        budget.limitTo(maxCost, caller.subject());
+        try {
+            em.flush();
+        } catch (PersistenceException failure) {
+            if (ConstraintViolations.isIntegrityViolation(failure)) {
+                throw new ConflictException("the budget was changed at the same time; retry");
+            }
+            throw failure;
+        }
+        return budget;
+    }
+
+    public List<Budget> list(Caller caller) {
+        return em.createNamedQuery(Budget.ALL, Budget.class)
+                .setParameter("tenant", caller.tenant())
+                .getResultList();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.mandate.budget.entity;
+
+public enum BudgetScope {
+    TENANT,
+    AGENT
+}

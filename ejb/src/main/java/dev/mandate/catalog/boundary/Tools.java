@@ -1,0 +1,103 @@
+package dev.mandate.catalog.boundary;
+
+import dev.mandate.catalog.control.ArgumentSchemas;
+import dev.mandate.catalog.entity.Tool;
+import dev.mandate.catalog.entity.ToolDefinition;
+import dev.mandate.platform.error.ConflictException;
+import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.error.ResourceNotFoundException;
+import dev.mandate.platform.error.StaleVersionException;
+import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.security.Versions;
+import dev.mandate.tenant.boundary.Tenants;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Optional;
+
+/** The tenant's tool catalogue. */
+@Stateless
+public class Tools {
+
+    static final String KIND = "tool";
+
+    @PersistenceContext(unitName = "mandate")
+    EntityManager em;
+
+    @EJB
+    Tenants tenants;
+
+    public Tool create(Caller caller, ToolDefinition definition) {
+        requireValidSchemas(definition);
+        tenants.ensureRegistered(caller.tenant(), caller.tenant());
+        if (find(caller.tenant(), definition.key()).isPresent()) {
+            throw new ConflictException("a tool with key '" + definition.key() + "' already exists");
+        }
+        Tool tool = new Tool(caller.tenant(), definition, caller.subject());
+        em.persist(tool);
+        flush(definition.key());
+        return tool;
+    }
+
+    public Tool get(Caller caller, String key) {
+        return find(caller.tenant(), key).orElseThrow(() -> new ResourceNotFoundException(KIND, key));
+    }
+
+    public Optional<Tool> find(String tenant, String key) {
+        return em.createNamedQuery(Tool.BY_KEY, Tool.class)
+                .setParameter("tenant", tenant)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public List<Tool> list(Caller caller) {
+        return em.createNamedQuery(Tool.ALL, Tool.class)
+                .setParameter("tenant", caller.tenant())
+                .getResultList();
+    }
+
+    /** Replaces a tool's definition; its key cannot change (envelopes and task types name it). */
+    public Tool replace(Caller caller, String key, Long expectedVersion, ToolDefinition definition) {
+        Tool tool = get(caller, key);
+        Versions.require(KIND, key, expectedVersion, tool.version());
+        if (!definition.key().equals(key)) {
+            throw new ConflictException("a tool's key cannot change (was '" + key + "')");
+        }
+        requireValidSchemas(definition);
+        tool.apply(definition, caller.subject());
+        flush(key);
+        return tool;
+    }
+
+    private static void requireValidSchemas(ToolDefinition definition) {
+        for (int i = 0; i < definition.actions().size(); i++) {
+            ArgumentSchemas.requireValidSchema(
+                    "actions[" + i + "].argumentSchema",
+                    definition.actions().get(i).argumentSchema());
+        }
+        long distinct =
+                definition.actions().stream().map(a -> a.key()).distinct().count();
+        if (distinct != definition.actions().size()) {
+            throw new InvalidRequestException("actions", "action keys must be unique");
+        }
+    }
+
+    private void flush(String key) {
+        try {
+            em.flush();
+        } catch (OptimisticLockException raced) {
+            throw new StaleVersionException(KIND, key);
+        } catch (PersistenceException failure) {
+            if (ConstraintViolations.isIntegrityViolation(failure)) {
+                throw new ConflictException("a conflicting tool was written at the same time");
+            }
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mandate.catalog.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** One action of a tool: its risk class and the JSON Schema its arguments must satisfy. */
+@Entity
+@Table(name = "tool_action")
+public class ToolAction {
+
+    @Id
+    private String id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "tool_id")
+    private Tool tool;
+
+    @Column(name = "action_key", nullable = false)
+    private String key;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "risk_class", nullable = false)
+    private RiskClass riskClass;
+
+    @Column(name = "argument_schema", nullable = false)
+    private String argumentSchema;
+
+    private String description;
+
+    protected ToolAction() {}
+
+    ToolAction(Tool tool, ToolActionDefinition definition) {
+        this.id = UUID.randomUUID().toString();
+        this.tool = tool;
+        this.key = definition.key();
+        this.riskClass = definition.riskClass();
+        this.argumentSchema = definition.argumentSchema();
+        this.description = definition.description();
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public RiskClass riskClass() {
+        return riskClass;
+    }
+
+    public String argumentSchema() {
+        return argumentSchema;
+    }
+
+    public ToolActionDefinition definition() {
+        return new ToolActionDefinition(key, riskClass, argumentSchema, description);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.mandate.catalog.entity;
+
+import java.util.List;
+
+public record ToolDefinition(String key, String name, String description, List<ToolActionDefinition> actions) {}

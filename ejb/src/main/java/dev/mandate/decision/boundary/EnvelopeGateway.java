@@ -1,0 +1,44 @@
+package dev.mandate.decision.boundary;
+
+import dev.mandate.decision.entity.EnvelopeAnswer;
+import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.platform.security.Caller;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.Optional;
+
+/**
+ * Entry of the decision path: claims the idempotency key (its own transaction, visible at once to a
+ * concurrent retry), decides (a second transaction that also stores the answer under the key), and
+ * frees the key again when deciding failed, so the client may retry.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EnvelopeGateway {
+
+    @EJB
+    IdempotencyKeys idempotencyKeys;
+
+    @EJB
+    Envelopes envelopes;
+
+    public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission) {
+        String key = submission.idempotencyKey();
+        if (key == null) {
+            return envelopes.decide(caller, submission);
+        }
+        Optional<EnvelopeAnswer> earlier =
+                idempotencyKeys.claim(caller.tenant(), caller.subject(), key, submission.requestHash());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return envelopes.decide(caller, submission);
+        } catch (RuntimeException failed) {
+            idempotencyKeys.release(caller.tenant(), caller.subject(), key);
+            throw failed;
+        }
+    }
+}

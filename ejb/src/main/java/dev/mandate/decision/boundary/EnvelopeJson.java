@@ -1,0 +1,90 @@
+package dev.mandate.decision.boundary;
+
+import dev.mandate.decision.control.DecisionFacts;
+import dev.mandate.decision.control.Verdict;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.Map;
+
+/** The JSON of an envelope's answer and of its explain record. */
+final class EnvelopeJson {
+
+    private final String envelopeId;
+    private final String traceId;
+    private final String policyVersion;
+
+    EnvelopeJson(String envelopeId, String traceId, String policyVersion) {
+        this.envelopeId = envelopeId;
+        this.traceId = traceId;
+        this.policyVersion = policyVersion;
+    }
+
+    String answer(Verdict verdict, Collection<String> approverRoles, Map<String, BigDecimal> remaining) {
+        return Json.createObjectBuilder()
+                .add("envelopeId", envelopeId)
+                .add("decision", verdict.decision().name())
+                .add("reasons", strings(verdict.reasons()))
+                .add("ruleIds", strings(verdict.ruleIds()))
+                .add("approverRoles", strings(approverRoles))
+                .add("traceId", traceId)
+                .add("policyVersion", policyVersion)
+                .add("budgetRemaining", amounts(remaining))
+                .build()
+                .toString();
+    }
+
+    String explain(
+            Verdict verdict, DecisionFacts facts, Collection<String> approverRoles, Map<String, BigDecimal> remaining) {
+        JsonArrayBuilder steps = Json.createArrayBuilder();
+        verdict.steps().forEach(step -> {
+            JsonObjectBuilder s =
+                    Json.createObjectBuilder().add("check", step.check()).add("outcome", step.outcome());
+            if (step.detail() != null) {
+                s.add("detail", step.detail());
+            }
+            steps.add(s);
+        });
+        JsonObjectBuilder factsJson = Json.createObjectBuilder()
+                .add("riskClass", facts.risk().name())
+                .add("blastRadius", facts.risk().isBlastRadius())
+                .add("tier", facts.tier().name())
+                .add("toolAllowedForTaskType", facts.toolAllowedForTask())
+                .add("shadowMode", facts.shadow());
+        if (facts.activeKillSwitch() != null) {
+            factsJson.add("killSwitch", facts.activeKillSwitch());
+        }
+        if (facts.refusalReason() != null) {
+            factsJson.add("refusalCondition", facts.refusalReason());
+        }
+        return Json.createObjectBuilder()
+                .add("decision", verdict.decision().name())
+                .add("reasons", strings(verdict.reasons()))
+                .add("ruleIds", strings(verdict.ruleIds()))
+                .add("approverRoles", strings(approverRoles))
+                .add("policyVersion", policyVersion)
+                .add("facts", factsJson)
+                .add("steps", steps)
+                .add("budgetRemaining", amounts(remaining))
+                .build()
+                .toString();
+    }
+
+    static String array(Collection<String> values) {
+        return strings(values).build().toString();
+    }
+
+    private static JsonArrayBuilder strings(Collection<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static JsonObjectBuilder amounts(Map<String, BigDecimal> remaining) {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        remaining.forEach((label, amount) -> object.add(label, amount.stripTrailingZeros()));
+        return object;
+    }
+}

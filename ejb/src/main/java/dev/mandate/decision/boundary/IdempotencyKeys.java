@@ -1,0 +1,121 @@
+package dev.mandate.decision.boundary;
+
+import dev.mandate.decision.control.IdempotencyInFlightException;
+import dev.mandate.decision.control.IdempotencyKeyReusedException;
+import dev.mandate.decision.entity.EnvelopeAnswer;
+import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.error.ConstraintViolations;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Idempotency keys (IETF draft semantics), scoped to tenant + agent: the first request claims the key;
+ * its answer is stored in the same transaction as its decision; a retry with the same body gets that
+ * answer, with another body 422, while the first is still running 409. Keys are kept at least 24 h.
+ */
+@Stateless
+public class IdempotencyKeys {
+
+    @PersistenceContext(unitName = "mandate")
+    EntityManager em;
+
+    /**
+     * Claims the key in a transaction of its own, so a concurrent request sees the claim at once.
+     * Returns the stored answer when this is a retry of a finished request.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<EnvelopeAnswer> claim(String tenant, String agentId, String key, String requestHash) {
+        List<?> rows = existing(tenant, agentId, key);
+        if (rows.isEmpty()) {
+            try {
+                em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state,"
+                                + " created_at) values (?1, ?2, ?3, ?4, 'IN_FLIGHT', ?5)")
+                        .setParameter(1, tenant)
+                        .setParameter(2, agentId)
+                        .setParameter(3, key)
+                        .setParameter(4, requestHash)
+                        .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
+                        .executeUpdate();
+                return Optional.empty();
+            } catch (PersistenceException raced) {
+                if (!ConstraintViolations.isIntegrityViolation(raced)) {
+                    throw raced;
+                }
+                throw new IdempotencyInFlightException(
+                        "a request with this Idempotency-Key is in progress; retry later");
+            }
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (!requestHash.equals(row[0])) {
+            throw new IdempotencyKeyReusedException("this Idempotency-Key was used for a different request body");
+        }
+        if ("DONE".equals(row[1])) {
+            return Optional.of(new EnvelopeAnswer(((Number) row[2]).intValue(), (String) row[3], true));
+        }
+        OffsetDateTime started = toOffsetDateTime(row[4]);
+        long abandonAfter = ConfigKey.IDEMPOTENCY_IN_FLIGHT_SECONDS.get(Long.class);
+        if (started.isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(abandonAfter))) {
+            // the first attempt died without an answer (crash): this retry takes the key over
+            em.createNativeQuery("update idempotency_key set created_at = ?1 where tenant_id = ?2 and agent_id = ?3"
+                            + " and idem_key = ?4 and state = 'IN_FLIGHT'")
+                    .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
+                    .setParameter(2, tenant)
+                    .setParameter(3, agentId)
+                    .setParameter(4, key)
+                    .executeUpdate();
+            return Optional.empty();
+        }
+        throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
+    }
+
+    /** Stores the answer; runs in the decision's transaction, so answer and decision commit together. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void complete(String tenant, String agentId, String key, EnvelopeAnswer answer) {
+        em.createNativeQuery("update idempotency_key set state = 'DONE', response_status = ?1, response_body = ?2"
+                        + " where tenant_id = ?3 and agent_id = ?4 and idem_key = ?5")
+                .setParameter(1, answer.status())
+                .setParameter(2, answer.body())
+                .setParameter(3, tenant)
+                .setParameter(4, agentId)
+                .setParameter(5, key)
+                .executeUpdate();
+    }
+
+    /** Frees a claimed key whose request failed before deciding, so the client can retry it. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(String tenant, String agentId, String key) {
+        em.createNativeQuery("delete from idempotency_key where tenant_id = ?1 and agent_id = ?2 and idem_key = ?3"
+                        + " and state = 'IN_FLIGHT'")
+                .setParameter(1, tenant)
+                .setParameter(2, agentId)
+                .setParameter(3, key)
+                .executeUpdate();
+    }
+
+    private List<?> existing(String tenant, String agentId, String key) {
+        return em.createNativeQuery("select request_hash, state, response_status, response_body, created_at"
+                        + " from idempotency_key where tenant_id = ?1 and agent_id = ?2 and idem_key = ?3")
+                .setParameter(1, tenant)
+                .setParameter(2, agentId)
+                .setParameter(3, key)
+                .getResultList();
+    }
+
+    private static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.mandate.killswitch.boundary;
+
+import dev.mandate.agent.boundary.Agents;
+import dev.mandate.catalog.boundary.Tools;
+import dev.mandate.killswitch.entity.KillSwitch;
+import dev.mandate.killswitch.entity.KillSwitchScope;
+import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.error.AccessDeniedException;
+import dev.mandate.platform.error.ConflictException;
+import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.error.ResourceNotFoundException;
+import dev.mandate.platform.security.Caller;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Optional;
+
+/** Flipping kill switches and asking which one stops an action. Read per request: effective at once. */
+@Stateless
+public class KillSwitches {
+
+    @PersistenceContext(unitName = "mandate")
+    EntityManager em;
+
+    @EJB
+    Agents agents;
+
+    @EJB
+    Tools tools;
+
+    public KillSwitch set(Caller caller, KillSwitchScope scope, String target, boolean active, String reason) {
+        String tenant = scope == KillSwitchScope.GLOBAL ? KillSwitch.ALL_TENANTS : caller.tenant();
+        String resolvedTarget = resolveTarget(caller, scope, target);
+        KillSwitch kill = em.createNamedQuery(KillSwitch.SAME, KillSwitch.class)
+                .setParameter("tenant", tenant)
+                .setParameter("scope", scope)
+                .setParameter("target", resolvedTarget)
+                .getResultStream()
+                .findFirst()
+                .orElseGet(() -> {
+                    KillSwitch created = new KillSwitch(tenant, scope, resolvedTarget);
+                    em.persist(created);
+                    return created;
+                });
+        kill.set(active, reason, caller.subject());
+        try {
+            em.flush();
+        } catch (PersistenceException failure) {
+            if (ConstraintViolations.isIntegrityViolation(failure)) {
+                throw new ConflictException("the kill switch was changed at the same time; retry");
+            }
+            throw failure;
+        }
+        return kill;
+    }
+
+    public List<KillSwitch> visible(Caller caller) {
+        return em.createNamedQuery(KillSwitch.VISIBLE, KillSwitch.class)
+                .setParameter("tenant", caller.tenant())
+                .getResultList();
+    }
+
+    /** The switch that stops this agent using this tool, if any (global first). */
+    public Optional<KillSwitch> activeFor(String tenant, String agentId, String toolKey) {
+        return em.createNamedQuery(KillSwitch.ACTIVE_FOR, KillSwitch.class)
+                .setParameter("tenant", tenant)
+                .setParameter("agent", agentId)
+                .setParameter("tool", toolKey)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private String resolveTarget(Caller caller, KillSwitchScope scope, String target) {
+        switch (scope) {
+            case GLOBAL -> {
+                String operator =
+                        ConfigKey.PLATFORM_OPERATOR_TENANT.lookup(String.class).orElse("");
+                if (operator.isEmpty() || !operator.equals(caller.tenant())) {
+                    throw new AccessDeniedException(
+                            "only administrators of the platform operator's tenant flip the global switch");
+                }
+                return "*";
+            }
+            case TENANT -> {
+                return caller.tenant();
+            }
+            case AGENT -> {
+                requireTarget(target);
+                return agents.get(caller, target).id();
+            }
+            case TOOL -> {
+                requireTarget(target);
+                return tools.find(caller.tenant(), target)
+                        .orElseThrow(() -> new ResourceNotFoundException("tool", target))
+                        .key();
+            }
+            default -> throw new IllegalStateException(scope.name());
+        }
+    }
+
+    private static void requireTarget(String target) {
+        if (target == null || target.isBlank()) {
+            throw new InvalidRequestException("target", "is required for this scope");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.mandate.taxonomy.entity;
+
+public enum RiskLevel {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

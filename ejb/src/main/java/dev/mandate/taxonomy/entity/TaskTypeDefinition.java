@@ -1,0 +1,25 @@
+package dev.mandate.taxonomy.entity;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+/** Everything a platform owner says about a task type. Limits and targets may be null (none). */
+public record TaskTypeDefinition(
+        String key,
+        String workflow,
+        String name,
+        String definition,
+        String successCriteria,
+        RiskLevel riskLevel,
+        Set<AllowedTool> allowedTools,
+        List<RefusalCondition> refusalConditions,
+        Targets targets,
+        Limits limits,
+        boolean shadowMode) {
+
+    public record Targets(BigDecimal successRate, BigDecimal escalationRate, Long p95Millis, BigDecimal costPerTask) {}
+
+    /** Per-request budget: what one task id may consume across all its envelopes. */
+    public record Limits(Integer maxModelCalls, Integer maxToolCalls, BigDecimal maxCostPerTask) {}
+}

@@ -1,0 +1,163 @@
+package dev.mandate.decision.boundary;
+
+import dev.mandate.decision.control.TraceIds;
+import dev.mandate.decision.entity.EnvelopeAnswer;
+import dev.mandate.decision.entity.EnvelopeRecord;
+import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.security.BuiltInRole;
+import dev.mandate.platform.security.Caller;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.bind.Jsonb;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ContextResolver;
+import jakarta.ws.rs.ext.Providers;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/envelopes")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Envelopes", description = "The decision path: every tool call an agent wants to make")
+public class EnvelopesResource {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EnvelopeGateway gateway;
+
+    @Inject
+    Envelopes envelopes;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    Providers providers;
+
+    @POST
+    @RolesAllowed(BuiltInRole.AGENT)
+    @Operation(summary = "Submit an envelope and get the decision (ALLOW, DENY, REQUIRE_APPROVAL, ESCALATE, SHADOW)")
+    public Response submit(
+            @Valid EnvelopeRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("traceparent") String traceparent) {
+        if (request == null) {
+            throw new InvalidRequestException("body", "an envelope is required");
+        }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+        JsonObject envelope = (JsonObject) CanonicalJson.sorted(
+                Json.createReader(new StringReader(jsonb().toJson(request))).readObject());
+        int maxDepth = ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class);
+        if (CanonicalJson.depth(request.requestedAction.arguments) > maxDepth) {
+            throw new InvalidRequestException(
+                    "requestedAction.arguments", "must not be nested deeper than " + maxDepth);
+        }
+        String traceId = TraceIds.from(traceparent);
+        EnvelopeRequest.ModelUsage usage = request.modelUsage;
+        EnvelopeSubmission submission = new EnvelopeSubmission(
+                request.agentId,
+                request.taskId,
+                request.taskType,
+                request.requestedAction.tool,
+                request.requestedAction.action,
+                request.requestedAction.arguments,
+                envelope,
+                usage == null || usage.calls == null ? (usage == null ? 0 : 1) : usage.calls,
+                usage == null || usage.cost == null ? BigDecimal.ZERO : usage.cost,
+                traceId,
+                idempotencyKey,
+                CanonicalJson.sha256(envelope.toString()));
+        EnvelopeAnswer answer = gateway.submit(caller, submission);
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .entity(answer.body())
+                .header("traceparent", "00-" + traceId + "-" + spanId() + "-01");
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
+    @Operation(summary = "An envelope as received, with its decision")
+    public JsonObject get(@PathParam("id") String id) {
+        EnvelopeRecord envelope = envelopes.get(caller, id);
+        return summary(envelope).add("envelope", read(envelope.requestJson())).build();
+    }
+
+    @GET
+    @Path("{id}/explain")
+    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
+    @Operation(summary = "What happened and why: who asked, under which authority, which checks and rules, what budget")
+    public JsonObject explain(@PathParam("id") String id) {
+        EnvelopeRecord envelope = envelopes.get(caller, id);
+        return summary(envelope)
+                .add("explanation", read(envelope.explainJson()))
+                .build();
+    }
+
+    private JsonObjectBuilder summary(EnvelopeRecord e) {
+        return Json.createObjectBuilder()
+                .add("envelopeId", e.id())
+                .add("agentId", e.agentId())
+                .add("taskId", e.taskId())
+                .add("taskType", e.taskType())
+                .add("tool", e.tool())
+                .add("action", e.action())
+                .add("riskClass", e.riskClass())
+                .add("tier", e.tier())
+                .add("decision", e.decision().name())
+                .add(
+                        "reasons",
+                        Json.createReader(new StringReader(e.reasonsJson())).readArray())
+                .add(
+                        "ruleIds",
+                        Json.createReader(new StringReader(e.ruleIdsJson())).readArray())
+                .add("traceId", e.traceId())
+                .add("policyVersion", e.policyVersion())
+                .add("cost", e.cost())
+                .add("decidedAt", e.createdAt().toString());
+    }
+
+    private static JsonObject read(String json) {
+        return Json.createReader(new StringReader(json)).readObject();
+    }
+
+    private Jsonb jsonb() {
+        ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
+        return resolver.getContext(EnvelopeRequest.class);
+    }
+
+    private static String spanId() {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+}
