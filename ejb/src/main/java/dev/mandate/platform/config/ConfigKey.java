@@ -20,7 +20,10 @@ public enum ConfigKey {
     DEMO_TENANT("mandate.demo.tenant"),
     API_MAX_BODY_BYTES("mandate.api.max-body-bytes"),
     API_PAGE_DEFAULT_LIMIT("mandate.api.page.default-limit"),
-    API_PAGE_MAX_LIMIT("mandate.api.page.max-limit");
+    API_PAGE_MAX_LIMIT("mandate.api.page.max-limit"),
+    AUDIT_SHARDS("mandate.audit.shards"),
+    AUDIT_SIGNING_KEY_LOCATION("mandate.audit.signing-key-location"),
+    AUDIT_SEAL_INTERVAL_SECONDS("mandate.audit.seal-interval-seconds");
 
     private final String key;
 
