@@ -41,10 +41,10 @@ public class AuditVerification {
         Map<Integer, AuditChain> heads = new LinkedHashMap<>();
         chains(caller.tenant()).forEach(chain -> heads.put(chain.chain(), chain));
         TreeSet<Integer> numbers = new TreeSet<>(heads.keySet());
-        numbers.addAll(em.createQuery(
-                        "select distinct r.chain from AuditRecord r where r.tenantId = :tenant", Integer.class)
-                .setParameter("tenant", caller.tenant())
-                .getResultList());
+        numbers.addAll(
+                em.createQuery("select distinct r.chain from AuditRecord r where r.tenantId = :tenant", Integer.class)
+                        .setParameter("tenant", caller.tenant())
+                        .getResultList());
         List<AuditVerifier.ChainResult> results = new ArrayList<>();
         for (int number : numbers) {
             List<RecordView> records = records(caller.tenant(), number, Long.MAX_VALUE, 0, Integer.MAX_VALUE).stream()
@@ -53,7 +53,8 @@ public class AuditVerification {
             AuditChain chain = heads.get(number);
             ChainHead head = null;
             if (chain != null) {
-                long newest = records.isEmpty() ? 0 : records.get(records.size() - 1).sequence();
+                long newest =
+                        records.isEmpty() ? 0 : records.get(records.size() - 1).sequence();
                 if (newest > chain.headSequence()) {
                     // appended while we read: the head row tells whether those records are genuine
                     em.refresh(chain);

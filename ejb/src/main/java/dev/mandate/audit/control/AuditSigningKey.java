@@ -34,9 +34,8 @@ public final class AuditSigningKey {
 
     /** The signing key (private and public), or empty when none is configured. */
     public static Optional<RSAKey> current() {
-        Optional<String> location = ConfigKey.AUDIT_SIGNING_KEY_LOCATION
-                .lookup(String.class)
-                .filter(value -> !value.isBlank());
+        Optional<String> location =
+                ConfigKey.AUDIT_SIGNING_KEY_LOCATION.lookup(String.class).filter(value -> !value.isBlank());
         if (location.isEmpty()) {
             return Optional.empty();
         }
@@ -44,7 +43,9 @@ public final class AuditSigningKey {
         try {
             FileTime modified = Files.getLastModifiedTime(path);
             Loaded cached = loaded;
-            if (cached == null || !cached.path().equals(path) || !cached.modified().equals(modified)) {
+            if (cached == null
+                    || !cached.path().equals(path)
+                    || !cached.modified().equals(modified)) {
                 cached = new Loaded(
                         path,
                         modified,

@@ -35,12 +35,13 @@ public final class PiiRedactor {
     public static final String NATIONAL_ID = "[NATIONAL_ID]";
     public static final String SECRET = "[SECRET]";
 
-    private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z0-9 ]+-----[\\s\\S]*?(-----END [A-Z0-9 ]+-----|$)");
+    private static final Pattern PEM =
+            Pattern.compile("-----BEGIN [A-Z0-9 ]+-----[\\s\\S]*?(-----END [A-Z0-9 ]+-----|$)");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
     private static final Pattern ASSIGNED_SECRET = Pattern.compile(
             "(?i)\\b(password|passwd|pwd|secret|client[_-]?secret|api[_-]?key|access[_-]?key|private[_-]?key"
-                    + "|access[_-]?token|refresh[_-]?token|auth[_-]?token|token|credentials?)(\\s*[:=]\\s*)"
+                    + "|access[_-]?token|refresh[_-]?token|auth[_-]?token|token|credentials?)([\"']?\\s*[:=]\\s*)"
                     + "(\"[^\"]*\"|'[^']*'|[^\\s,;&]+)");
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(password|passwd|secret|token|api[_-]?key|private[_-]?key|credential|authorization).*");
@@ -53,34 +54,92 @@ public final class PiiRedactor {
     private static final Pattern US_SSN =
             Pattern.compile("(?<![\\d-])(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}(?![\\d-])");
     private static final Pattern UK_NINO = Pattern.compile(
-            "(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])");
+            "(?i)(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![A-Za-z0-9])");
     private static final Pattern INTERNATIONAL_PHONE =
-            Pattern.compile("(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(?\\d{1,5}\\)?){1,6}(?![\\d])");
+            Pattern.compile("(?<![\\w+])\\+\\d{1,3}(?:[ .-]?(?:\\(\\d{1,5}\\)|\\d{1,5})){1,6}(?![\\d])");
     private static final Pattern NANP_PHONE =
             Pattern.compile("(?<![\\d-])(?:\\(\\d{3}\\) ?|\\d{3}[-. ])\\d{3}[-. ]\\d{4}(?![\\d-])");
-    private static final Pattern TRUNK_PHONE = Pattern.compile("(?<![\\w.,-])0[1-9]\\d{0,3}(?:[ /-]?\\d{2,4}){1,4}(?![\\d.,-])");
+    private static final Pattern TRUNK_PHONE =
+            Pattern.compile("(?<![\\w.,-])0[1-9]\\d{0,3}(?:[ /-]?\\d{2,4}){1,4}(?![\\d.,-])");
 
     /** IBAN lengths by country (ISO 13616 registry). */
     private static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
-            Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20),
-            Map.entry("AZ", 28), Map.entry("BA", 20), Map.entry("BE", 16), Map.entry("BG", 22),
-            Map.entry("BH", 22), Map.entry("BR", 29), Map.entry("BY", 28), Map.entry("CH", 21),
-            Map.entry("CR", 22), Map.entry("CY", 28), Map.entry("CZ", 24), Map.entry("DE", 22),
-            Map.entry("DK", 18), Map.entry("DO", 28), Map.entry("EE", 20), Map.entry("EG", 29),
-            Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FO", 18), Map.entry("FR", 27),
-            Map.entry("GB", 22), Map.entry("GE", 22), Map.entry("GI", 23), Map.entry("GL", 18),
-            Map.entry("GR", 27), Map.entry("GT", 28), Map.entry("HR", 21), Map.entry("HU", 28),
-            Map.entry("IE", 22), Map.entry("IL", 23), Map.entry("IQ", 23), Map.entry("IS", 26),
-            Map.entry("IT", 27), Map.entry("JO", 30), Map.entry("KW", 30), Map.entry("KZ", 20),
-            Map.entry("LB", 28), Map.entry("LC", 32), Map.entry("LI", 21), Map.entry("LT", 20),
-            Map.entry("LU", 20), Map.entry("LV", 21), Map.entry("MC", 27), Map.entry("MD", 24),
-            Map.entry("ME", 22), Map.entry("MK", 19), Map.entry("MR", 27), Map.entry("MT", 31),
-            Map.entry("MU", 30), Map.entry("NL", 18), Map.entry("NO", 15), Map.entry("PK", 24),
-            Map.entry("PL", 28), Map.entry("PS", 29), Map.entry("PT", 25), Map.entry("QA", 29),
-            Map.entry("RO", 24), Map.entry("RS", 22), Map.entry("SA", 24), Map.entry("SC", 31),
-            Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24), Map.entry("SM", 27),
-            Map.entry("ST", 25), Map.entry("SV", 28), Map.entry("TL", 23), Map.entry("TN", 24),
-            Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VA", 22), Map.entry("VG", 24),
+            Map.entry("AD", 24),
+            Map.entry("AE", 23),
+            Map.entry("AL", 28),
+            Map.entry("AT", 20),
+            Map.entry("AZ", 28),
+            Map.entry("BA", 20),
+            Map.entry("BE", 16),
+            Map.entry("BG", 22),
+            Map.entry("BH", 22),
+            Map.entry("BR", 29),
+            Map.entry("BY", 28),
+            Map.entry("CH", 21),
+            Map.entry("CR", 22),
+            Map.entry("CY", 28),
+            Map.entry("CZ", 24),
+            Map.entry("DE", 22),
+            Map.entry("DK", 18),
+            Map.entry("DO", 28),
+            Map.entry("EE", 20),
+            Map.entry("EG", 29),
+            Map.entry("ES", 24),
+            Map.entry("FI", 18),
+            Map.entry("FO", 18),
+            Map.entry("FR", 27),
+            Map.entry("GB", 22),
+            Map.entry("GE", 22),
+            Map.entry("GI", 23),
+            Map.entry("GL", 18),
+            Map.entry("GR", 27),
+            Map.entry("GT", 28),
+            Map.entry("HR", 21),
+            Map.entry("HU", 28),
+            Map.entry("IE", 22),
+            Map.entry("IL", 23),
+            Map.entry("IQ", 23),
+            Map.entry("IS", 26),
+            Map.entry("IT", 27),
+            Map.entry("JO", 30),
+            Map.entry("KW", 30),
+            Map.entry("KZ", 20),
+            Map.entry("LB", 28),
+            Map.entry("LC", 32),
+            Map.entry("LI", 21),
+            Map.entry("LT", 20),
+            Map.entry("LU", 20),
+            Map.entry("LV", 21),
+            Map.entry("MC", 27),
+            Map.entry("MD", 24),
+            Map.entry("ME", 22),
+            Map.entry("MK", 19),
+            Map.entry("MR", 27),
+            Map.entry("MT", 31),
+            Map.entry("MU", 30),
+            Map.entry("NL", 18),
+            Map.entry("NO", 15),
+            Map.entry("PK", 24),
+            Map.entry("PL", 28),
+            Map.entry("PS", 29),
+            Map.entry("PT", 25),
+            Map.entry("QA", 29),
+            Map.entry("RO", 24),
+            Map.entry("RS", 22),
+            Map.entry("SA", 24),
+            Map.entry("SC", 31),
+            Map.entry("SE", 24),
+            Map.entry("SI", 19),
+            Map.entry("SK", 24),
+            Map.entry("SM", 27),
+            Map.entry("ST", 25),
+            Map.entry("SV", 28),
+            Map.entry("TL", 23),
+            Map.entry("TN", 24),
+            Map.entry("TR", 26),
+            Map.entry("UA", 29),
+            Map.entry("VA", 22),
+            Map.entry("VG", 24),
             Map.entry("XK", 20));
 
     private PiiRedactor() {}

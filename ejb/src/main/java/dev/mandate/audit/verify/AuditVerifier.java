@@ -51,7 +51,8 @@ public final class AuditVerifier {
      * @param checkpoints the chain's checkpoints in any order
      * @param head the chain's head row, or null when there is none to compare with
      */
-    public ChainResult verifyChain(int chain, List<RecordView> records, List<CheckpointView> checkpoints, ChainHead head) {
+    public ChainResult verifyChain(
+            int chain, List<RecordView> records, List<CheckpointView> checkpoints, ChainHead head) {
         Map<Long, RecordView> bySequence = new HashMap<>();
         long last = 0;
         for (RecordView record : records) {
@@ -98,7 +99,10 @@ public final class AuditVerifier {
             }
             if (record.sequence() != expected) {
                 if (indexOfSequence(records, expected, i + 1) >= 0) {
-                    return bad(record, Problem.REORDERED, "record " + record.sequence() + " appears where " + expected + " belongs");
+                    return bad(
+                            record,
+                            Problem.REORDERED,
+                            "record " + record.sequence() + " appears where " + expected + " belongs");
                 }
                 if (record.sequence() > expected) {
                     return new FirstBad(
@@ -106,8 +110,9 @@ public final class AuditVerifier {
                             expected,
                             null,
                             Problem.MISSING,
-                            "record " + expected + " is missing: " + (i == 0 ? "the chain starts with" : "the next record is")
-                                    + " record " + record.sequence() + " (" + record.id() + ")");
+                            "record " + expected + " is missing: "
+                                    + (i == 0 ? "the chain starts with" : "the next record is") + " record "
+                                    + record.sequence() + " (" + record.id() + ")");
                 }
                 return bad(record, Problem.INSERTED, "a second record with sequence " + record.sequence());
             }
@@ -149,7 +154,8 @@ public final class AuditVerifier {
         if (original.isPresent() && original.get() > record.sequence()) {
             for (int j = index + 1; j < records.size(); j++) {
                 RecordView later = records.get(j);
-                if (CanonicalForm.recordHash(later.atSequence(record.sequence())).equals(later.hash())) {
+                if (CanonicalForm.recordHash(later.atSequence(record.sequence()))
+                        .equals(later.hash())) {
                     return bad(
                             record,
                             Problem.REORDERED,
@@ -166,7 +172,8 @@ public final class AuditVerifier {
         }
         if (index + 1 < records.size()) {
             RecordView next = records.get(index + 1);
-            if (!next.previousHash().equals(record.hash()) && next.previousHash().equals(previous)) {
+            if (!next.previousHash().equals(record.hash())
+                    && next.previousHash().equals(previous)) {
                 return bad(record, Problem.INSERTED, "record is not part of the chain: the next record links past it");
             }
         }
@@ -187,7 +194,8 @@ public final class AuditVerifier {
                 return atCheckpoint(
                         chain, checkpoint, bySequence, Problem.BAD_SIGNATURE, "checkpoint of another tenant or chain");
             }
-            if (checkpoint.number() != expectedNumber || !checkpoint.previousCheckpointHash().equals(previous)) {
+            if (checkpoint.number() != expectedNumber
+                    || !checkpoint.previousCheckpointHash().equals(previous)) {
                 return atCheckpoint(
                         chain,
                         checkpoint,
@@ -202,8 +210,8 @@ public final class AuditVerifier {
                         last + 1,
                         null,
                         Problem.TRUNCATED,
-                        "the chain ends at record " + last + " but signed checkpoint " + checkpoint.number()
-                                + " seals " + checkpoint.recordSequence() + " records");
+                        "the chain ends at record " + last + " but signed checkpoint " + checkpoint.number() + " seals "
+                                + checkpoint.recordSequence() + " records");
             }
             if (sealedRecord == null) {
                 return new FirstBad(

@@ -35,7 +35,8 @@ public final class CheckpointSignatures {
     /** A signing key from a PKCS#8 PEM ("BEGIN PRIVATE KEY") RSA private key, with its public half. */
     public static RSAKey fromPkcs8Pem(String pem) {
         try {
-            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            String base64 =
+                    pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
             RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
                     .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
@@ -105,7 +106,8 @@ public final class CheckpointSignatures {
             return Optional.of("checkpoint signature is not a JWS");
         }
         if (!JWSAlgorithm.RS256.equals(jws.getHeader().getAlgorithm())) {
-            return Optional.of("checkpoint signature uses " + jws.getHeader().getAlgorithm() + ", only RS256 is accepted");
+            return Optional.of(
+                    "checkpoint signature uses " + jws.getHeader().getAlgorithm() + ", only RS256 is accepted");
         }
         RSAKey key = trusted.get(checkpoint.keyId());
         if (key == null || !checkpoint.keyId().equals(jws.getHeader().getKeyID())) {

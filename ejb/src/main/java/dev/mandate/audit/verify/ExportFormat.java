@@ -171,7 +171,9 @@ public final class ExportFormat {
                                 string(line, "keyId"),
                                 string(line, "hash"),
                                 string(line, "signature"));
-                        checkpoints.computeIfAbsent(c.chain(), k -> new ArrayList<>()).add(c);
+                        checkpoints
+                                .computeIfAbsent(c.chain(), k -> new ArrayList<>())
+                                .add(c);
                     }
                     case "record" -> {
                         RecordView r = new RecordView(
@@ -192,7 +194,8 @@ public final class ExportFormat {
                                 stringMap(line.get("details")),
                                 string(line, "previousHash"),
                                 string(line, "hash"));
-                        records.computeIfAbsent(r.chain(), k -> new ArrayList<>()).add(r);
+                        records.computeIfAbsent(r.chain(), k -> new ArrayList<>())
+                                .add(r);
                     }
                     case "end" -> {
                         ended = true;
@@ -230,7 +233,8 @@ public final class ExportFormat {
             List<CheckpointView> chainCheckpoints = export.checkpoints().getOrDefault(chain, List.of());
             records += chainRecords.size();
             checkpoints += chainCheckpoints.size();
-            results.add(verifier.verifyChain(chain, chainRecords, chainCheckpoints, export.heads().get(chain)));
+            results.add(verifier.verifyChain(
+                    chain, chainRecords, chainCheckpoints, export.heads().get(chain)));
         }
         Verification verification = AuditVerifier.summarise(results);
         if (verification.valid() && !export.ended()) {

@@ -88,7 +88,11 @@ public final class OfflineAuditVerifier {
         FirstBad bad = result.firstBad();
         out.printf(
                 "TAMPERED: first bad record: chain %d, sequence %d, record %s: %s (%s)%n",
-                bad.chain(), bad.sequence(), bad.recordId() == null ? "-" : bad.recordId(), bad.problem(), bad.detail());
+                bad.chain(),
+                bad.sequence(),
+                bad.recordId() == null ? "-" : bad.recordId(),
+                bad.problem(),
+                bad.detail());
         for (FirstBad other : result.problems().subList(1, result.problems().size())) {
             out.printf(
                     "  also chain %d, sequence %d, record %s: %s (%s)%n",
@@ -105,10 +109,12 @@ public final class OfflineAuditVerifier {
         String text = Files.readString(location, StandardCharsets.US_ASCII).trim();
         List<RSAKey> keys = new ArrayList<>();
         if (text.startsWith("-----BEGIN PUBLIC KEY-----")) {
-            String base64 = text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+            String base64 =
+                    text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
             try {
                 RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                        .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+                        .generatePublic(
+                                new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
                 keys.add(withThumbprintId(new RSAKey.Builder(publicKey).build()));
             } catch (GeneralSecurityException | ClassCastException e) {
                 throw new IllegalArgumentException("--key: not an RSA public key (PEM)", e);

@@ -34,7 +34,22 @@ public record RecordView(
     /** The same record claiming another position: how a moved record is recognised. */
     public RecordView atSequence(long otherSequence) {
         return new RecordView(
-                id, tenant, chain, otherSequence, timestamp, actor, agentId, taskId, traceId, action, outcome,
-                ruleIds, inputSummary, policyVersion, details, previousHash, hash);
+                id,
+                tenant,
+                chain,
+                otherSequence,
+                timestamp,
+                actor,
+                agentId,
+                taskId,
+                traceId,
+                action,
+                outcome,
+                ruleIds,
+                inputSummary,
+                policyVersion,
+                details,
+                previousHash,
+                hash);
     }
 }

@@ -175,17 +175,7 @@ public class Roles {
     /** The change's audit record, in this transaction: it commits or rolls back with the change. */
     private void audit(Caller caller, String action, String agentId, Map<String, String> details) {
         audit.append(new AuditEntry(
-                caller.tenant(),
-                caller.subject(),
-                agentId,
-                null,
-                null,
-                action,
-                "OK",
-                List.of(),
-                null,
-                null,
-                details));
+                caller.tenant(), caller.subject(), agentId, null, null, action, "OK", List.of(), null, null, details));
     }
 
     private static Map<String, String> details(String before, String after) {

@@ -88,7 +88,8 @@ class AuditVerifierTest {
     @Test
     void aTruncatedTailIsCaughtByASignedCheckpointEvenWhenTheHeadWasAdjusted() {
         List<RecordView> kept = records.subList(0, 6);
-        ChainHead adjusted = new ChainHead(0, 6, kept.get(5).hash(), 2, checkpoints.get(1).hash());
+        ChainHead adjusted =
+                new ChainHead(0, 6, kept.get(5).hash(), 2, checkpoints.get(1).hash());
         assertFirstBad(kept, adjusted, 7, null, Problem.TRUNCATED);
         assertFirstBad(kept, null, 7, null, Problem.TRUNCATED);
     }
@@ -119,9 +120,23 @@ class AuditVerifierTest {
         tampered.set(
                 2,
                 Chains.hashed(new RecordView(
-                        foreign.id(), "other", 0, 3, foreign.timestamp(), foreign.actor(), null, null, null,
-                        foreign.action(), foreign.outcome(), List.of(), null, null, Map.of(),
-                        foreign.previousHash(), null)));
+                        foreign.id(),
+                        "other",
+                        0,
+                        3,
+                        foreign.timestamp(),
+                        foreign.actor(),
+                        null,
+                        null,
+                        null,
+                        foreign.action(),
+                        foreign.outcome(),
+                        List.of(),
+                        null,
+                        null,
+                        Map.of(),
+                        foreign.previousHash(),
+                        null)));
         assertFirstBad(tampered, head, 3, "rec-0-3", Problem.INSERTED);
     }
 
@@ -131,8 +146,13 @@ class AuditVerifierTest {
         CheckpointView first = checkpoints.get(0);
         String signature = first.signature();
         char last = signature.charAt(signature.length() - 2);
-        tampered.set(0, withSignature(first, signature.substring(0, signature.length() - 2) + (last == 'A' ? 'B' : 'A')
-                + signature.charAt(signature.length() - 1)));
+        tampered.set(
+                0,
+                withSignature(
+                        first,
+                        signature.substring(0, signature.length() - 2)
+                                + (last == 'A' ? 'B' : 'A')
+                                + signature.charAt(signature.length() - 1)));
         FirstBad bad = firstBad(records, tampered, head);
         assertThat(bad.problem()).isEqualTo(Problem.BAD_SIGNATURE);
         assertThat(bad.sequence()).isEqualTo(4);
@@ -154,8 +174,16 @@ class AuditVerifierTest {
         tampered.set(
                 1,
                 new CheckpointView(
-                        c.tenant(), c.chain(), c.number(), 9, records.get(8).hash(), c.sealedAt(),
-                        c.previousCheckpointHash(), c.keyId(), c.hash(), c.signature()));
+                        c.tenant(),
+                        c.chain(),
+                        c.number(),
+                        9,
+                        records.get(8).hash(),
+                        c.sealedAt(),
+                        c.previousCheckpointHash(),
+                        c.keyId(),
+                        c.hash(),
+                        c.signature()));
         FirstBad bad = firstBad(records, tampered, head);
         assertThat(bad.problem()).isEqualTo(Problem.BAD_SIGNATURE);
         assertThat(bad.detail()).contains("differ from what was signed");
@@ -191,7 +219,8 @@ class AuditVerifierTest {
             rewritten.add(changed);
             previous = changed.hash();
         }
-        ChainHead adjusted = new ChainHead(0, 10, previous, 2, checkpoints.get(1).hash());
+        ChainHead adjusted =
+                new ChainHead(0, 10, previous, 2, checkpoints.get(1).hash());
         assertFirstBad(rewritten, adjusted, 5, "rec-0-5", Problem.EDITED);
     }
 
@@ -227,16 +256,38 @@ class AuditVerifierTest {
 
     private static RecordView forged(long sequence, String previous, boolean correctHash) {
         RecordView forged = new RecordView(
-                "forged", Chains.TENANT, 0, sequence, "2026-11-21T10:00:30.000000Z", "attacker", "agent-0", null,
-                null, "envelope.decided", "ALLOW", List.of(), "wire the money", null, Map.of(), previous,
+                "forged",
+                Chains.TENANT,
+                0,
+                sequence,
+                "2026-11-21T10:00:30.000000Z",
+                "attacker",
+                "agent-0",
+                null,
+                null,
+                "envelope.decided",
+                "ALLOW",
+                List.of(),
+                "wire the money",
+                null,
+                Map.of(),
+                previous,
                 "e".repeat(64));
         return correctHash ? Chains.hashed(forged) : forged;
     }
 
     private static CheckpointView withSignature(CheckpointView c, String signature) {
         return new CheckpointView(
-                c.tenant(), c.chain(), c.number(), c.recordSequence(), c.headHash(), c.sealedAt(),
-                c.previousCheckpointHash(), c.keyId(), c.hash(), signature);
+                c.tenant(),
+                c.chain(),
+                c.number(),
+                c.recordSequence(),
+                c.headHash(),
+                c.sealedAt(),
+                c.previousCheckpointHash(),
+                c.keyId(),
+                c.hash(),
+                signature);
     }
 
     private FirstBad firstBad(List<RecordView> chain, List<CheckpointView> sealed, ChainHead chainHead) {

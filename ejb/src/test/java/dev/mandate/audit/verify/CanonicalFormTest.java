@@ -62,7 +62,8 @@ class CanonicalFormTest {
         sorted.put("b", "2");
         assertThat(CanonicalForm.details(reversed)).isEqualTo(CanonicalForm.details(sorted));
         String original = CanonicalForm.recordHash(RECORD);
-        assertThat(CanonicalForm.recordHash(Chains.withOutcome(RECORD, "ALLOW"))).isNotEqualTo(original);
+        assertThat(CanonicalForm.recordHash(Chains.withOutcome(RECORD, "ALLOW")))
+                .isNotEqualTo(original);
         assertThat(CanonicalForm.recordHash(RECORD.atSequence(43))).isNotEqualTo(original);
         assertThat(CanonicalForm.recordHash(Chains.withPrevious(RECORD, "1".repeat(64))))
                 .isNotEqualTo(original);

@@ -20,7 +20,8 @@ final class Chains {
         try {
             RSAKey raw = new RSAKeyGenerator(2048).generate();
             String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + java.util.Base64.getMimeEncoder().encodeToString(raw.toPrivateKey().getEncoded())
+                    + java.util.Base64.getMimeEncoder()
+                            .encodeToString(raw.toPrivateKey().getEncoded())
                     + "\n-----END PRIVATE KEY-----\n";
             return CheckpointSignatures.fromPkcs8Pem(pem);
         } catch (Exception e) {
@@ -86,16 +87,44 @@ final class Chains {
 
     static RecordView withOutcome(RecordView r, String outcome) {
         return new RecordView(
-                r.id(), r.tenant(), r.chain(), r.sequence(), r.timestamp(), r.actor(), r.agentId(), r.taskId(),
-                r.traceId(), r.action(), outcome, r.ruleIds(), r.inputSummary(), r.policyVersion(), r.details(),
-                r.previousHash(), r.hash());
+                r.id(),
+                r.tenant(),
+                r.chain(),
+                r.sequence(),
+                r.timestamp(),
+                r.actor(),
+                r.agentId(),
+                r.taskId(),
+                r.traceId(),
+                r.action(),
+                outcome,
+                r.ruleIds(),
+                r.inputSummary(),
+                r.policyVersion(),
+                r.details(),
+                r.previousHash(),
+                r.hash());
     }
 
     static RecordView withPrevious(RecordView r, String previous) {
         return new RecordView(
-                r.id(), r.tenant(), r.chain(), r.sequence(), r.timestamp(), r.actor(), r.agentId(), r.taskId(),
-                r.traceId(), r.action(), r.outcome(), r.ruleIds(), r.inputSummary(), r.policyVersion(), r.details(),
-                previous, r.hash());
+                r.id(),
+                r.tenant(),
+                r.chain(),
+                r.sequence(),
+                r.timestamp(),
+                r.actor(),
+                r.agentId(),
+                r.taskId(),
+                r.traceId(),
+                r.action(),
+                r.outcome(),
+                r.ruleIds(),
+                r.inputSummary(),
+                r.policyVersion(),
+                r.details(),
+                previous,
+                r.hash());
     }
 
     /** Signed checkpoints sealing the chain after each of the given record counts. */
@@ -130,7 +159,9 @@ final class Chains {
                 last.sequence(),
                 last.hash(),
                 checkpoints.size(),
-                checkpoints.isEmpty() ? CanonicalForm.GENESIS : checkpoints.get(checkpoints.size() - 1).hash());
+                checkpoints.isEmpty()
+                        ? CanonicalForm.GENESIS
+                        : checkpoints.get(checkpoints.size() - 1).hash());
     }
 
     static Map<String, RSAKey> trusted() {

@@ -68,7 +68,8 @@ public class AuditResource {
     @GET
     @Path("verify")
     @Operation(
-            summary = "Verify the tenant's audit: hash chains, signed checkpoints, chain heads; names the first bad record")
+            summary =
+                    "Verify the tenant's audit: hash chains, signed checkpoints, chain heads; names the first bad record")
     public VerificationResponse verify() {
         return VerificationResponse.of(verification.verify(caller));
     }
