@@ -8,8 +8,6 @@ import dev.mandate.it.support.MandateIT;
 import dev.mandate.it.support.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,10 +59,10 @@ class AuditIT extends MandateIT {
         Response current = as(admin).get("/api/v1/agents/" + agent.id());
         as(admin)
                 .header("If-Match", current.header("ETag"))
-                .body(Map.of("reason", "retired"))
+                .queryParam("reason", "retired")
                 .delete("/api/v1/agents/" + agent.id())
                 .then()
-                .statusCode(200);
+                .statusCode(204);
 
         List<Map<String, Object>> ofAgent = AuditSupport.records(admin, agent.id());
         assertThat(ofAgent)
@@ -91,9 +89,10 @@ class AuditIT extends MandateIT {
         assertThat(status.get("before")).contains("status=ACTIVE");
         assertThat(status.get("after")).contains("status=SUSPENDED");
         assertThat(ofAgent)
-                .extracting(r -> ((Number) r.get("sequence")).longValue())
-                .as("one agent, one chain, no gaps")
-                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+                .extracting(r -> r.get("chain"))
+                .as("one agent, one chain")
+                .containsOnly(ofAgent.get(0).get("chain"));
+        AuditSupport.assertGaplessChains(AuditSupport.records(admin, null));
 
         List<Map<String, Object>> all = AuditSupport.records(admin, null);
         assertThat(all).extracting(r -> r.get("action")).contains("role.created", "role.updated", "role.deleted");
@@ -259,12 +258,12 @@ class AuditIT extends MandateIT {
 
     @Test
     void noBearerTokenOrSigningKeyEverReachesAnAuditRecordOrAnExport() throws Exception {
-        String secretDescription = "token " + admin + " Authorization: Bearer " + admin
-                + " password=canary-7f3a api_key=canary-99 mail dave@example.com";
+        String secretDescription =
+                "Authorization: Bearer " + admin + " password=canary-7f3a api_key=canary-99 mail dave@example.com";
         Response created = as(admin)
                 .body(Map.of("name", "leaky", "sponsor", "s", "description", secretDescription))
                 .post("/api/v1/agents");
-        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
         AuditSupport.seal(admin);
 
         String records = AuditSupport.get(admin, "/api/v1/audit/records").asString();
@@ -273,19 +272,15 @@ class AuditIT extends MandateIT {
                 "select string_agg(details || coalesce(input_summary, ''), '') from audit_record where tenant_id = ?",
                 tenant);
         String signature = admin.substring(admin.lastIndexOf('.') + 1);
+        List<String> keyMaterial = new java.util.ArrayList<>();
+        keyMaterial.addAll(AuditSupport.privateKeyParts(AuditSupport.KEYS.resolve("audit-private.pem")));
+        keyMaterial.addAll(AuditSupport.privateKeyParts(AuditSupport.KEYS.resolve("private.pem")));
         for (String text : List.of(records, export, stored)) {
             assertThat(text)
                     .contains("[SECRET]", "[EMAIL]")
                     .doesNotContain(admin, signature, "canary-7f3a", "canary-99", "dave@example.com", "PRIVATE KEY");
-        }
-        for (String keyFile : List.of("audit-private.pem", "private.pem")) {
-            String body = Files.readString(AuditSupport.KEYS.resolve(keyFile), StandardCharsets.US_ASCII)
-                    .replaceAll("-----[A-Z ]+-----", "")
-                    .replaceAll("\\s", "");
-            for (int i = 0; i + 24 <= body.length(); i += 24) {
-                String chunk = body.substring(i, i + 24);
-                assertThat(export).doesNotContain(chunk);
-                assertThat(records).doesNotContain(chunk);
+            for (String part : keyMaterial) {
+                assertThat(text).doesNotContain(part);
             }
         }
         // the export's key line is the public JWK only: no private exponent or CRT parameters

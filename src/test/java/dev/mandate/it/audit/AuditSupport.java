@@ -71,6 +71,48 @@ final class AuditSupport {
         return response.asString();
     }
 
+    /** Sequences 1, 2, 3... in every chain of these records (all of a tenant's records). */
+    static void assertGaplessChains(List<Map<String, Object>> records) {
+        Map<Integer, List<Long>> byChain = new java.util.TreeMap<>();
+        records.forEach(r -> byChain.computeIfAbsent((Integer) r.get("chain"), c -> new ArrayList<>())
+                .add(((Number) r.get("sequence")).longValue()));
+        byChain.forEach((chain, sequences) -> assertThat(sequences)
+                .as("chain %d is gapless", chain)
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, sequences.size())
+                        .boxed()
+                        .toList()));
+    }
+
+    /**
+     * The secret parts of an RSA private key (PKCS#8 PEM) as they would appear in a JWK (base64url) and
+     * shortened to their first 24 characters: none may ever appear in an audit record or export.
+     */
+    static List<String> privateKeyParts(Path pem) throws Exception {
+        String base64 = Files.readString(pem, StandardCharsets.US_ASCII)
+                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
+                .replaceAll("\\s", "");
+        var key = (java.security.interfaces.RSAPrivateCrtKey) java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                        java.util.Base64.getDecoder().decode(base64)));
+        List<String> parts = new ArrayList<>();
+        for (java.math.BigInteger secret : List.of(
+                key.getPrivateExponent(),
+                key.getPrimeP(),
+                key.getPrimeQ(),
+                key.getPrimeExponentP(),
+                key.getPrimeExponentQ(),
+                key.getCrtCoefficient())) {
+            String encoded = com.nimbusds.jose.util.Base64URL.encode(
+                            com.nimbusds.jose.util.BigIntegerUtils.toBytesUnsigned(secret))
+                    .toString();
+            parts.add(encoded.substring(0, 24));
+            parts.add(java.util.Base64.getEncoder()
+                    .encodeToString(com.nimbusds.jose.util.BigIntegerUtils.toBytesUnsigned(secret))
+                    .substring(0, 24));
+        }
+        return parts;
+    }
+
     record Offline(int status, String output) {}
 
     /** Runs the offline verifier in this JVM, as an auditor would run it on the exported file. */

@@ -62,10 +62,11 @@ public final class AuditVerifier {
         List<CheckpointView> ordered = checkpoints.stream()
                 .sorted(Comparator.comparingLong(CheckpointView::number))
                 .toList();
+        FirstBad walked = walk(chain, records);
         FirstBad first = Stream.of(
-                        walk(chain, records),
+                        walked,
                         checkHead(chain, head, bySequence, last, ordered),
-                        checkCheckpoints(chain, ordered, bySequence, last))
+                        checkCheckpoints(chain, ordered, bySequence, last, walked))
                 .filter(found -> found != null)
                 .min(Comparator.comparingLong(FirstBad::sequence))
                 .orElse(null);
@@ -180,8 +181,12 @@ public final class AuditVerifier {
         return bad(record, Problem.EDITED, "record content does not match its hash");
     }
 
+    /**
+     * @param walked what the walk over the records found, which explains a sealed hash that no longer
+     *     matches (a checkpoint only tells that something up to its record changed, the walk tells what)
+     */
     private FirstBad checkCheckpoints(
-            int chain, List<CheckpointView> checkpoints, Map<Long, RecordView> bySequence, long last) {
+            int chain, List<CheckpointView> checkpoints, Map<Long, RecordView> bySequence, long last, FirstBad walked) {
         String previous = CanonicalForm.GENESIS;
         long expectedNumber = 1;
         long sealed = 0;
@@ -223,6 +228,9 @@ public final class AuditVerifier {
                                 + ", is missing");
             }
             if (!sealedRecord.hash().equals(checkpoint.headHash())) {
+                if (walked != null && walked.sequence() <= checkpoint.recordSequence()) {
+                    return null;
+                }
                 RecordView firstUnproven = bySequence.get(sealed + 1);
                 return new FirstBad(
                         chain,

@@ -245,6 +245,36 @@ class AuditVerifierTest {
         assertThat(verification.problems().get(1).problem()).isEqualTo(Problem.MISSING);
     }
 
+    @Test
+    void withOnlyOneCheckpointAtTheEndTheWalkStillNamesTheRecord() {
+        List<CheckpointView> sealedAtEnd = Chains.checkpoints(records, Chains.KEY, 10);
+        ChainHead sealedHead = Chains.head(records, sealedAtEnd);
+        List<RecordView> edited = new ArrayList<>(records);
+        edited.set(4, Chains.withOutcome(records.get(4), "ALLOW"));
+        List<RecordView> deleted = new ArrayList<>(records);
+        deleted.remove(4);
+        List<RecordView> swapped = new ArrayList<>(records);
+        swapped.set(4, records.get(5).atSequence(5));
+        swapped.set(5, records.get(4).atSequence(6));
+        Map<List<RecordView>, FirstBad> expected = Map.of(
+                edited,
+                new FirstBad(0, 5, "rec-0-5", Problem.EDITED, null),
+                deleted,
+                new FirstBad(0, 5, null, Problem.MISSING, null),
+                swapped,
+                new FirstBad(0, 5, "rec-0-6", Problem.REORDERED, null),
+                shiftedWithForgedAt5(true),
+                new FirstBad(0, 5, "forged", Problem.INSERTED, null),
+                shiftedWithForgedAt5(false),
+                new FirstBad(0, 5, "forged", Problem.INSERTED, null));
+        expected.forEach((chain, wanted) -> {
+            FirstBad bad = firstBad(chain, sealedAtEnd, sealedHead);
+            assertThat(new FirstBad(bad.chain(), bad.sequence(), bad.recordId(), bad.problem(), null))
+                    .as(bad.detail())
+                    .isEqualTo(wanted);
+        });
+    }
+
     private List<RecordView> shiftedWithForgedAt5(boolean correctHash) {
         List<RecordView> tampered = new ArrayList<>(records.subList(0, 4));
         tampered.add(forged(5, records.get(3).hash(), correctHash));
