@@ -2,6 +2,7 @@ package dev.mandate.it.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mandate.it.support.Asadmin;
 import dev.mandate.it.support.Fixtures;
 import dev.mandate.it.support.MandateIT;
 import dev.mandate.it.support.Tokens;
@@ -46,6 +47,29 @@ class AuditConcurrencyIT extends MandateIT {
         List<Map<String, Object>> records = AuditSupport.records(admin, null);
         assertThat(records).hasSize(40);
         AuditSupport.assertGaplessChains(records);
+    }
+
+    @Test
+    void oneChainPerTenantAlsoStaysValidAndIsWhatShardingAvoids() throws Exception {
+        Asadmin.setProperty("mandate.audit.shards", "1");
+        try {
+            String single = newTenant();
+            String singleAdmin = Tokens.admin(single);
+            long start = System.nanoTime();
+            List<Integer> statuses = race(40, i -> as(singleAdmin)
+                    .body(Map.of("name", "serial-" + i, "sponsor", "s"))
+                    .post("/api/v1/agents")
+                    .statusCode());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LOG.info(() -> "40 concurrent audited agent creations with ONE chain per tenant took " + millis + " ms");
+            assertThat(statuses).containsOnly(201);
+            JsonPath verification = AuditSupport.verify(singleAdmin);
+            assertThat(verification.getBoolean("valid")).isTrue();
+            assertThat(verification.getInt("chains")).isEqualTo(1);
+            AuditSupport.assertGaplessChains(AuditSupport.records(singleAdmin, null));
+        } finally {
+            Asadmin.setProperty("mandate.audit.shards", "8");
+        }
     }
 
     @Test
