@@ -63,6 +63,12 @@ ensure_keys() {
     openssl pkey -in "$WORK/keys/private.pem" -pubout -out "$WORK/keys/public.pem"
     chmod 600 "$WORK/keys/private.pem"
   fi
+  if [ ! -s "$WORK/keys/audit-private.pem" ]; then
+    log "generating the local audit checkpoint signing key pair in $WORK/keys"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/keys/audit-private.pem" 2>/dev/null
+    openssl pkey -in "$WORK/keys/audit-private.pem" -pubout -out "$WORK/keys/audit-public.pem"
+    chmod 600 "$WORK/keys/audit-private.pem"
+  fi
 }
 
 ensure_postgres_database() {
@@ -106,6 +112,7 @@ configure_properties() {
   props+=":mandate.dev-tokens.enabled=${MANDATE_DEV_TOKENS:-true}"
   props+=":mandate.dev-tokens.signing-key-location=$(escape "$WORK/keys/private.pem")"
   props+=":mandate.demo.enabled=${MANDATE_DEMO:-true}"
+  props+=":mandate.audit.signing-key-location=$(escape "$WORK/keys/audit-private.pem")"
   if [ -n "${MANDATE_CONFIG_CACHE_SECONDS:-}" ]; then
     # Payara caches MP Config values; tests that flip a setting need it read afresh
     props+=":mp.config.cache.duration=$MANDATE_CONFIG_CACHE_SECONDS"

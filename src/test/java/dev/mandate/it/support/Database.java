@@ -8,7 +8,8 @@ import java.sql.SQLException;
 
 /**
  * Direct reads of the test database, to prove what the API must not do (a rejected request writes
- * nothing). Tests never write through here.
+ * nothing). Tests write through here only to play the attacker or the failing database: tampering with
+ * the audit ({@link #execute}) and forcing a commit to fail.
  */
 public final class Database {
 
@@ -36,9 +37,42 @@ public final class Database {
         }
     }
 
-    /** Every tenant-scoped row of a tenant, summed over the identity tables. */
+    /**
+     * A statement run as an attacker with database access would run it. FOR TAMPER TESTS ONLY: nothing
+     * else may write behind the API's back. Returns the update count.
+     */
+    public static int execute(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(URL);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One text column of the first matching row, or null. */
+    public static String text(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(URL);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every tenant-scoped row of a tenant, summed over the identity and audit tables. */
     public static long footprint(String tenant) {
         return rows("agent", tenant)
+                + rows("audit_record", tenant)
+                + rows("audit_checkpoint", tenant)
                 + rows("agent_status_change", tenant)
                 + rows("rbac_role", tenant)
                 + rows("rbac_role_assignment", tenant)

@@ -4,6 +4,8 @@ import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentProfile;
 import dev.mandate.agent.entity.AgentStatus;
 import dev.mandate.agent.entity.AgentStatusChange;
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.platform.error.AgentNotActiveException;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.ConstraintViolations;
@@ -21,7 +23,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Agent identities of the caller's tenant: the transaction boundary for everything about agents. */
 @Stateless
@@ -35,6 +39,9 @@ public class Agents {
     @EJB
     Tenants tenants;
 
+    @EJB
+    AuditTrail audit;
+
     public Agent create(Caller caller, AgentProfile profile) {
         tenants.ensureRegistered(caller.tenant(), caller.tenant());
         requireUnique(caller.tenant(), profile, null);
@@ -42,6 +49,7 @@ public class Agents {
         em.persist(agent);
         em.persist(AgentStatusChange.created(agent, caller.subject()));
         flushMappingConflicts(agent);
+        audit(caller, agent, "agent.created", null, summary(agent), null);
         return agent;
     }
 
@@ -55,6 +63,7 @@ public class Agents {
         Agent agent = new Agent(id, caller.tenant(), profile, caller.subject());
         em.persist(agent);
         em.persist(AgentStatusChange.created(agent, caller.subject()));
+        audit(caller, agent, "agent.created", null, summary(agent), null);
         return agent;
     }
 
@@ -91,8 +100,10 @@ public class Agents {
         Versions.require(KIND, id, expectedVersion, agent.version());
         requireNotDeprovisioned(agent);
         requireUnique(caller.tenant(), profile, id);
+        String before = summary(agent);
         agent.apply(profile, caller.subject());
         flushMappingConflicts(agent);
+        audit(caller, agent, "agent.updated", before, summary(agent), null);
         return agent;
     }
 
@@ -104,8 +115,10 @@ public class Agents {
             throw new ConflictException("deprovision an agent with DELETE /api/v1/agents/" + id);
         }
         if (agent.status() != to) {
+            String before = summary(agent);
             em.persist(agent.changeStatus(to, reason, caller.subject()));
             flushMappingConflicts(agent);
+            audit(caller, agent, "agent.status-changed", before, summary(agent), reason);
         }
         return agent;
     }
@@ -124,8 +137,10 @@ public class Agents {
         Agent agent = get(caller, id);
         Versions.require(KIND, id, expectedVersion, agent.version());
         requireNotDeprovisioned(agent);
+        String before = summary(agent);
         em.persist(agent.changeStatus(AgentStatus.DEPROVISIONED, reason, caller.subject()));
         flushMappingConflicts(agent);
+        audit(caller, agent, "agent.deprovisioned", before, summary(agent), reason);
         return agent;
     }
 
@@ -149,6 +164,37 @@ public class Agents {
         if (!agent.isActive()) {
             throw new AgentNotActiveException("agent is " + agent.status());
         }
+    }
+
+    /** The change's audit record, in this transaction: it commits or rolls back with the change. */
+    private void audit(Caller caller, Agent agent, String action, String before, String after, String reason) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (before != null) {
+            details.put("before", before);
+        }
+        details.put("after", after);
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        audit.append(new AuditEntry(
+                caller.tenant(),
+                caller.subject(),
+                agent.id(),
+                null,
+                null,
+                action,
+                "OK",
+                List.of(),
+                null,
+                null,
+                details));
+    }
+
+    private static String summary(Agent agent) {
+        AgentProfile profile = agent.profile();
+        return "name=" + profile.name() + ", status=" + agent.status() + ", defaultTier=" + profile.defaultTier()
+                + ", sponsor=" + profile.sponsor() + ", workflow=" + profile.workflow() + ", externalId="
+                + profile.externalId() + ", description=" + profile.description() + ", version=" + agent.version();
     }
 
     private static boolean agentMayNotSee(Caller caller, Agent agent) {

@@ -23,7 +23,10 @@ public enum ConfigKey {
     API_PAGE_MAX_LIMIT("mandate.api.page.max-limit"),
     PLATFORM_OPERATOR_TENANT("mandate.platform.operator-tenant"),
     ENVELOPE_MAX_ARGUMENT_DEPTH("mandate.envelope.max-argument-depth"),
-    IDEMPOTENCY_IN_FLIGHT_SECONDS("mandate.idempotency.in-flight-seconds");
+    IDEMPOTENCY_IN_FLIGHT_SECONDS("mandate.idempotency.in-flight-seconds"),
+    AUDIT_SHARDS("mandate.audit.shards"),
+    AUDIT_SIGNING_KEY_LOCATION("mandate.audit.signing-key-location"),
+    AUDIT_SEAL_INTERVAL_SECONDS("mandate.audit.seal-interval-seconds");
 
     private final String key;
 

@@ -1,6 +1,8 @@
 package dev.mandate.rbac.boundary;
 
 import dev.mandate.agent.boundary.Agents;
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.ConstraintViolations;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -22,7 +24,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Tenant-defined RBAC roles and who holds them. */
 @Stateless
@@ -40,6 +45,9 @@ public class Roles {
     @EJB
     Agents agents;
 
+    @EJB
+    AuditTrail audit;
+
     public Role create(Caller caller, RoleDefinition definition) {
         requireNotBuiltIn(definition.name());
         tenants.ensureRegistered(caller.tenant(), caller.tenant());
@@ -47,6 +55,7 @@ public class Roles {
         Role role = new Role(caller.tenant(), definition, caller.subject());
         em.persist(role);
         flush(role.id());
+        audit(caller, "role.created", null, details(null, summary(role)));
         return role;
     }
 
@@ -78,8 +87,10 @@ public class Roles {
         if (definition.approver() != role.approver() && !assignments(caller, id).isEmpty()) {
             throw new ConflictException("remove the role's assignments before changing whether it is an approver role");
         }
+        String before = summary(role);
         role.apply(definition, caller.subject());
         flush(id);
+        audit(caller, "role.updated", null, details(before, summary(role)));
         return role;
     }
 
@@ -87,9 +98,12 @@ public class Roles {
     public void delete(Caller caller, String id, Long expectedVersion) {
         Role role = get(caller, id);
         Versions.require(KIND, id, expectedVersion, role.version());
-        assignments(caller, id).forEach(em::remove);
+        List<RoleAssignment> held = assignments(caller, id);
+        String before = summary(role) + ", assignments=" + held.size();
+        held.forEach(em::remove);
         em.remove(role);
         flush(id);
+        audit(caller, "role.deleted", null, details(before, null));
     }
 
     public List<RoleAssignment> assignments(Caller caller, String roleId) {
@@ -120,11 +134,16 @@ public class Roles {
         RoleAssignment assignment = new RoleAssignment(role, type, principal, caller.subject());
         em.persist(assignment);
         flush(roleId);
+        audit(
+                caller,
+                "role.assigned",
+                type == PrincipalType.AGENT ? principal : null,
+                details(null, assignmentSummary(role, assignment)));
         return assignment;
     }
 
     public void unassign(Caller caller, String roleId, String assignmentId) {
-        get(caller, roleId);
+        Role role = get(caller, roleId);
         RoleAssignment assignment = em.find(RoleAssignment.class, assignmentId);
         if (assignment == null
                 || !assignment.tenantId().equals(caller.tenant())
@@ -132,6 +151,12 @@ public class Roles {
             throw new ResourceNotFoundException(ASSIGNMENT, assignmentId);
         }
         em.remove(assignment);
+        flush(roleId);
+        audit(
+                caller,
+                "role.unassigned",
+                assignment.principalType() == PrincipalType.AGENT ? assignment.principal() : null,
+                details(assignmentSummary(role, assignment), null));
     }
 
     /** The roles a principal holds in the caller's tenant. */
@@ -154,6 +179,38 @@ public class Roles {
                 .filter(role -> role.definition().permissions().stream().anyMatch(p -> p.covers(tool, action)))
                 .map(Role::name)
                 .toList();
+    }
+
+    /** The change's audit record, in this transaction: it commits or rolls back with the change. */
+    private void audit(Caller caller, String action, String agentId, Map<String, String> details) {
+        audit.append(new AuditEntry(
+                caller.tenant(), caller.subject(), agentId, null, null, action, "OK", List.of(), null, null, details));
+    }
+
+    private static Map<String, String> details(String before, String after) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (before != null) {
+            details.put("before", before);
+        }
+        if (after != null) {
+            details.put("after", after);
+        }
+        return details;
+    }
+
+    private static String summary(Role role) {
+        RoleDefinition definition = role.definition();
+        String permissions = definition.permissions().stream()
+                .map(permission -> permission.tool() + ":" + permission.action())
+                .sorted()
+                .collect(Collectors.joining(" "));
+        return "id=" + role.id() + ", name=" + definition.name() + ", approver=" + definition.approver()
+                + ", permissions=[" + permissions + "], description=" + definition.description();
+    }
+
+    private static String assignmentSummary(Role role, RoleAssignment assignment) {
+        return "assignment=" + assignment.id() + ", role=" + role.id() + " (" + role.name() + "), "
+                + assignment.principalType() + "=" + assignment.principal();
     }
 
     private static void requireNotBuiltIn(String name) {

@@ -1,0 +1,129 @@
+package dev.mandate.audit.entity;
+
+import dev.mandate.audit.verify.CanonicalForm;
+import dev.mandate.audit.verify.ChainHead;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * The head of one audit chain of a tenant. Appenders lock this row (and only it) to take the next
+ * sequence, so appends to one chain are serialised and numbered without gaps while other chains
+ * proceed in parallel. It also remembers the newest checkpoint.
+ */
+@Entity
+@Table(name = "audit_chain")
+@NamedQuery(
+        name = AuditChain.OF_TENANT,
+        query = "select c from AuditChain c where c.tenantId = :tenant order by c.chain")
+@NamedQuery(
+        name = AuditChain.UNSEALED,
+        query = "select c.id from AuditChain c where c.headSequence > c.sealedSequence order by c.id")
+public class AuditChain {
+    public static final String OF_TENANT = "AuditChain.ofTenant";
+    public static final String UNSEALED = "AuditChain.unsealed";
+
+    @Id
+    private String id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @Column(nullable = false, updatable = false)
+    private int chain;
+
+    @Column(name = "head_sequence", nullable = false)
+    private long headSequence;
+
+    @Column(name = "head_hash", nullable = false)
+    private String headHash;
+
+    @Column(name = "head_time")
+    private OffsetDateTime headTime;
+
+    @Column(name = "sealed_sequence", nullable = false)
+    private long sealedSequence;
+
+    @Column(name = "checkpoint_count", nullable = false)
+    private long checkpointCount;
+
+    @Column(name = "checkpoint_hash", nullable = false)
+    private String checkpointHash;
+
+    protected AuditChain() {}
+
+    public AuditChain(String tenantId, int chain) {
+        this.id = id(tenantId, chain);
+        this.tenantId = tenantId;
+        this.chain = chain;
+        this.headHash = CanonicalForm.GENESIS;
+        this.checkpointHash = CanonicalForm.GENESIS;
+    }
+
+    public static String id(String tenantId, int chain) {
+        return tenantId + "/" + chain;
+    }
+
+    /**
+     * The time for the next record: now, but never before the chain's newest record, so a clock that
+     * steps back does not make a chain's timestamps go backwards.
+     */
+    public OffsetDateTime nextTime(OffsetDateTime now) {
+        OffsetDateTime truncated = CanonicalForm.truncate(now);
+        return headTime != null && headTime.isAfter(truncated) ? headTime : truncated;
+    }
+
+    public void advance(AuditRecord record) {
+        if (record.sequence() != headSequence + 1 || !record.previousHash().equals(headHash)) {
+            throw new IllegalStateException("audit record does not continue chain " + id);
+        }
+        headSequence = record.sequence();
+        headHash = record.hash();
+        headTime = record.recordedAt();
+    }
+
+    public void sealed(AuditCheckpoint checkpoint) {
+        checkpointCount = checkpoint.number();
+        checkpointHash = checkpoint.hash();
+        sealedSequence = checkpoint.recordSequence();
+    }
+
+    public boolean needsSeal() {
+        return headSequence > sealedSequence;
+    }
+
+    public ChainHead head() {
+        return new ChainHead(chain, headSequence, headHash, checkpointCount, checkpointHash);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public int chain() {
+        return chain;
+    }
+
+    public long headSequence() {
+        return headSequence;
+    }
+
+    public String headHash() {
+        return headHash;
+    }
+
+    public long checkpointCount() {
+        return checkpointCount;
+    }
+
+    public String checkpointHash() {
+        return checkpointHash;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.mandate.audit.entity;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a caller asks the audit trail to record. The trail adds the time, the chain position and the
+ * hashes, and redacts personal data and secrets from {@code inputSummary} and the values of
+ * {@code details}.
+ *
+ * @param tenant the tenant the change or decision belongs to
+ * @param actor who acted: the token's subject (a person or an agent id)
+ * @param agentId the agent the decision or change is about, or null
+ * @param taskId the agent's task, or null
+ * @param traceId the request's trace id, or null
+ * @param action what happened, e.g. {@code envelope.decided}, {@code agent.created}
+ * @param outcome e.g. {@code ALLOW}, {@code DENY}, {@code OK}
+ * @param ruleIds the policy rules that decided, or empty
+ * @param inputSummary free text about the input, redacted by the trail; may be null
+ * @param policyVersion the policy version that decided, or null
+ * @param details before/after summaries and the like; values redacted by the trail
+ */
+public record AuditEntry(
+        String tenant,
+        String actor,
+        String agentId,
+        String taskId,
+        String traceId,
+        String action,
+        String outcome,
+        List<String> ruleIds,
+        String inputSummary,
+        String policyVersion,
+        Map<String, String> details) {}
