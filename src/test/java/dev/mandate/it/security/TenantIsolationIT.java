@@ -34,10 +34,12 @@ class TenantIsolationIT extends MandateIT {
     private static String roleId;
     private static String assignmentId;
     private static String intruderRoleId;
+    private static final String RULE_ID = "owned-rule";
 
     record Call(Method method, String template, Object body) {
         String path() {
-            return template.replace("{agentId}", agentId)
+            return template.replace("{ruleId}", RULE_ID)
+                    .replace("{agentId}", agentId)
                     .replace("{roleId}", roleId)
                     .replace("{assignmentId}", assignmentId)
                     .replace("{intruderRoleId}", intruderRoleId);
@@ -53,6 +55,8 @@ class TenantIsolationIT extends MandateIT {
 
     private static final Map<String, Object> AGENT_BODY = Map.of("name", "hijacked", "sponsor", "intruder");
     private static final Map<String, Object> ROLE_BODY = Map.of("name", "hijacked", "permissions", List.of());
+    private static final Map<String, Object> RULE_BODY =
+            Map.of("name", "hijacked", "kind", "EXPRESSION", "expression", "true", "effect", "ALLOW");
 
     static List<Call> calls() {
         return List.of(
@@ -76,7 +80,11 @@ class TenantIsolationIT extends MandateIT {
                         Method.POST,
                         "/api/v1/roles/{intruderRoleId}/assignments",
                         Map.of("principalType", "AGENT", "principal", "{agentId}")),
-                new Call(Method.DELETE, "/api/v1/roles/{intruderRoleId}/assignments/{assignmentId}", null));
+                new Call(Method.DELETE, "/api/v1/roles/{intruderRoleId}/assignments/{assignmentId}", null),
+                new Call(Method.GET, "/api/v1/policies/rules/{ruleId}", null),
+                new Call(Method.PUT, "/api/v1/policies/rules/{ruleId}", RULE_BODY),
+                new Call(Method.DELETE, "/api/v1/policies/rules/{ruleId}", null),
+                new Call(Method.GET, "/api/v1/policies/rules/{ruleId}/versions", null));
     }
 
     static Stream<Arguments> matrix() {
@@ -97,6 +105,7 @@ class TenantIsolationIT extends MandateIT {
         assignmentId = Fixtures.assignment(owner, roleId, "AGENT", agentId).id();
         intruderRoleId =
                 Fixtures.role(Tokens.admin(INTRUDER), "intruder-role", false).id();
+        Fixtures.policyRule(owner, RULE_ID, Map.of("kind", "EXPRESSION", "expression", "true", "effect", "DENY"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
