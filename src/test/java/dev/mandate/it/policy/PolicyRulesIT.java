@@ -66,7 +66,7 @@ class PolicyRulesIT extends MandateIT {
                 .header("ETag", "\"1\"")
                 .header("Location", startsWith(BASE_URL + RULES + "/big-payments"))
                 .body("version", equalTo(1))
-                .body("expression", containsString("> 1000"))
+                .body("expression", equalTo("exceeds(args, \"amount\", 1000)"))
                 .body("reason", equalTo("amount is above 1000"))
                 .body("enabled", equalTo(true));
         as(admin)

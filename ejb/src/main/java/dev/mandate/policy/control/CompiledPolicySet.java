@@ -1,11 +1,13 @@
 package dev.mandate.policy.control;
 
 import com.google.protobuf.Timestamp;
+import dev.cel.runtime.CelVariableResolver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A tenant's enabled rules at one policy version, compiled and in evaluation order. Immutable and
@@ -51,7 +53,9 @@ public final class CompiledPolicySet {
 
     /** Evaluates every rule in order and reports all that fired; a rule that cannot be evaluated denies. */
     public PolicyOutcome evaluate(PolicyInput input, Instant now) {
-        Map<String, Object> activation = activation(input, now);
+        Map<String, Object> variables = activation(input, now);
+        // a resolver over the one map: eval(Map) would copy the activation again for every rule
+        CelVariableResolver activation = name -> Optional.ofNullable(variables.get(name));
         PolicyEffect effect = null;
         List<FiredRule> fired = new ArrayList<>();
         List<String> errors = new ArrayList<>();

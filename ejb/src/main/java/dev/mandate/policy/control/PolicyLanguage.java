@@ -6,6 +6,8 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
@@ -17,12 +19,14 @@ import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The CEL environment rules are written in: the variables {@code envelope, args, agent, task, budget,
- * context, rate} (each {@code map(string, dyn)}) and {@code now} (timestamp), the standard library, and
- * Mandate's host functions {@code hostOf(string)}, {@code anyHostIn(dyn, list(string))} and
- * {@code allHostsIn(dyn, list(string))}. A rule must have type bool. Compiler and runtime are immutable
+ * context, rate} (each {@code map(string, dyn)}) and {@code now} (timestamp), the standard library with
+ * its macros, and Mandate's host functions: {@code hostOf(string)}, {@code anyHostIn(dyn, list(string))},
+ * {@code allHostsIn(dyn, list(string))}, and over a map and a dot path {@code present}, {@code valueAt},
+ * {@code exceeds}, {@code missingAny}, {@code hostsOutside}, {@code hostsWithin} (see ArgumentFunctions). A rule must have type bool. Compiler and runtime are immutable
  * and thread-safe; one instance serves the whole application.
  */
 public final class PolicyLanguage {
@@ -69,7 +73,13 @@ public final class PolicyLanguage {
                         CelFunctionDecl.newFunctionDeclaration(
                                 "allHostsIn",
                                 CelOverloadDecl.newGlobalOverload(
-                                        "allHostsIn_dyn_list", SimpleType.BOOL, SimpleType.DYN, strings)));
+                                        "allHostsIn_dyn_list", SimpleType.BOOL, SimpleType.DYN, strings)),
+                        function("present", SimpleType.BOOL, json, SimpleType.STRING),
+                        function("valueAt", SimpleType.DYN, json, SimpleType.STRING),
+                        function("exceeds", SimpleType.BOOL, json, SimpleType.STRING, SimpleType.DYN),
+                        function("missingAny", SimpleType.BOOL, json, SimpleType.STRING),
+                        function("hostsOutside", SimpleType.BOOL, json, SimpleType.STRING, SimpleType.STRING),
+                        function("hostsWithin", SimpleType.BOOL, json, SimpleType.STRING, SimpleType.STRING));
         for (String variable : VARIABLES) {
             builder.addVar(variable, variable.equals("now") ? SimpleType.TIMESTAMP : json);
         }
@@ -87,8 +97,43 @@ public final class PolicyLanguage {
                                 "allHostsIn_dyn_list",
                                 Object.class,
                                 List.class,
-                                (value, domains) -> Hosts.allIn(value, domains)))
+                                (value, domains) -> Hosts.allIn(value, domains)),
+                        CelFunctionBinding.from(
+                                "present_map_string", Map.class, String.class, ArgumentFunctions::present),
+                        CelFunctionBinding.from(
+                                "valueAt_map_string", Map.class, String.class, ArgumentFunctions::valueAt),
+                        CelFunctionBinding.from(
+                                "exceeds_map_string_dyn",
+                                List.of(Map.class, String.class, Object.class),
+                                a -> ArgumentFunctions.exceeds((Map<?, ?>) a[0], (String) a[1], number(a[2]))),
+                        CelFunctionBinding.from(
+                                "missingAny_map_string", Map.class, String.class, ArgumentFunctions::missingAny),
+                        CelFunctionBinding.from(
+                                "hostsOutside_map_string_string",
+                                List.of(Map.class, String.class, String.class),
+                                a -> ArgumentFunctions.hostsOutside((Map<?, ?>) a[0], (String) a[1], (String) a[2])),
+                        CelFunctionBinding.from(
+                                "hostsWithin_map_string_string",
+                                List.of(Map.class, String.class, String.class),
+                                a -> ArgumentFunctions.hostsWithin((Map<?, ?>) a[0], (String) a[1], (String) a[2])))
                 .build();
+    }
+
+    /** A global function with one overload, named {@code <name>_<param kinds>}. */
+    private static CelFunctionDecl function(String name, CelType result, CelType... parameters) {
+        StringBuilder id = new StringBuilder(name);
+        for (CelType parameter : parameters) {
+            id.append('_').append(parameter.kind() == CelKind.MAP ? "map" : parameter.name());
+        }
+        return CelFunctionDecl.newFunctionDeclaration(
+                name, CelOverloadDecl.newGlobalOverload(id.toString(), result, parameters));
+    }
+
+    private static Object number(Object max) {
+        if (max instanceof Long || max instanceof Double) {
+            return max;
+        }
+        throw new IllegalArgumentException("the limit is not a number");
     }
 
     public static PolicyLanguage get() {

@@ -59,7 +59,7 @@ public final class RuleTemplates {
                 List<String> path = path(params, "path", violations);
                 Number max = number(params, "max", violations);
                 if (path != null && max != null) {
-                    condition = present(path) + " && " + access(path) + " > " + literal(max);
+                    condition = "exceeds(args, " + quoted(path) + ", " + literal(max) + ")";
                     reason = String.join(".", path) + " is above " + literal(max);
                 }
             }
@@ -67,11 +67,9 @@ public final class RuleTemplates {
                 List<String> path = path(params, "path", violations);
                 List<String> domains = domains(params, violations);
                 if (path != null && domains != null) {
-                    String list =
-                            domains.stream().map(d -> "\"" + d + "\"").collect(Collectors.joining(", ", "[", "]"));
                     boolean allow = kind == RuleKind.DOMAIN_ALLOW;
-                    condition = present(path) + " && " + (allow ? "!allHostsIn(" : "anyHostIn(") + access(path) + ", "
-                            + list + ")";
+                    condition = (allow ? "hostsOutside(args, " : "hostsWithin(args, ") + quoted(path) + ", \""
+                            + String.join(",", domains) + "\")";
                     reason = String.join(".", path)
                             + (allow ? " names a domain outside " : " names a domain in ")
                             + String.join(", ", domains);
@@ -80,11 +78,9 @@ public final class RuleTemplates {
             case REQUIRED_FIELDS -> {
                 List<List<String>> paths = paths(params, violations);
                 if (paths != null) {
-                    condition = paths.stream()
-                            .map(p -> "!(" + present(p) + " && " + access(p) + " != null && " + access(p) + " != \"\")")
-                            .collect(Collectors.joining(" || "));
-                    reason = "a required argument is missing: one of "
-                            + paths.stream().map(p -> String.join(".", p)).collect(Collectors.joining(", "));
+                    String joined = paths.stream().map(p -> String.join(".", p)).collect(Collectors.joining(","));
+                    condition = "missingAny(args, \"" + joined + "\")";
+                    reason = "a required argument is missing: one of " + joined.replace(",", ", ");
                 }
             }
             case RATE_LIMIT -> {
@@ -110,22 +106,9 @@ public final class RuleTemplates {
         return new Generated(expression, reason, params, violations);
     }
 
-    private static String present(List<String> path) {
-        StringBuilder presence = new StringBuilder();
-        StringBuilder container = new StringBuilder("args");
-        for (String key : path) {
-            if (presence.length() > 0) {
-                presence.append(" && ");
-            }
-            presence.append('"').append(key).append("\" in ").append(container);
-            container.append("[\"").append(key).append("\"]");
-        }
-        return "(" + presence + ")";
-    }
-
-    /** dyn(...) keeps the checker from guessing a type for a nested index (it would pin int next to an int literal). */
-    private static String access(List<String> path) {
-        return "dyn(args" + path.stream().map(k -> "[\"" + k + "\"]").collect(Collectors.joining()) + ")";
+    /** Keys and domains are limited to [A-Za-z0-9_-] and [a-z0-9.-]: nothing in them needs escaping. */
+    private static String quoted(List<String> path) {
+        return "\"" + String.join(".", path) + "\"";
     }
 
     private static String literal(Number n) {
