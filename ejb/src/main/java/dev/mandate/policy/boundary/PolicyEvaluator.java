@@ -47,9 +47,17 @@ public class PolicyEvaluator {
 
     /** One input's outcome under the active rules and under the active rules with the draft. */
     public record Comparison(PolicyOutcome withoutDraft, PolicyOutcome withDraft) {
+
+        /** The effect, or which rules fired with which effect and approver, differs (versions and reasons aside). */
         public boolean changed() {
             return withoutDraft.effect() != withDraft.effect()
-                    || !withoutDraft.fired().equals(withDraft.fired());
+                    || !decisive(withoutDraft).equals(decisive(withDraft));
+        }
+
+        private static List<String> decisive(PolicyOutcome outcome) {
+            return outcome.fired().stream()
+                    .map(f -> f.ruleId() + "|" + f.effect() + "|" + f.approverRole())
+                    .toList();
         }
     }
 
