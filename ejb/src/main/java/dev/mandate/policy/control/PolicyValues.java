@@ -17,9 +17,14 @@ public final class PolicyValues {
 
     private PolicyValues() {}
 
+    @SuppressWarnings("unchecked")
     public static Map<String, Object> map(Map<?, ?> value) {
         if (value == null || value.isEmpty()) {
             return Map.of();
+        }
+        if (canonical(value)) {
+            // already in CEL's shapes (the usual case on the decision path): no copy
+            return (Map<String, Object>) value;
         }
         Map<String, Object> copy = new LinkedHashMap<>(value.size() * 2);
         for (Map.Entry<?, ?> entry : value.entrySet()) {
@@ -64,6 +69,33 @@ public final class PolicyValues {
             return normalize(List.of(array));
         }
         return value.toString();
+    }
+
+    private static boolean canonical(Object value) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || value instanceof Long
+                || value instanceof Double) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String) || !canonical(entry.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (value instanceof List<?> list) {
+            for (Object element : list) {
+                if (!canonical(element)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static Object decimal(BigDecimal decimal) {
