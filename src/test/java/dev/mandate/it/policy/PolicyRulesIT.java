@@ -424,6 +424,7 @@ class PolicyRulesIT extends MandateIT {
         Fixtures.policyRule(admin, "guarded", Map.of("kind", "EXPRESSION", "expression", "true", "effect", "DENY"));
         Map<String, Object> body =
                 Map.of("ruleId", "new", "name", "x", "kind", "EXPRESSION", "expression", "true", "effect", "DENY");
+        String agentId = Fixtures.agent(admin, "policy-reader-bot").id();
         long before = Database.footprint(tenant);
         for (String role : List.of(Tokens.AUDITOR, Tokens.APPROVER)) {
             String reader = Tokens.of(tenant, "reader@" + tenant, role);
