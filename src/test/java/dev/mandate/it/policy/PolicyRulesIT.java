@@ -187,7 +187,7 @@ class PolicyRulesIT extends MandateIT {
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("expression"))
                 .body("violations[0].message", startsWith("does not compile: ERROR: rule:1:"))
-                .body("violations[0].message", containsString("Syntax error"));
+                .body("violations[0].message", containsString("mismatched input '<EOF>'"));
         as(admin)
                 .body(Map.of(
                         "ruleId",
