@@ -35,10 +35,12 @@ class TenantIsolationIT extends MandateIT {
     private static String assignmentId;
     private static String intruderRoleId;
     private static String envelopeId;
+    private static final String RULE_ID = "owned-rule";
 
     record Call(Method method, String template, Object body) {
         String path() {
-            return template.replace("{agentId}", agentId)
+            return template.replace("{ruleId}", RULE_ID)
+                    .replace("{agentId}", agentId)
                     .replace("{roleId}", roleId)
                     .replace("{assignmentId}", assignmentId)
                     .replace("{intruderRoleId}", intruderRoleId)
@@ -72,6 +74,8 @@ class TenantIsolationIT extends MandateIT {
             "successCriteria", "s",
             "riskLevel", "LOW",
             "allowedTools", List.of());
+    private static final Map<String, Object> RULE_BODY =
+            Map.of("name", "hijacked", "kind", "EXPRESSION", "expression", "true", "effect", "ALLOW");
 
     static List<Call> calls() {
         return List.of(
@@ -106,7 +110,11 @@ class TenantIsolationIT extends MandateIT {
                 new Call(Method.PUT, "/api/v1/tools/owned-tool", TOOL_BODY),
                 new Call(Method.GET, "/api/v1/workflows/owned-wf", null),
                 new Call(Method.GET, "/api/v1/task-types/owned-task", null),
-                new Call(Method.PUT, "/api/v1/task-types/owned-task", TASK_TYPE_BODY));
+                new Call(Method.PUT, "/api/v1/task-types/owned-task", TASK_TYPE_BODY),
+                new Call(Method.GET, "/api/v1/policies/rules/{ruleId}", null),
+                new Call(Method.PUT, "/api/v1/policies/rules/{ruleId}", RULE_BODY),
+                new Call(Method.DELETE, "/api/v1/policies/rules/{ruleId}", null),
+                new Call(Method.GET, "/api/v1/policies/rules/{ruleId}/versions", null));
     }
 
     static Stream<Arguments> matrix() {
@@ -127,6 +135,7 @@ class TenantIsolationIT extends MandateIT {
         assignmentId = Fixtures.assignment(owner, roleId, "AGENT", agentId).id();
         intruderRoleId =
                 Fixtures.role(Tokens.admin(INTRUDER), "intruder-role", false).id();
+        Fixtures.policyRule(owner, RULE_ID, Map.of("kind", "EXPRESSION", "expression", "true", "effect", "DENY"));
         created(as(owner).body(TOOL_BODY).post("/api/v1/tools"));
         created(as(owner).body(Map.of("key", "owned-wf", "name", "w")).post("/api/v1/workflows"));
         Map<String, Object> taskType = new java.util.HashMap<>(TASK_TYPE_BODY);

@@ -80,6 +80,12 @@ public final class Database {
                         "select count(*) from rbac_role_permission p join rbac_role r on r.id = p.role_id"
                                 + " where r.tenant_id = ?",
                         tenant)
+                + policyFootprint(tenant)
                 + count("select count(*) from tenant where id = ?", tenant);
+    }
+
+    /** A tenant's policy rows: its policy set, its rules and every version of them. */
+    public static long policyFootprint(String tenant) {
+        return rows("policy_set", tenant) + rows("policy_rule", tenant) + rows("policy_rule_version", tenant);
     }
 }

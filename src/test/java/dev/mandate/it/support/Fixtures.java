@@ -35,6 +35,16 @@ public final class Fixtures {
                 Map.of("principalType", type, "principal", principal)));
     }
 
+    /** A policy rule with the given id and name; {@code fields} add kind, params, effect and so on. */
+    public static Created policyRule(String adminToken, String ruleId, Map<String, Object> fields) {
+        Map<String, Object> body = new java.util.HashMap<>(fields);
+        body.put("ruleId", ruleId);
+        body.putIfAbsent("name", ruleId);
+        Response response = post(adminToken, "/api/v1/policies/rules", body);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
+        return new Created(response.path("ruleId"), response.header("ETag"));
+    }
+
     private static Response post(String token, String path, Object body) {
         return RestAssured.given()
                 .baseUri(MandateIT.BASE_URL)

@@ -1,0 +1,16 @@
+package dev.mandate.policy.entity;
+
+import dev.mandate.policy.control.PolicyEffect;
+import dev.mandate.policy.control.RuleKind;
+
+/** What one version of a rule says (params as their JSON text). */
+public record RuleContent(
+        String name,
+        int priority,
+        RuleKind kind,
+        String paramsJson,
+        String expression,
+        PolicyEffect effect,
+        String approverRole,
+        String reason,
+        boolean enabled) {}

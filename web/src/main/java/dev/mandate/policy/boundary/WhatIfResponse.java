@@ -1,0 +1,10 @@
+package dev.mandate.policy.boundary;
+
+import dev.mandate.policy.control.PolicyOutcome;
+import java.util.List;
+
+/** Per input: the outcome of the active rules, and with the draft added (or replacing its namesake). */
+public record WhatIfResponse(String policyVersion, String ruleId, int changed, List<Result> results) {
+
+    public record Result(int index, boolean changed, PolicyOutcome withoutDraft, PolicyOutcome withDraft) {}
+}
