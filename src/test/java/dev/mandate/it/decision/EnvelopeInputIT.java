@@ -221,9 +221,10 @@ class EnvelopeInputIT extends MandateIT {
         setup.submit("AUTONOMOUS", envelope(agent, "pay-invoice", "erp", "match_po", Map.of()), key)
                 .then()
                 .statusCode(200);
+        // another agent of the tenant (not the one suspended by another test) with the same key
         setup.submit(
-                        "SUGGEST_ONLY",
-                        envelope(setup.agent("SUGGEST_ONLY"), "pay-invoice", "erp", "match_po", Map.of()),
+                        "EXECUTE_WITH_APPROVAL",
+                        envelope(setup.agent("EXECUTE_WITH_APPROVAL"), "pay-invoice", "erp", "match_po", Map.of()),
                         key)
                 .then()
                 .statusCode(200)

@@ -129,6 +129,8 @@ public class Agents {
         requireNotDeprovisioned(agent);
         agent.setShadowMode(enabled, caller.subject());
         flushMappingConflicts(agent);
+        audit.append(AuditEntry.adminChange(
+                caller, "agent.shadow-mode-changed", agent.id(), Map.of("after", String.valueOf(enabled))));
         return agent;
     }
 

@@ -31,4 +31,12 @@ public record AuditEntry(
         List<String> ruleIds,
         String inputSummary,
         String policyVersion,
-        Map<String, String> details) {}
+        Map<String, String> details) {
+
+    /** An administrator's change of configuration (no task, no trace, outcome OK). */
+    public static AuditEntry adminChange(
+            dev.mandate.platform.security.Caller caller, String action, String agentId, Map<String, String> details) {
+        return new AuditEntry(
+                caller.tenant(), caller.subject(), agentId, null, null, action, "OK", List.of(), null, null, details);
+    }
+}

@@ -3,6 +3,8 @@ package dev.mandate.authority.boundary;
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AuthorityTier;
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.security.Caller;
@@ -22,6 +24,9 @@ public class ToolTiers {
 
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
+
+    @EJB
+    AuditTrail audit;
 
     @EJB
     Agents agents;
@@ -52,6 +57,8 @@ public class ToolTiers {
                     .setParameter(6, caller.subject())
                     .executeUpdate();
         }
+        audit.append(AuditEntry.adminChange(
+                caller, "tier.changed", agent.id(), Map.of("tool", toolKey, "after", tier.name())));
     }
 
     public void clear(Caller caller, String agentId, String toolKey) {
@@ -60,6 +67,7 @@ public class ToolTiers {
                 .setParameter(1, agent.id())
                 .setParameter(2, toolKey)
                 .executeUpdate();
+        audit.append(AuditEntry.adminChange(caller, "tier.cleared", agent.id(), Map.of("tool", toolKey)));
     }
 
     /** tool key → tier, for the tools where the agent's tier differs from its default. */

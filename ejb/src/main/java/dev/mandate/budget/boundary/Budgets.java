@@ -1,6 +1,8 @@
 package dev.mandate.budget.boundary;
 
 import dev.mandate.agent.boundary.Agents;
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.budget.entity.BudgetPeriod;
 import dev.mandate.budget.entity.BudgetScope;
@@ -16,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** Setting spend caps per tenant and per agent, per day and per week. */
 @Stateless
@@ -23,6 +26,9 @@ public class Budgets {
 
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
+
+    @EJB
+    AuditTrail audit;
 
     @EJB
     Tenants tenants;
@@ -55,6 +61,7 @@ public class Budgets {
                     em.persist(created);
                     return created;
                 });
+        String before = budget.maxCost() == null ? "none" : budget.maxCost().toPlainString();
         budget.limitTo(maxCost, caller.subject());
         try {
             em.flush();
@@ -64,6 +71,11 @@ public class Budgets {
             }
             throw failure;
         }
+        audit.append(AuditEntry.adminChange(
+                caller,
+                "budget.changed",
+                scope == BudgetScope.AGENT ? resolved : null,
+                Map.of("budget", budget.label() + " " + resolved, "before", before, "after", maxCost.toPlainString())));
         return budget;
     }
 

@@ -1,5 +1,7 @@
 package dev.mandate.catalog.boundary;
 
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.control.ArgumentSchemas;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.catalog.entity.ToolDefinition;
@@ -18,6 +20,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The tenant's tool catalogue. */
@@ -32,6 +35,9 @@ public class Tools {
     @EJB
     Tenants tenants;
 
+    @EJB
+    AuditTrail audit;
+
     public Tool create(Caller caller, ToolDefinition definition) {
         requireValidSchemas(definition);
         tenants.ensureRegistered(caller.tenant(), caller.tenant());
@@ -41,6 +47,7 @@ public class Tools {
         Tool tool = new Tool(caller.tenant(), definition, caller.subject());
         em.persist(tool);
         flush(definition.key());
+        audit.append(AuditEntry.adminChange(caller, "tool.created", null, Map.of("tool", summary(tool))));
         return tool;
     }
 
@@ -70,9 +77,19 @@ public class Tools {
             throw new ConflictException("a tool's key cannot change (was '" + key + "')");
         }
         requireValidSchemas(definition);
+        String before = summary(tool);
         tool.apply(definition, caller.subject());
         flush(key);
+        audit.append(
+                AuditEntry.adminChange(caller, "tool.updated", null, Map.of("before", before, "after", summary(tool))));
         return tool;
+    }
+
+    private static String summary(Tool tool) {
+        return tool.key() + " "
+                + tool.definition().actions().stream()
+                        .map(a -> a.key() + "=" + a.riskClass())
+                        .toList();
     }
 
     private static void requireValidSchemas(ToolDefinition definition) {

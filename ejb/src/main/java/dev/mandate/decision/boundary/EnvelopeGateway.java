@@ -1,7 +1,10 @@
 package dev.mandate.decision.boundary;
 
+import dev.mandate.decision.control.AgentMismatchException;
+import dev.mandate.decision.control.IdempotencyKeyRequiredException;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.Caller;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -25,6 +28,15 @@ public class EnvelopeGateway {
     Envelopes envelopes;
 
     public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission) {
+        try {
+            return claimAndDecide(caller, submission);
+        } catch (InvalidRequestException | AgentMismatchException | IdempotencyKeyRequiredException rejected) {
+            envelopes.auditRejection(caller, submission, rejected);
+            throw rejected;
+        }
+    }
+
+    private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission) {
         String key = submission.idempotencyKey();
         if (key == null) {
             return envelopes.decide(caller, submission);

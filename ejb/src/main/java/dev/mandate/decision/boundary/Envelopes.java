@@ -3,6 +3,8 @@ package dev.mandate.decision.boundary;
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AuthorityTier;
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.authority.boundary.ToolTiers;
 import dev.mandate.budget.boundary.BudgetLedger;
 import dev.mandate.catalog.boundary.Tools;
@@ -13,6 +15,7 @@ import dev.mandate.decision.control.AgentMismatchException;
 import dev.mandate.decision.control.DecisionFacts;
 import dev.mandate.decision.control.DecisionRules;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
+import dev.mandate.decision.control.PlainJson;
 import dev.mandate.decision.control.PolicyFindings;
 import dev.mandate.decision.control.RefusalMatcher;
 import dev.mandate.decision.control.Verdict;
@@ -24,10 +27,14 @@ import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.killswitch.boundary.KillSwitches;
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.error.MandateException;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.policy.boundary.PolicyEvaluator;
+import dev.mandate.policy.control.PolicyInput;
+import dev.mandate.policy.control.PolicyOutcome;
 import dev.mandate.rbac.boundary.Roles;
 import dev.mandate.taxonomy.boundary.Taxonomy;
 import dev.mandate.taxonomy.entity.TaskType;
@@ -42,6 +49,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,6 +92,12 @@ public class Envelopes {
     @Inject
     ArgumentSchemas schemas;
 
+    @EJB
+    PolicyEvaluator policyEvaluator;
+
+    @EJB
+    AuditTrail audit;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission) {
         if (!submission.agentId().equals(caller.subject())) {
@@ -114,7 +128,9 @@ public class Envelopes {
                 .activeFor(caller.tenant(), agent.id(), tool.key())
                 .map(KillSwitch::describe)
                 .orElse(null);
-        PolicyFindings policy = PolicyFindings.none("0");
+        Map<String, BigDecimal> budgetBefore = ledger.remaining(caller.tenant(), agent.id());
+        PolicyFindings policy = findings(policyEvaluator.evaluate(
+                caller.tenant(), policyInput(caller, submission, agent, tier, taskType, tool, action, budgetBefore)));
         DecisionFacts facts = new DecisionFacts(
                 action.riskClass(),
                 tier,
@@ -171,7 +187,46 @@ public class Envelopes {
         if (submission.idempotencyKey() != null) {
             idempotencyKeys.complete(caller.tenant(), agent.id(), submission.idempotencyKey(), answer);
         }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("envelopeId", envelopeId);
+        details.put("tool", tool.key() + ":" + action.key());
+        details.put("riskClass", action.riskClass().name());
+        details.put("tier", tier.name());
+        details.put("reasons", String.join(" | ", verdict.reasons()));
+        // last step of the transaction: the decision, its answer and its audit record commit together
+        audit.append(new AuditEntry(
+                caller.tenant(),
+                caller.subject(),
+                agent.id(),
+                submission.taskId(),
+                submission.traceId(),
+                "envelope.decided",
+                verdict.decision().name(),
+                verdict.ruleIds(),
+                inputSummary(submission),
+                policy.policyVersion(),
+                details));
         return answer;
+    }
+
+    /**
+     * Records a rejected envelope (invalid, impersonating, unkeyed) in a transaction of its own: the
+     * request itself wrote nothing, but the attempt is evidence.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void auditRejection(Caller caller, EnvelopeSubmission submission, MandateException rejection) {
+        audit.append(new AuditEntry(
+                caller.tenant(),
+                caller.subject(),
+                caller.isAgent() ? caller.subject() : null,
+                truncate(submission.taskId(), 128),
+                submission.traceId(),
+                "envelope.rejected",
+                "REJECTED",
+                List.of(),
+                inputSummary(submission),
+                null,
+                Map.of("problem", rejection.type().uri(), "detail", rejection.detail())));
     }
 
     public EnvelopeRecord get(Caller caller, String id) {
@@ -183,6 +238,87 @@ public class Envelopes {
             throw new ResourceNotFoundException("envelope", id);
         }
         return envelope.record();
+    }
+
+    private PolicyInput policyInput(
+            Caller caller,
+            EnvelopeSubmission submission,
+            Agent agent,
+            AuthorityTier tier,
+            TaskType taskType,
+            Tool tool,
+            ToolAction action,
+            Map<String, BigDecimal> budgetRemaining) {
+        Map<String, Object> agentFacts = new LinkedHashMap<>();
+        agentFacts.put("id", agent.id());
+        agentFacts.put("name", agent.name());
+        agentFacts.put("tier", tier.name());
+        agentFacts.put("defaultTier", agent.profile().defaultTier().name());
+        agentFacts.put("workflow", agent.profile().workflow());
+        agentFacts.put("sponsor", agent.profile().sponsor());
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("id", submission.taskId());
+        task.put("type", taskType.key());
+        task.put("riskLevel", taskType.riskLevel().name());
+        task.put("workflow", taxonomy.workflowKeyOf(taskType));
+        task.put("tool", tool.key());
+        task.put("action", action.key());
+        task.put("riskClass", action.riskClass().name());
+        task.put("blastRadius", action.riskClass().isBlastRadius());
+        Map<String, Object> budget = new LinkedHashMap<>();
+        budgetRemaining.forEach((label, left) ->
+                budget.put(label.replace(' ', '_').toLowerCase(java.util.Locale.ROOT), left.doubleValue()));
+        budget.put("cost", submission.cost().doubleValue());
+        Map<String, Object> context = PlainJson.map(submission.envelope().getJsonObject("policyContext"));
+        Map<String, Object> rate = new LinkedHashMap<>();
+        rate.put("agent_minute", recentEnvelopes(agent.id(), null, 60));
+        rate.put("agent_hour", recentEnvelopes(agent.id(), null, 3600));
+        rate.put("agent_tool_hour", recentEnvelopes(agent.id(), tool.key(), 3600));
+        return new PolicyInput(
+                PlainJson.map(submission.envelope()),
+                PlainJson.map(submission.arguments()),
+                agentFacts,
+                task,
+                budget,
+                context,
+                rate);
+    }
+
+    /** Envelopes this agent sent in the last {@code seconds} (optionally for one tool), for rate rules. */
+    private long recentEnvelopes(String agentId, String tool, long seconds) {
+        var query = em.createQuery(
+                        "select count(e) from Envelope e where e.agentId = :agent and e.createdAt > :since"
+                                + (tool == null ? "" : " and e.tool = :tool"),
+                        Long.class)
+                .setParameter("agent", agentId)
+                .setParameter("since", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(seconds));
+        if (tool != null) {
+            query.setParameter("tool", tool);
+        }
+        return query.getSingleResult();
+    }
+
+    private static PolicyFindings findings(PolicyOutcome outcome) {
+        return new PolicyFindings(
+                outcome.policyVersion(),
+                outcome.fired().stream()
+                        .map(f -> new PolicyFindings.Finding(
+                                f.ruleId(), f.effect().name(), f.approverRole(), f.reason()))
+                        .toList());
+    }
+
+    /** What was asked, for the audit record (the trail redacts personal data in it). */
+    private static String inputSummary(EnvelopeSubmission submission) {
+        return submission.tool() + ":" + submission.action() + " task=" + submission.taskType() + " arguments="
+                + truncate(
+                        submission.arguments() == null
+                                ? "{}"
+                                : submission.arguments().toString(),
+                        1500);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static Verdict escalateForBudget(Verdict verdict, String exhausted) {

@@ -1,6 +1,8 @@
 package dev.mandate.killswitch.boundary;
 
 import dev.mandate.agent.boundary.Agents;
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.killswitch.entity.KillSwitchScope;
@@ -17,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Flipping kill switches and asking which one stops an action. Read per request: effective at once. */
@@ -25,6 +28,9 @@ public class KillSwitches {
 
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
+
+    @EJB
+    AuditTrail audit;
 
     @EJB
     Agents agents;
@@ -46,6 +52,7 @@ public class KillSwitches {
                     em.persist(created);
                     return created;
                 });
+        boolean wasActive = kill.active();
         kill.set(active, reason, caller.subject());
         try {
             em.flush();
@@ -55,6 +62,19 @@ public class KillSwitches {
             }
             throw failure;
         }
+        audit.append(AuditEntry.adminChange(
+                caller,
+                "killswitch.changed",
+                scope == KillSwitchScope.AGENT ? resolvedTarget : null,
+                Map.of(
+                        "switch",
+                        scope + " " + resolvedTarget,
+                        "before",
+                        wasActive ? "ON" : "OFF",
+                        "after",
+                        active ? "ON" : "OFF",
+                        "reason",
+                        reason)));
         return kill;
     }
 

@@ -1,5 +1,7 @@
 package dev.mandate.policy.boundary;
 
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.ConstraintViolations;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -29,7 +31,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
-import java.util.logging.Logger;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Authoring of a tenant's policy rules. Every change writes a new version of the rule (kept forever)
@@ -40,10 +43,12 @@ import java.util.logging.Logger;
 public class PolicyRules {
 
     static final String KIND = "policy rule";
-    private static final Logger LOG = Logger.getLogger(PolicyRules.class.getName());
 
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
+
+    @EJB
+    AuditTrail audit;
 
     @EJB
     Tenants tenants;
@@ -177,15 +182,23 @@ public class PolicyRules {
     }
 
     /**
-     * AUDIT HOOK (issue 3): every admin change of a policy rule passes here, inside the transaction that
-     * makes it: who ({@code caller}), which rule and version, what changed ({@code entry.change()}), the
-     * new policy version and the rule's content. On merge this appends an entry to the audit trail
-     * ({@code dev.mandate.audit.boundary.AuditTrail.append(AuditEntry)}) so the change and its audit
-     * commit or roll back together.
+     * Every admin change of a policy rule is audited here, inside the transaction that makes it: who,
+     * which rule and version, what changed and the new policy version; change and record commit or roll
+     * back together.
      */
     void auditAdminChange(Caller caller, PolicyRuleVersion entry) {
-        LOG.fine(() -> "policy rule " + entry.ruleId() + " v" + entry.ruleVersion() + " " + entry.change() + " by "
-                + caller.subject() + " (tenant " + caller.tenant() + ", policy version " + entry.policyVersion() + ")");
+        audit.append(new AuditEntry(
+                caller.tenant(),
+                caller.subject(),
+                null,
+                null,
+                null,
+                "policy.rule." + entry.change().name().toLowerCase(Locale.ROOT),
+                "OK",
+                List.of(entry.ruleId()),
+                null,
+                String.valueOf(entry.policyVersion()),
+                Map.of("ruleId", entry.ruleId(), "ruleVersion", String.valueOf(entry.ruleVersion()))));
     }
 
     private PolicySet lockedSet(Caller caller) {

@@ -1,5 +1,7 @@
 package dev.mandate.taxonomy.boundary;
 
+import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.platform.error.ConflictException;
@@ -22,6 +24,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -39,6 +42,9 @@ public class Taxonomy {
     @EJB
     Tools tools;
 
+    @EJB
+    AuditTrail audit;
+
     public Workflow createWorkflow(Caller caller, String key, String name, String description) {
         tenants.ensureRegistered(caller.tenant(), caller.tenant());
         if (findWorkflow(caller.tenant(), key).isPresent()) {
@@ -47,6 +53,7 @@ public class Taxonomy {
         Workflow workflow = new Workflow(caller.tenant(), key, name, description, caller.subject());
         em.persist(workflow);
         flush("workflow", key);
+        audit.append(AuditEntry.adminChange(caller, "workflow.created", null, Map.of("workflow", key)));
         return workflow;
     }
 
@@ -81,6 +88,8 @@ public class Taxonomy {
         TaskType taskType = new TaskType(caller.tenant(), workflow, definition, caller.subject());
         em.persist(taskType);
         flush("task type", definition.key());
+        audit.append(
+                AuditEntry.adminChange(caller, "task-type.created", null, Map.of("taskType", definition.toString())));
         return taskType;
     }
 
@@ -92,8 +101,11 @@ public class Taxonomy {
         }
         Workflow workflow = referencedWorkflow(caller, definition);
         requireKnownTools(caller, definition);
+        String before = taskType.definition(workflowKeyOf(taskType)).toString();
         taskType.apply(workflow, definition, caller.subject());
         flush("task type", key);
+        audit.append(AuditEntry.adminChange(
+                caller, "task-type.updated", null, Map.of("before", before, "after", definition.toString())));
         return taskType;
     }
 
