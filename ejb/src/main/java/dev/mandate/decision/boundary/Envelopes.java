@@ -43,8 +43,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -227,6 +230,62 @@ public class Envelopes {
                 inputSummary(submission),
                 null,
                 Map.of("problem", rejection.type().uri(), "detail", rejection.detail())));
+    }
+
+    /** A stored envelope as a policy input, for what-if runs of draft rules. */
+    public record RecentInput(String envelopeId, PolicyInput input) {}
+
+    /**
+     * The tenant's most recent envelopes as the policy rules would see them now (current tiers, budgets
+     * and rate counters); envelopes whose task type, tool or agent no longer exist are skipped.
+     */
+    public List<RecentInput> recentPolicyInputs(Caller caller, int limit) {
+        List<Envelope> recent = em.createQuery(
+                        "select e from Envelope e where e.tenantId = :tenant order by e.createdAt desc, e.id",
+                        Envelope.class)
+                .setParameter("tenant", caller.tenant())
+                .setMaxResults(limit)
+                .getResultList();
+        List<RecentInput> inputs = new ArrayList<>();
+        for (Envelope envelope : recent) {
+            EnvelopeRecord r = envelope.record();
+            Agent agent = em.find(Agent.class, r.agentId());
+            var taskType = taxonomy.findTaskType(caller.tenant(), r.taskType());
+            var tool = tools.find(caller.tenant(), r.tool());
+            var action = tool.flatMap(t -> t.action(r.action()));
+            if (agent == null || taskType.isEmpty() || action.isEmpty()) {
+                continue;
+            }
+            JsonObject json =
+                    Json.createReader(new StringReader(r.requestJson())).readObject();
+            JsonObject requested = json.getJsonObject("requestedAction");
+            EnvelopeSubmission stored = new EnvelopeSubmission(
+                    r.agentId(),
+                    r.taskId(),
+                    r.taskType(),
+                    r.tool(),
+                    r.action(),
+                    requested.getJsonObject("arguments"),
+                    json,
+                    0,
+                    r.cost(),
+                    r.traceId(),
+                    null,
+                    null);
+            AuthorityTier tier = toolTiers.effective(caller.tenant(), agent, r.tool());
+            inputs.add(new RecentInput(
+                    r.id(),
+                    policyInput(
+                            caller,
+                            stored,
+                            agent,
+                            tier,
+                            taskType.get(),
+                            tool.get(),
+                            action.get(),
+                            ledger.remaining(caller.tenant(), agent.id()))));
+        }
+        return inputs;
     }
 
     public EnvelopeRecord get(Caller caller, String id) {

@@ -51,6 +51,9 @@ public class DemoTenantLoader {
     @EJB
     Roles roles;
 
+    @EJB
+    DemoDecisionData decisionPath;
+
     @PostConstruct
     void load() {
         if (!ConfigKey.DEMO_ENABLED.lookup(Boolean.class).orElse(false)) {
@@ -140,7 +143,8 @@ public class DemoTenantLoader {
         roles.assign(loader, supportApprover.id(), PrincipalType.PERSON, SUPPORT_LEAD);
         roles.assign(loader, financeApprover.id(), PrincipalType.PERSON, AP_MANAGER);
         roles.assign(loader, financeApprover.id(), PrincipalType.PERSON, CONTROLLER);
-        LOG.info(() -> "demo tenant '" + tenant + "' loaded: 4 agents, 5 roles");
+        decisionPath.load(loader);
+        LOG.info(() -> "demo tenant '" + tenant + "' loaded: 4 agents, 5 roles, 3 tools, 4 task types, 5 policy rules");
     }
 
     private void agent(

@@ -58,7 +58,15 @@ class ProblemTypeTest {
     @ParameterizedTest
     @EnumSource(
             value = ProblemType.class,
-            names = {"VALIDATION_FAILED", "MALFORMED_JSON", "AGENT_NOT_ACTIVE"},
+            names = {
+                "VALIDATION_FAILED",
+                "MALFORMED_JSON",
+                "AGENT_NOT_ACTIVE",
+                "IDEMPOTENCY_KEY_REQUIRED",
+                "IDEMPOTENCY_KEY_REUSED",
+                "IDEMPOTENCY_IN_FLIGHT",
+                "AGENT_MISMATCH"
+            },
             mode = EnumSource.Mode.EXCLUDE)
     void everyGenericTypeIsFoundAgainByItsOwnStatus(ProblemType type) {
         assertThat(ProblemType.forStatus(type.status())).isEqualTo(type);
@@ -86,8 +94,14 @@ class ProblemTypeTest {
 
     @Test
     void onlyTheSpecificTypesShareAStatusWithAGenericOne() {
-        EnumSet<ProblemType> specific =
-                EnumSet.of(ProblemType.VALIDATION_FAILED, ProblemType.MALFORMED_JSON, ProblemType.AGENT_NOT_ACTIVE);
+        EnumSet<ProblemType> specific = EnumSet.of(
+                ProblemType.VALIDATION_FAILED,
+                ProblemType.MALFORMED_JSON,
+                ProblemType.AGENT_NOT_ACTIVE,
+                ProblemType.IDEMPOTENCY_KEY_REQUIRED,
+                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                ProblemType.AGENT_MISMATCH);
         assertThat(Arrays.stream(ProblemType.values())
                         .filter(type -> !specific.contains(type))
                         .map(ProblemType::status))

@@ -3,8 +3,11 @@ package dev.mandate.policy.boundary;
 import dev.mandate.api.http.EntityTags;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
+import dev.mandate.decision.boundary.Envelopes;
+import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.policy.entity.PolicyRule;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +40,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Policies", description = "Deterministic, versioned policy rules in CEL, and what-if runs of drafts")
 @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class PolicyRulesResource {
+
+    @Inject
+    Envelopes envelopes;
 
     @Inject
     PolicyRules rules;
@@ -113,10 +119,21 @@ public class PolicyRulesResource {
     @Path("what-if")
     @Operation(summary = "Evaluate a draft rule against sample inputs, with and without it; nothing is stored (a read)")
     public WhatIfResponse whatIf(@Valid WhatIfRequest request) {
-        List<PolicyEvaluator.Comparison> comparisons = evaluator.compare(
-                caller.tenant(),
-                request.rule.toDraft(),
-                request.samples.stream().map(PolicySample::toInput).toList());
+        if ((request.samples == null) == (request.recent == null)) {
+            throw new InvalidRequestException(
+                    "samples", "give either samples or recent (a number of recent envelopes)");
+        }
+        List<String> envelopeIds = null;
+        List<PolicyInput> inputs;
+        if (request.recent != null) {
+            List<Envelopes.RecentInput> recent = envelopes.recentPolicyInputs(caller, request.recent);
+            envelopeIds = recent.stream().map(Envelopes.RecentInput::envelopeId).toList();
+            inputs = recent.stream().map(Envelopes.RecentInput::input).toList();
+        } else {
+            inputs = request.samples.stream().map(PolicySample::toInput).toList();
+        }
+        List<PolicyEvaluator.Comparison> comparisons =
+                evaluator.compare(caller.tenant(), request.rule.toDraft(), inputs);
         List<WhatIfResponse.Result> results = new ArrayList<>(comparisons.size());
         int changed = 0;
         for (int i = 0; i < comparisons.size(); i++) {
@@ -127,7 +144,7 @@ public class PolicyRulesResource {
         String version = comparisons.isEmpty()
                 ? evaluator.currentVersion(caller.tenant())
                 : comparisons.get(0).withoutDraft().policyVersion();
-        return new WhatIfResponse(version, request.rule.ruleId, changed, results);
+        return new WhatIfResponse(version, request.rule.ruleId, changed, results, envelopeIds);
     }
 
     private static Response withTag(PolicyRule rule) {
