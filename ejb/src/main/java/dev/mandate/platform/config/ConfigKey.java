@@ -20,7 +20,10 @@ public enum ConfigKey {
     DEMO_TENANT("mandate.demo.tenant"),
     API_MAX_BODY_BYTES("mandate.api.max-body-bytes"),
     API_PAGE_DEFAULT_LIMIT("mandate.api.page.default-limit"),
-    API_PAGE_MAX_LIMIT("mandate.api.page.max-limit");
+    API_PAGE_MAX_LIMIT("mandate.api.page.max-limit"),
+    SCIM_MAX_PAYLOAD_BYTES("mandate.scim.max-payload-bytes"),
+    SCIM_BULK_MAX_OPERATIONS("mandate.scim.bulk.max-operations"),
+    SCIM_MAX_RESULTS("mandate.scim.max-results");
 
     private final String key;
 
