@@ -1,8 +1,11 @@
 package dev.mandate.scim.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -17,6 +20,11 @@ public final class ScimJson {
     public static final String MEDIA_TYPE = "application/scim+json";
 
     public static final ObjectMapper MAPPER = JsonUtils.createObjectMapper();
+
+    /** Strict reading: one JSON value, nothing after it, no duplicate keys. */
+    private static final ObjectReader READER = MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ScimJson() {}
 
@@ -35,7 +43,7 @@ public final class ScimJson {
         }
         JsonNode node;
         try {
-            node = MAPPER.readTree(body);
+            node = READER.readTree(body);
         } catch (JsonProcessingException e) {
             throw ScimProblem.invalidSyntax("The body is not valid JSON: " + e.getOriginalMessage());
         }
