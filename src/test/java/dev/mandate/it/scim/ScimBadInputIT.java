@@ -100,10 +100,15 @@ class ScimBadInputIT extends ScimIT {
         fields.put(AGENT, "{\"sponsor\":\"s@example.com\"}");
         fields.put(field, json);
         StringBuilder body = new StringBuilder("{\"schemas\":[\"" + USER + "\"]");
-        fields.forEach((name, value) -> body.append(",\"").append(name).append("\":").append(value));
+        fields.forEach(
+                (name, value) -> body.append(",\"").append(name).append("\":").append(value));
         body.append('}');
-        assertNothingWritten(() ->
-                scim(TOKEN).body(body.toString()).post("/Users").then().statusCode(400).body("scimType", equalTo("invalidValue")));
+        assertNothingWritten(() -> scim(TOKEN)
+                .body(body.toString())
+                .post("/Users")
+                .then()
+                .statusCode(400)
+                .body("scimType", equalTo("invalidValue")));
         assertNothingWritten(() -> scim(TOKEN)
                 .body(body.toString())
                 .put("/Users/" + userId)

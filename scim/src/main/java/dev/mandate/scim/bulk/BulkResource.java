@@ -146,11 +146,19 @@ public class BulkResource {
                 if (bulkId == null) {
                     throw ScimProblem.invalidSyntax("POST operations need a 'bulkId'.");
                 }
-                String created = isUsers
-                        ? users.create(caller, require(data)).id()
-                        : groups.create(caller, require(data)).id();
+                String created;
+                long version;
+                if (isUsers) {
+                    Agent agent = users.create(caller, require(data));
+                    created = agent.id();
+                    version = agent.version();
+                } else {
+                    Role role = groups.create(caller, require(data));
+                    created = role.id();
+                    version = role.version();
+                }
                 bulkIds.put(bulkId, created);
-                written(result, isUsers, created, base, 201);
+                written(result, isUsers, created, version, base, 201);
             }
             case "PUT", "PATCH" -> {
                 requireId(id);
@@ -158,12 +166,12 @@ public class BulkResource {
                     Agent agent = method.equals("PUT")
                             ? users.replace(caller, id, expected, require(data))
                             : users.patch(caller, id, expected, require(data));
-                    written(result, true, agent.id(), base, 200);
+                    written(result, true, agent.id(), agent.version(), base, 200);
                 } else {
                     Role role = method.equals("PUT")
                             ? groups.replace(caller, id, expected, require(data))
                             : groups.patch(caller, id, expected, require(data));
-                    written(result, false, role.id(), base, 200);
+                    written(result, false, role.id(), role.version(), base, 200);
                 }
             }
             case "DELETE" -> {
@@ -180,10 +188,7 @@ public class BulkResource {
         }
     }
 
-    private void written(ObjectNode result, boolean isUsers, String id, String base, int status) {
-        long version = isUsers
-                ? users.get(caller, id).version()
-                : groups.get(caller, id).version();
+    private static void written(ObjectNode result, boolean isUsers, String id, long version, String base, int status) {
         result.put("location", base + (isUsers ? "Users/" : "Groups/") + id);
         result.put("version", UserMapper.etag(version));
         result.put("status", String.valueOf(status));
