@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * {@code /Bulk} (RFC 7644 section 3.7): operations run in order, each in its own transaction, so one
@@ -60,6 +61,7 @@ public class BulkResource {
     @Context
     UriInfo uri;
 
+    @Operation(hidden = true)
     @POST
     public Response bulk(String body) {
         ObjectNode request = ScimJson.readObject(body);

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Discovery (RFC 7644 section 4): what this service really supports, with the limits it enforces.
@@ -29,6 +30,7 @@ public class DiscoveryResource {
     @Context
     UriInfo uri;
 
+    @Operation(hidden = true)
     @GET
     @Path("ServiceProviderConfig")
     public Response serviceProviderConfig() {
@@ -60,12 +62,14 @@ public class DiscoveryResource {
         return ok(config);
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("ResourceTypes")
     public Response resourceTypes() {
         return ok(list(List.of(userType(), groupType())));
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("ResourceTypes/{name}")
     public Response resourceType(@PathParam("name") String name) {
@@ -78,6 +82,7 @@ public class DiscoveryResource {
         throw ScimProblem.notFound("ResourceType", name);
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("Schemas")
     public Response schemas() {
@@ -86,6 +91,7 @@ public class DiscoveryResource {
                 .toList()));
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("Schemas/{id}")
     public Response schema(@PathParam("id") String id) {

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /Groups}: roles (RFC 7644 section 3). */
 @Path("Groups")
@@ -45,12 +46,14 @@ public class GroupsResource {
     @Context
     UriInfo uri;
 
+    @Operation(hidden = true)
     @POST
     public Response create(String body) {
         Role role = groups.create(caller, ScimJson.readObject(body));
         return Responses.resource(201, toScim(role, true), null);
     }
 
+    @Operation(hidden = true)
     @GET
     public Response list(
             @QueryParam("filter") String filter,
@@ -63,6 +66,7 @@ public class GroupsResource {
         return list(ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, false));
     }
 
+    @Operation(hidden = true)
     @POST
     @Path(".search")
     public Response search(String body) {
@@ -79,6 +83,7 @@ public class GroupsResource {
         return Responses.list(resources, page.total(), query);
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("{id}")
     public Response get(
@@ -90,6 +95,7 @@ public class GroupsResource {
         return Responses.resource(200, toScim(role, Responses.wants(projection, "members")), projection);
     }
 
+    @Operation(hidden = true)
     @PUT
     @Path("{id}")
     public Response replace(
@@ -100,6 +106,7 @@ public class GroupsResource {
     }
 
     /** 204 as Entra ID expects (Okta accepts it too); the new ETag is in the header. */
+    @Operation(hidden = true)
     @PATCH
     @Path("{id}")
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
@@ -110,6 +117,7 @@ public class GroupsResource {
                 .build();
     }
 
+    @Operation(hidden = true)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

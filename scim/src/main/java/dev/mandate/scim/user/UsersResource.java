@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code /Users}: agents (RFC 7644 section 3). */
 @Path("Users")
@@ -46,12 +47,14 @@ public class UsersResource {
     @Context
     UriInfo uri;
 
+    @Operation(hidden = true)
     @POST
     public Response create(String body) {
         Agent agent = users.create(caller, ScimJson.readObject(body));
         return Responses.resource(201, UserMapper.toScim(agent, List.of(), base()), null);
     }
 
+    @Operation(hidden = true)
     @GET
     public Response list(
             @QueryParam("filter") String filter,
@@ -64,6 +67,7 @@ public class UsersResource {
         return list(ListQuery.of(filter, startIndex, count, sortBy, sortOrder, attributes, excludedAttributes, true));
     }
 
+    @Operation(hidden = true)
     @POST
     @Path(".search")
     public Response search(String body) {
@@ -83,6 +87,7 @@ public class UsersResource {
         return Responses.list(resources, page.total(), query);
     }
 
+    @Operation(hidden = true)
     @GET
     @Path("{id}")
     public Response get(
@@ -94,6 +99,7 @@ public class UsersResource {
         return Responses.resource(200, UserMapper.toScim(agent, users.groups(caller, id), base()), projection);
     }
 
+    @Operation(hidden = true)
     @PUT
     @Path("{id}")
     public Response replace(
@@ -103,6 +109,7 @@ public class UsersResource {
         return Responses.resource(200, UserMapper.toScim(agent, users.groups(caller, id), base()), null);
     }
 
+    @Operation(hidden = true)
     @PATCH
     @Path("{id}")
     public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
@@ -111,6 +118,7 @@ public class UsersResource {
         return Responses.resource(200, UserMapper.toScim(agent, users.groups(caller, id), base()), null);
     }
 
+    @Operation(hidden = true)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
