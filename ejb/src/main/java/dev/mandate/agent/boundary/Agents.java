@@ -4,25 +4,32 @@ import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentProfile;
 import dev.mandate.agent.entity.AgentStatus;
 import dev.mandate.agent.entity.AgentStatusChange;
+import dev.mandate.agent.entity.DirectoryAttributes;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.platform.change.IdentityChanged;
 import dev.mandate.platform.error.AgentNotActiveException;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.StaleVersionException;
 import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.paging.PageRequest;
+import dev.mandate.platform.query.Search;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.security.Versions;
 import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,14 +49,26 @@ public class Agents {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    Event<IdentityChanged> changes;
+
     public Agent create(Caller caller, AgentProfile profile) {
+        return create(caller, profile, DirectoryAttributes.NONE);
+    }
+
+    /** Registers an agent with what its identity provider keeps about it (SCIM). */
+    public Agent create(Caller caller, AgentProfile profile, DirectoryAttributes attributes) {
         tenants.ensureRegistered(caller.tenant(), caller.tenant());
         requireUnique(caller.tenant(), profile, null);
         Agent agent = new Agent(caller.tenant(), profile, caller.subject());
+        if (attributes != DirectoryAttributes.NONE) {
+            agent.apply(attributes, caller.subject());
+        }
         em.persist(agent);
         em.persist(AgentStatusChange.created(agent, caller.subject()));
         flushMappingConflicts(agent);
         audit(caller, agent, "agent.created", null, summary(agent), null);
+        changed(caller, agent.id(), "create", null, summary(agent));
         return agent;
     }
 
@@ -96,17 +115,87 @@ public class Agents {
     }
 
     public Agent replace(Caller caller, String id, Long expectedVersion, AgentProfile profile) {
+        return replace(caller, id, expectedVersion, profile, null);
+    }
+
+    /** Replaces the profile and, unless {@code attributes} is null, the directory attributes (SCIM). */
+    public Agent replace(
+            Caller caller, String id, Long expectedVersion, AgentProfile profile, DirectoryAttributes attributes) {
         Agent agent = get(caller, id);
         Versions.require(KIND, id, expectedVersion, agent.version());
         requireNotDeprovisioned(agent);
         requireUnique(caller.tenant(), profile, id);
         String before = summary(agent);
         agent.apply(profile, caller.subject());
+        if (attributes != null) {
+            agent.apply(attributes, caller.subject());
+        }
         flushMappingConflicts(agent);
         audit(caller, agent, "agent.updated", before, summary(agent), null);
+        changed(caller, id, "replace", before, summary(agent));
         return agent;
     }
 
+    /**
+     * Agents of the caller's tenant that are not deprovisioned, filtered by a translated SCIM filter.
+     * Sort keys: userName, id, externalId, displayName, created, lastModified.
+     */
+    public Page<Agent> search(Caller caller, Search search) {
+        String orderColumn = SORT_COLUMNS.get(search.sortBy() == null ? "userName" : search.sortBy());
+        if (orderColumn == null) {
+            throw new InvalidRequestException("sortBy", "cannot sort by '" + search.sortBy() + "'");
+        }
+        String where = " where a.tenantId = :tenant and a.status <> :gone and ("
+                + (search.where().condition() == null
+                        ? "a.id is not null"
+                        : search.where().condition()) + ")";
+        String direction = search.descending() ? " desc" : " asc";
+        TypedQuery<Long> count = em.createQuery("select count(a) from Agent a" + where, Long.class);
+        bind(count, caller, search);
+        long total = count.getSingleResult();
+        List<Agent> found = List.of();
+        if (search.limit() > 0 && search.offset() < total) {
+            TypedQuery<Agent> items = em.createQuery(
+                    "select a from Agent a" + where + " order by " + orderColumn + direction + ", a.id" + direction,
+                    Agent.class);
+            bind(items, caller, search);
+            found = items.setFirstResult(search.offset())
+                    .setMaxResults(search.limit())
+                    .getResultList();
+        }
+        return new Page<>(found, search.offset(), search.limit(), total);
+    }
+
+    /** The agents among {@code ids} that belong to the caller's tenant (any status). */
+    public List<Agent> findAll(Caller caller, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select a from Agent a where a.tenantId = :tenant and a.id in :ids", Agent.class)
+                .setParameter("tenant", caller.tenant())
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    private static final Map<String, String> SORT_COLUMNS = Map.of(
+            "userName", "a.nameLower",
+            "id", "a.id",
+            "externalId", "a.externalId",
+            "displayName", "a.displayName",
+            "created", "a.createdAt",
+            "lastModified", "a.updatedAt");
+
+    private static void bind(TypedQuery<?> query, Caller caller, Search search) {
+        query.setParameter("tenant", caller.tenant());
+        query.setParameter("gone", AgentStatus.DEPROVISIONED);
+        search.where().parameters().forEach(query::setParameter);
+    }
+
+    private void changed(Caller caller, String id, String action, String before, String after) {
+        changes.fire(new IdentityChanged(caller.tenant(), caller.subject(), KIND, id, action, before, after));
+    }
+
+    /** A one-line summary of what an agent is, for the audit trail's before/after. */
     public Agent changeStatus(Caller caller, String id, Long expectedVersion, AgentStatus to, String reason) {
         Agent agent = get(caller, id);
         Versions.require(KIND, id, expectedVersion, agent.version());
@@ -119,6 +208,7 @@ public class Agents {
             em.persist(agent.changeStatus(to, reason, caller.subject()));
             flushMappingConflicts(agent);
             audit(caller, agent, "agent.status-changed", before, summary(agent), reason);
+            changed(caller, id, "status:" + to + " (" + reason + ")", before, summary(agent));
         }
         return agent;
     }
@@ -143,6 +233,7 @@ public class Agents {
         em.persist(agent.changeStatus(AgentStatus.DEPROVISIONED, reason, caller.subject()));
         flushMappingConflicts(agent);
         audit(caller, agent, "agent.deprovisioned", before, summary(agent), reason);
+        changed(caller, id, "deprovision (" + reason + ")", before, summary(agent));
         return agent;
     }
 
@@ -192,11 +283,14 @@ public class Agents {
                 details));
     }
 
-    private static String summary(Agent agent) {
+    /** A one-line summary of what an agent is, for the audit trail's before/after. */
+    static String summary(Agent agent) {
         AgentProfile profile = agent.profile();
+        DirectoryAttributes directory = agent.directoryAttributes();
         return "name=" + profile.name() + ", status=" + agent.status() + ", defaultTier=" + profile.defaultTier()
                 + ", sponsor=" + profile.sponsor() + ", workflow=" + profile.workflow() + ", externalId="
-                + profile.externalId() + ", description=" + profile.description() + ", version=" + agent.version();
+                + profile.externalId() + ", description=" + profile.description() + ", displayName="
+                + directory.displayName() + ", email=" + directory.email() + ", version=" + agent.version();
     }
 
     private static boolean agentMayNotSee(Caller caller, Agent agent) {
@@ -212,7 +306,7 @@ public class Agents {
     private void requireUnique(String tenant, AgentProfile profile, String selfId) {
         List<Agent> sameName = em.createNamedQuery(Agent.BY_NAME, Agent.class)
                 .setParameter("tenant", tenant)
-                .setParameter("name", profile.name())
+                .setParameter("name", Agent.normalizedName(profile.name()))
                 .getResultList();
         if (sameName.stream().anyMatch(other -> !other.id().equals(selfId))) {
             throw new ConflictException("an agent named '" + profile.name() + "' already exists");

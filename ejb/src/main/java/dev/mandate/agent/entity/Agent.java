@@ -10,12 +10,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
 
 /** A software agent's identity: who sponsors it, what it may do by default, whether it may act at all. */
 @Entity
 @Table(name = "agent")
-@NamedQuery(name = Agent.BY_NAME, query = "select a from Agent a where a.tenantId = :tenant and a.name = :name")
+@NamedQuery(name = Agent.BY_NAME, query = "select a from Agent a where a.tenantId = :tenant and a.nameLower = :name")
 @NamedQuery(
         name = Agent.BY_EXTERNAL_ID,
         query = "select a from Agent a where a.tenantId = :tenant and a.externalId = :externalId")
@@ -31,6 +32,23 @@ public class Agent {
 
     @Column(nullable = false)
     private String name;
+
+    /** Maintained copy of {@code lower(name)}: names are unique per tenant regardless of case. */
+    @Column(name = "name_lower", nullable = false)
+    private String nameLower;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "email")
+    private String email;
+
+    @Column(name = "email_lower")
+    private String emailLower;
+
+    /** What an identity provider sent beyond Mandate's own attributes (JSON), kept and given back. */
+    @Column(name = "directory_attributes", length = 8000)
+    private String directoryAttributes;
 
     private String description;
 
@@ -87,12 +105,30 @@ public class Agent {
 
     public void apply(AgentProfile profile, String actor) {
         this.name = profile.name();
+        this.nameLower = normalizedName(profile.name());
         this.description = profile.description();
         this.sponsor = profile.sponsor();
         this.defaultTier = profile.defaultTier();
         this.externalId = profile.externalId();
         this.workflow = profile.workflow();
         touch(actor);
+    }
+
+    public void apply(DirectoryAttributes attributes, String actor) {
+        this.displayName = attributes.displayName();
+        this.email = attributes.email();
+        this.emailLower = attributes.email() == null ? null : normalizedName(attributes.email());
+        this.directoryAttributes = attributes.json();
+        touch(actor);
+    }
+
+    /** The case-insensitive form names are compared and kept unique in. */
+    public static String normalizedName(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
+    }
+
+    public DirectoryAttributes directoryAttributes() {
+        return new DirectoryAttributes(displayName, email, directoryAttributes);
     }
 
     public AgentStatusChange changeStatus(AgentStatus to, String reason, String actor) {
@@ -134,6 +170,26 @@ public class Agent {
 
     public String name() {
         return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String sponsor() {
+        return sponsor;
+    }
+
+    public AuthorityTier defaultTier() {
+        return defaultTier;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public String workflow() {
+        return workflow;
     }
 
     public AgentStatus status() {

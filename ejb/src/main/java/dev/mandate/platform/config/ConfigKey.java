@@ -26,7 +26,10 @@ public enum ConfigKey {
     IDEMPOTENCY_IN_FLIGHT_SECONDS("mandate.idempotency.in-flight-seconds"),
     AUDIT_SHARDS("mandate.audit.shards"),
     AUDIT_SIGNING_KEY_LOCATION("mandate.audit.signing-key-location"),
-    AUDIT_SEAL_INTERVAL_SECONDS("mandate.audit.seal-interval-seconds");
+    AUDIT_SEAL_INTERVAL_SECONDS("mandate.audit.seal-interval-seconds"),
+    SCIM_MAX_PAYLOAD_BYTES("mandate.scim.max-payload-bytes"),
+    SCIM_BULK_MAX_OPERATIONS("mandate.scim.bulk.max-operations"),
+    SCIM_MAX_RESULTS("mandate.scim.max-results");
 
     private final String key;
 

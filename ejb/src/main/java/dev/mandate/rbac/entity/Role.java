@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "rbac_role")
-@NamedQuery(name = Role.BY_NAME, query = "select r from Role r where r.tenantId = :tenant and r.name = :name")
+@NamedQuery(name = Role.BY_NAME, query = "select r from Role r where r.tenantId = :tenant and r.nameLower = :name")
 @NamedQuery(name = Role.COUNT, query = "select count(r) from Role r where r.tenantId = :tenant")
 @NamedQuery(name = Role.PAGE, query = "select r from Role r where r.tenantId = :tenant order by r.name, r.id")
 public class Role {
@@ -38,6 +39,14 @@ public class Role {
 
     @Column(nullable = false)
     private String name;
+
+    /** Maintained copy of {@code lower(name)}: role names are unique per tenant regardless of case. */
+    @Column(name = "name_lower", nullable = false)
+    private String nameLower;
+
+    /** The identity provider's id of the group this role is provisioned from (SCIM), if any. */
+    @Column(name = "external_id")
+    private String externalId;
 
     private String description;
 
@@ -75,12 +84,32 @@ public class Role {
 
     public void apply(RoleDefinition definition, String actor) {
         this.name = definition.name();
+        this.nameLower = normalizedName(definition.name());
         this.description = definition.description();
         this.approver = definition.approver();
         this.permissions.clear();
         this.permissions.addAll(definition.permissions());
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedBy = actor;
+    }
+
+    public void externalId(String externalId, String actor) {
+        this.externalId = externalId;
+        touch(actor);
+    }
+
+    /** Records a change of who holds the role: a new version, so ETags of the role change too. */
+    public void touch(String actor) {
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedBy = actor;
+    }
+
+    public static String normalizedName(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
+    }
+
+    public String externalId() {
+        return externalId;
     }
 
     public RoleDefinition definition() {

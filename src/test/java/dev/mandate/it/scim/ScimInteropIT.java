@@ -1,0 +1,294 @@
+package dev.mandate.it.scim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import dev.mandate.it.support.Database;
+import dev.mandate.it.support.Tokens;
+import io.restassured.response.Response;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request sequences Okta and Microsoft Entra ID send (from their SCIM documentation, see
+ * ../shared/notes/SCIM-INTEROP.md), replayed end to end: connection test, create, lookup by filter,
+ * update, deactivate (which stops the agent at once), reactivate, groups, delete.
+ */
+class ScimInteropIT extends ScimIT {
+
+    @Test
+    void okta() {
+        String tenant = newTenant();
+        String token = provisioner(tenant);
+        // test connection / lookup before create: empty list, integers, stable
+        scim(token)
+                .contentType("application/json")
+                .queryParam("filter", "userName eq \"bot@okta.example\"")
+                .queryParam("startIndex", 1)
+                .queryParam("count", 100)
+                .get("/Users")
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(0))
+                .body("startIndex", equalTo(1));
+        // create: password, groups: [] and externalId; the admin mapped the sponsor to the extension
+        String create = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"bot@okta.example\","
+                + "\"name\":{\"givenName\":\"Refund\",\"familyName\":\"Bot\"},"
+                + "\"emails\":[{\"primary\":true,\"value\":\"bot@okta.example\",\"type\":\"work\"}],"
+                + "\"displayName\":\"Refund Bot\",\"locale\":\"en-US\",\"externalId\":\"00u1ab2c3D4E5F6G7h8\","
+                + "\"groups\":[],\"password\":\"1mz050nq\",\"active\":true,"
+                + "\"" + AGENT + "\":{\"sponsor\":\"alice@okta.example\"}}";
+        Response created =
+                scim(token).contentType("application/json").body(create).post("/Users");
+        created.then()
+                .statusCode(201)
+                .body("userName", equalTo("bot@okta.example"))
+                .body("active", equalTo(true));
+        String id = created.path("id");
+        // duplicate create: 409 uniqueness
+        scim(token)
+                .contentType("application/json")
+                .body(create.replace("00u1ab2c3D4E5F6G7h8", "other"))
+                .post("/Users")
+                .then()
+                .statusCode(409)
+                .body("scimType", equalTo("uniqueness"));
+        // lookup finds it, case-insensitively
+        scim(token)
+                .queryParam("filter", "userName eq \"BOT@okta.example\"")
+                .queryParam("startIndex", 1)
+                .queryParam("count", 100)
+                .get("/Users")
+                .then()
+                .body("totalResults", equalTo(1))
+                .body("Resources[0].id", equalTo(id));
+        // profile update with PUT
+        String updated = create.replace("\"Refund\"", "\"Refunds\"")
+                .replace("\"password\":\"1mz050nq\",", "")
+                .replace("{\"schemas\"", "{\"id\":\"" + id + "\",\"schemas\"");
+        scim(token)
+                .contentType("application/json")
+                .body(updated)
+                .put("/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("name.givenName", equalTo("Refunds"));
+        // the agent acts with its own token while active
+        String agentToken = Tokens.agent(tenant, id);
+        as(agentToken).get("/api/v1/me").then().statusCode(200);
+        // deactivate: PATCH, no path
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP
+                        + "\"],\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}")
+                .patch("/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false));
+        // stopped at once: the still-valid token is refused on the very next request; audited as a status change
+        as(agentToken).get("/api/v1/me").then().statusCode(403);
+        assertThat(Database.count(
+                        "select count(*) from agent_status_change where agent_id = ? and to_status = 'SUSPENDED'"
+                                + " and changed_by = ? and reason like 'SCIM%'",
+                        id, "okta-provisioner@" + tenant))
+                .isEqualTo(1);
+        // a soft-deleted user is still returned
+        scim(token).get("/Users/" + id).then().statusCode(200).body("active", equalTo(false));
+        // reactivate with PUT (some integrations send everything as PUT)
+        scim(token)
+                .contentType("application/json")
+                .body(updated)
+                .put("/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(true));
+        as(agentToken).get("/api/v1/me").then().statusCode(200);
+
+        // groups: push creates, rename with unchanged id, member add/remove, full replace, unlink deletes
+        Response group = scim(token)
+                .contentType("application/json")
+                .body("{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"Refund Agents\",\"members\":[]}")
+                .post("/Groups");
+        group.then().statusCode(201);
+        String groupId = group.path("id");
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\",\"value\":{\"id\":\""
+                        + groupId + "\",\"displayName\":\"Refund Agents EU\"}}]}")
+                .patch("/Groups/" + groupId)
+                .then()
+                .statusCode(204);
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"add\",\"path\":\"members\","
+                        + "\"value\":[{\"value\":\"" + id + "\",\"display\":\"bot@okta.example\"}]}]}")
+                .patch("/Groups/" + groupId)
+                .then()
+                .statusCode(204);
+        scim(token)
+                .get("/Groups/" + groupId)
+                .then()
+                .body("displayName", equalTo("Refund Agents EU"))
+                .body("id", equalTo(groupId))
+                .body("members.value", equalTo(List.of(id)));
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP
+                        + "\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\"" + id + "\\\"]\"}]}")
+                .patch("/Groups/" + groupId)
+                .then()
+                .statusCode(204);
+        scim(token).get("/Groups/" + groupId).then().body("members", hasSize(0));
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"members\","
+                        + "\"value\":[{\"value\":\"" + id + "\"}]}]}")
+                .patch("/Groups/" + groupId)
+                .then()
+                .statusCode(204);
+        scim(token).get("/Users/" + id).then().body("groups.value", hasItem(groupId));
+        scim(token).delete("/Groups/" + groupId).then().statusCode(204);
+        scim(token).get("/Users/" + id).then().body("groups", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void entraId() {
+        String tenant = newTenant();
+        String token = provisioner(tenant);
+        // "Test connection": a random user, empty ListResponse
+        scim(token)
+                .queryParam("filter", "userName eq \"non-existent-user-5e2b\"")
+                .get("/Users")
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(0))
+                .body("Resources", hasSize(0));
+        // lookups Entra sends before creating
+        scim(token)
+                .queryParam("filter", "externalId eq \"58342554-38d6-4ec8-948c-50044d0a33fd\"")
+                .get("/Users")
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(0));
+        scim(token)
+                .queryParam("filter", "emails[type eq \"work\"].value eq \"Test_User_11bb@contoso.com\"")
+                .get("/Users")
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(0));
+        // create (Entra's documented body) with the enterprise manager as the sponsor
+        String create = "{\"schemas\":[\"" + USER + "\",\"" + ENTERPRISE + "\"],"
+                + "\"externalId\":\"58342554-38d6-4ec8-948c-50044d0a33fd\",\"userName\":\"Test_User_feed3ace@contoso.com\","
+                + "\"active\":true,\"displayName\":\"Test Agent\","
+                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"Test_User_11bb@contoso.com\"}],"
+                + "\"meta\":{\"resourceType\":\"User\"},"
+                + "\"name\":{\"formatted\":\"givenName familyName\",\"familyName\":\"familyName\",\"givenName\":\"givenName\"},"
+                + "\"roles\":[],\"" + ENTERPRISE + "\":{\"manager\":{\"value\":\"owner@contoso.com\"}}}";
+        Response created = scim(token).body(create).post("/Users");
+        created.then().statusCode(201).body("'" + AGENT + "'.sponsor", equalTo("owner@contoso.com"));
+        String id = created.path("id");
+        // the lookups now find it
+        scim(token)
+                .queryParam("filter", "emails[type eq \"work\"].value eq \"test_user_11BB@contoso.com\"")
+                .get("/Users")
+                .then()
+                .body("Resources[0].id", equalTo(id));
+        scim(token)
+                .queryParam(
+                        "filter",
+                        "userName eq \"Test_User_feed3ace@contoso.com\" and externalId eq \"58342554-38d6-4ec8-948c-50044d0a33fd\"")
+                .get("/Users")
+                .then()
+                .body("totalResults", equalTo(1));
+        // update: capitalised ops, add/replace/remove, value filter path, dotted and URN keys
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":["
+                        + "{\"op\":\"Replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"updatedEmail@microsoft.com\"},"
+                        + "{\"op\":\"Replace\",\"path\":\"name.familyName\",\"value\":\"updatedFamilyName\"},"
+                        + "{\"op\":\"Add\",\"path\":\"" + ENTERPRISE + ":department\",\"value\":\"Finance\"}]}")
+                .patch("/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("emails[0].value", equalTo("updatedEmail@microsoft.com"))
+                .body("name.familyName", equalTo("updatedFamilyName"))
+                .body("'" + ENTERPRISE + "'.department", equalTo("Finance"));
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\",\"value\":{"
+                        + "\"name.givenName\":\"Neo\",\"" + ENTERPRISE + ":manager\":{\"value\":\"boss2@contoso.com\"},"
+                        + "\"" + AGENT + ":sponsor\":\"carol@contoso.com\",\"displayName\":\"Neo Agent\"}}]}")
+                .patch("/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("name.givenName", equalTo("Neo"))
+                .body("displayName", equalTo("Neo Agent"))
+                .body("'" + AGENT + "'.sponsor", equalTo("carol@contoso.com"))
+                .body("'" + ENTERPRISE + "'.manager.value", equalTo("boss2@contoso.com"));
+        // disable: "False" as a string; the agent is stopped at once
+        String agentToken = Tokens.agent(tenant, id);
+        as(agentToken).get("/api/v1/me").then().statusCode(200);
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP
+                        + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}")
+                .patch("/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false));
+        as(agentToken).get("/api/v1/me").then().statusCode(403);
+        scim(token).get("/Users/" + id).then().statusCode(200).body("active", equalTo(false));
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP
+                        + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"True\"}]}")
+                .patch("/Users/" + id)
+                .then()
+                .body("active", equalTo(true));
+        as(agentToken).get("/api/v1/me").then().statusCode(200);
+
+        // groups: lookup by displayName without members, create, member add with $ref null, remove with value
+        scim(token)
+                .queryParam("filter", "displayName eq \"Group1DisplayName\"")
+                .queryParam("excludedAttributes", "members")
+                .get("/Groups")
+                .then()
+                .statusCode(200)
+                .body("totalResults", equalTo(0));
+        Response group = scim(token)
+                .body("{\"externalId\":\"8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159\",\"displayName\":\"Group1DisplayName\","
+                        + "\"meta\":{\"resourceType\":\"Group\"},\"members\":[],\"schemas\":[\"" + GROUP + "\"]}")
+                .post("/Groups");
+        group.then().statusCode(201).body("externalId", equalTo("8aa1a0c0-c4c3-4bc0-b4a5-2ef676900159"));
+        String groupId = group.path("id");
+        scim(token)
+                .queryParam("filter", "displayName eq \"Group1DisplayName\"")
+                .queryParam("excludedAttributes", "members")
+                .get("/Groups")
+                .then()
+                .body("Resources[0].id", equalTo(groupId))
+                .body("Resources[0].members", org.hamcrest.Matchers.nullValue());
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"Add\",\"path\":\"members\","
+                        + "\"value\":[{\"$ref\":null,\"value\":\"" + id + "\"}]}]}")
+                .patch("/Groups/" + groupId)
+                .then()
+                .statusCode(204);
+        scim(token).get("/Groups/" + groupId).then().body("members.value", equalTo(List.of(id)));
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"Remove\",\"path\":\"members\","
+                        + "\"value\":[{\"value\":\"" + id + "\"}]}]}")
+                .patch("/Groups/" + groupId)
+                .then()
+                .statusCode(204);
+        scim(token).get("/Groups/" + groupId).then().body("members.value", not(hasItem(id)));
+        scim(token)
+                .body(
+                        "{\"schemas\":[\"" + PATCH_OP
+                                + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"displayName\",\"value\":\"1879db59-3bdf-4490-ad68-ab880a269474updatedDisplayName\"}]}")
+                .patch("/Groups/" + groupId)
+                .then()
+                .statusCode(204);
+        // delete: the agent is deprovisioned, 404 from now on, its history kept
+        scim(token).delete("/Users/" + id).then().statusCode(204);
+        scim(token).get("/Users/" + id).then().statusCode(404);
+        as(agentToken).get("/api/v1/me").then().statusCode(403);
+        assertThat(Database.count("select count(*) from agent_status_change where agent_id = ?", id))
+                .isGreaterThanOrEqualTo(4);
+        scim(token).delete("/Groups/" + groupId).then().statusCode(204);
+    }
+}
