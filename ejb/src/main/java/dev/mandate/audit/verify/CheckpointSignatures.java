@@ -32,7 +32,7 @@ public final class CheckpointSignatures {
 
     private CheckpointSignatures() {}
 
-    /** A signing key from a PKCS#8 PEM ("BEGIN PRIVATE KEY") RSA private key, with its public half. */
+    /** A signing key from a PKCS#8 PEM RSA private key file, with its public half. */
     public static RSAKey fromPkcs8Pem(String pem) {
         try {
             String base64 =
