@@ -157,10 +157,11 @@ public class Envelopes {
             remaining = reservation.remaining();
             if (!reservation.granted()) {
                 verdict = escalateForBudget(verdict, reservation.exhausted());
-                remaining = ledger.remaining(caller.tenant(), agent.id());
+                // the failed reservation undid itself: what is left is what was read before deciding
+                remaining = budgetBefore;
             }
         } else {
-            remaining = ledger.remaining(caller.tenant(), agent.id());
+            remaining = budgetBefore;
         }
         List<String> approverRoles = approverRoles(caller.tenant(), verdict, tool.key(), action.key());
 
