@@ -94,7 +94,7 @@ configure_datasource() {
     local props="user=${MANDATE_PG_USER:-postgres}:password=${MANDATE_PG_PASSWORD:-postgres}:serverName=${MANDATE_PG_HOST:-127.0.0.1}:portNumber=${MANDATE_PG_PORT:-5432}:databaseName=$MANDATE_PG_DATABASE"
     asadmin create-jdbc-connection-pool \
       --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
-      --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validationmethod custom-validation \
+      --steadypoolsize 8 --maxpoolsize 64 --isconnectvalidatereq=true --validateatmostonceperiod 30 --validationmethod custom-validation \
       --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
       --property "$props" mandate-pg >/dev/null
     asadmin create-jdbc-resource --connectionpoolid mandate-pg jdbc/mandate >/dev/null

@@ -1,5 +1,7 @@
 package dev.mandate.authority.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentProfile;
@@ -20,7 +22,6 @@ import dev.mandate.taxonomy.entity.TaskType;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -61,10 +62,10 @@ public class AuthorityCards {
         AgentProfile profile = agent.profile();
         Map<String, AuthorityTier> overrides = toolTiers.overrides(caller.tenant(), agent.id());
 
-        JsonObjectBuilder card = Json.createObjectBuilder()
+        JsonObjectBuilder card = JSON.createObjectBuilder()
                 .add(
                         "agent",
-                        Json.createObjectBuilder()
+                        JSON.createObjectBuilder()
                                 .add("id", agent.id())
                                 .add("name", profile.name())
                                 .add("sponsor", profile.sponsor())
@@ -72,22 +73,22 @@ public class AuthorityCards {
                                 .add("defaultTier", profile.defaultTier().name())
                                 .add("shadowMode", agent.shadowMode())
                                 .add("workflow", profile.workflow() == null ? "" : profile.workflow()));
-        JsonObjectBuilder tiers = Json.createObjectBuilder();
+        JsonObjectBuilder tiers = JSON.createObjectBuilder();
         overrides.forEach((tool, tier) -> tiers.add(tool, tier.name()));
         card.add("toolTiers", tiers);
 
-        JsonArrayBuilder held = Json.createArrayBuilder();
+        JsonArrayBuilder held = JSON.createArrayBuilder();
         for (Role role : roles.heldBy(caller, PrincipalType.AGENT, agent.id())) {
-            JsonArrayBuilder permissions = Json.createArrayBuilder();
+            JsonArrayBuilder permissions = JSON.createArrayBuilder();
             role.definition().permissions().stream()
                     .map(p -> p.tool() + ":" + p.action())
                     .sorted()
                     .forEach(permissions::add);
-            held.add(Json.createObjectBuilder().add("name", role.name()).add("permissions", permissions));
+            held.add(JSON.createObjectBuilder().add("name", role.name()).add("permissions", permissions));
         }
         card.add("roles", held);
 
-        JsonArrayBuilder taskTypes = Json.createArrayBuilder();
+        JsonArrayBuilder taskTypes = JSON.createArrayBuilder();
         if (profile.workflow() != null) {
             taxonomy.findWorkflow(caller.tenant(), profile.workflow()).ifPresent(workflow -> taxonomy.taskTypesOf(
                             caller.tenant(), workflow)
@@ -95,12 +96,12 @@ public class AuthorityCards {
         }
         card.add("taskTypes", taskTypes);
 
-        JsonObjectBuilder budgets = Json.createObjectBuilder();
+        JsonObjectBuilder budgets = JSON.createObjectBuilder();
         ledger.remaining(caller.tenant(), agent.id())
                 .forEach((label, left) -> budgets.add(label, left.stripTrailingZeros()));
         card.add("budgetRemaining", budgets);
 
-        JsonArrayBuilder stops = Json.createArrayBuilder();
+        JsonArrayBuilder stops = JSON.createArrayBuilder();
         killSwitches.visible(caller).stream()
                 .filter(k -> k.active())
                 .filter(k -> switch (k.scope()) {
@@ -116,7 +117,7 @@ public class AuthorityCards {
     private JsonObject taskType(
             Caller caller, Agent agent, Map<String, AuthorityTier> overrides, TaskType taskType, String workflow) {
         TaskTypeDefinition d = taskType.definition(workflow);
-        JsonArrayBuilder actions = Json.createArrayBuilder();
+        JsonArrayBuilder actions = JSON.createArrayBuilder();
         d.allowedTools().stream()
                 .sorted(Comparator.comparing(AllowedTool::tool).thenComparing(AllowedTool::action))
                 .forEach(allowed -> tools.find(caller.tenant(), allowed.tool())
@@ -124,25 +125,25 @@ public class AuthorityCards {
                             AuthorityTier tier = overrides.getOrDefault(
                                     tool.key(), agent.profile().defaultTier());
                             String outcome = typicalOutcome(tier, action.riskClass());
-                            JsonObjectBuilder line = Json.createObjectBuilder()
+                            JsonObjectBuilder line = JSON.createObjectBuilder()
                                     .add("tool", tool.key())
                                     .add("action", action.key())
                                     .add("riskClass", action.riskClass().name())
                                     .add("tier", tier.name())
                                     .add("outcome", outcome);
                             if (outcome.equals("REQUIRE_APPROVAL")) {
-                                JsonArrayBuilder approvers = Json.createArrayBuilder();
+                                JsonArrayBuilder approvers = JSON.createArrayBuilder();
                                 roles.approverRolesFor(caller.tenant(), tool.key(), action.key())
                                         .forEach(approvers::add);
                                 line.add("approverRoles", approvers);
                             }
                             actions.add(line);
                         })));
-        JsonArrayBuilder refusals = Json.createArrayBuilder();
+        JsonArrayBuilder refusals = JSON.createArrayBuilder();
         d.refusalConditions()
                 .forEach(r -> refusals.add(r.fieldPath() + " " + r.operator()
                         + (r.operand() == null ? "" : " " + r.operand()) + " → " + r.reason()));
-        JsonObjectBuilder limits = Json.createObjectBuilder();
+        JsonObjectBuilder limits = JSON.createObjectBuilder();
         if (d.limits().maxModelCalls() != null) {
             limits.add("maxModelCalls", d.limits().maxModelCalls());
         }
@@ -152,7 +153,7 @@ public class AuthorityCards {
         if (d.limits().maxCostPerTask() != null) {
             limits.add("maxCostPerTask", d.limits().maxCostPerTask());
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("key", d.key())
                 .add("name", d.name())
                 .add("riskLevel", d.riskLevel().name())

@@ -1,8 +1,9 @@
 package dev.mandate.decision.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.decision.control.DecisionFacts;
 import dev.mandate.decision.control.Verdict;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
@@ -23,7 +24,7 @@ final class EnvelopeJson {
     }
 
     String answer(Verdict verdict, Collection<String> approverRoles, Map<String, BigDecimal> remaining) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("envelopeId", envelopeId)
                 .add("decision", verdict.decision().name())
                 .add("reasons", strings(verdict.reasons()))
@@ -38,16 +39,16 @@ final class EnvelopeJson {
 
     String explain(
             Verdict verdict, DecisionFacts facts, Collection<String> approverRoles, Map<String, BigDecimal> remaining) {
-        JsonArrayBuilder steps = Json.createArrayBuilder();
+        JsonArrayBuilder steps = JSON.createArrayBuilder();
         verdict.steps().forEach(step -> {
             JsonObjectBuilder s =
-                    Json.createObjectBuilder().add("check", step.check()).add("outcome", step.outcome());
+                    JSON.createObjectBuilder().add("check", step.check()).add("outcome", step.outcome());
             if (step.detail() != null) {
                 s.add("detail", step.detail());
             }
             steps.add(s);
         });
-        JsonObjectBuilder factsJson = Json.createObjectBuilder()
+        JsonObjectBuilder factsJson = JSON.createObjectBuilder()
                 .add("riskClass", facts.risk().name())
                 .add("blastRadius", facts.risk().isBlastRadius())
                 .add("tier", facts.tier().name())
@@ -59,7 +60,7 @@ final class EnvelopeJson {
         if (facts.refusalReason() != null) {
             factsJson.add("refusalCondition", facts.refusalReason());
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("decision", verdict.decision().name())
                 .add("reasons", strings(verdict.reasons()))
                 .add("ruleIds", strings(verdict.ruleIds()))
@@ -77,13 +78,13 @@ final class EnvelopeJson {
     }
 
     private static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }
 
     private static JsonObjectBuilder amounts(Map<String, BigDecimal> remaining) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         remaining.forEach((label, amount) -> object.add(label, amount.stripTrailingZeros()));
         return object;
     }

@@ -1,5 +1,7 @@
 package dev.mandate.decision.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AuthorityTier;
@@ -15,6 +17,7 @@ import dev.mandate.decision.control.AgentMismatchException;
 import dev.mandate.decision.control.DecisionFacts;
 import dev.mandate.decision.control.DecisionRules;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
+import dev.mandate.decision.control.OnDemandMap;
 import dev.mandate.decision.control.PlainJson;
 import dev.mandate.decision.control.PolicyFindings;
 import dev.mandate.decision.control.RefusalMatcher;
@@ -43,7 +46,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -258,7 +260,7 @@ public class Envelopes {
                 continue;
             }
             JsonObject json =
-                    Json.createReader(new StringReader(r.requestJson())).readObject();
+                    JSON.createReader(new StringReader(r.requestJson())).readObject();
             JsonObject requested = json.getJsonObject("requestedAction");
             EnvelopeSubmission stored = new EnvelopeSubmission(
                     r.agentId(),
@@ -274,17 +276,26 @@ public class Envelopes {
                     null,
                     null);
             AuthorityTier tier = toolTiers.effective(caller.tenant(), agent, r.tool());
+            PolicyInput input = policyInput(
+                    caller,
+                    stored,
+                    agent,
+                    tier,
+                    taskType.get(),
+                    tool.get(),
+                    action.get(),
+                    ledger.remaining(caller.tenant(), agent.id()));
+            // the what-if runs after this transaction: count the rates now, not on demand later
             inputs.add(new RecentInput(
                     r.id(),
-                    policyInput(
-                            caller,
-                            stored,
-                            agent,
-                            tier,
-                            taskType.get(),
-                            tool.get(),
-                            action.get(),
-                            ledger.remaining(caller.tenant(), agent.id()))));
+                    new PolicyInput(
+                            input.envelope(),
+                            input.args(),
+                            input.agent(),
+                            input.task(),
+                            input.budget(),
+                            input.context(),
+                            Map.copyOf(input.rate()))));
         }
         return inputs;
     }
@@ -330,10 +341,11 @@ public class Envelopes {
                 budget.put(label.replace(' ', '_').toLowerCase(java.util.Locale.ROOT), left.doubleValue()));
         budget.put("cost", submission.cost().doubleValue());
         Map<String, Object> context = PlainJson.map(submission.envelope().getJsonObject("policyContext"));
-        Map<String, Object> rate = new LinkedHashMap<>();
-        rate.put("agent_minute", recentEnvelopes(agent.id(), null, 60));
-        rate.put("agent_hour", recentEnvelopes(agent.id(), null, 3600));
-        rate.put("agent_tool_hour", recentEnvelopes(agent.id(), tool.key(), 3600));
+        // counted only if a rule reads them: most policy sets have no rate rule, and counting is three queries
+        Map<String, Object> rate = new OnDemandMap(() -> Map.of(
+                "agent_minute", recentEnvelopes(agent.id(), null, 60),
+                "agent_hour", recentEnvelopes(agent.id(), null, 3600),
+                "agent_tool_hour", recentEnvelopes(agent.id(), tool.key(), 3600)));
         return new PolicyInput(
                 PlainJson.map(submission.envelope()),
                 PlainJson.map(submission.arguments()),

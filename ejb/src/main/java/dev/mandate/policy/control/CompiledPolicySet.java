@@ -16,6 +16,7 @@ import java.util.Optional;
 public final class CompiledPolicySet {
 
     static final String RULE_ERROR = "RULE_ERROR: ";
+    private static final String RATE = "rate";
 
     private final String policyVersion;
     private final List<CompiledRule> rules;
@@ -54,8 +55,18 @@ public final class CompiledPolicySet {
     /** Evaluates every rule in order and reports all that fired; a rule that cannot be evaluated denies. */
     public PolicyOutcome evaluate(PolicyInput input, Instant now) {
         Map<String, Object> variables = activation(input, now);
+        // rate counters cost the caller database queries: converted (and so computed) only when a rule reads them
+        Object[] rate = new Object[1];
         // a resolver over the one map: eval(Map) would copy the activation again for every rule
-        CelVariableResolver activation = name -> Optional.ofNullable(variables.get(name));
+        CelVariableResolver activation = name -> {
+            if (RATE.equals(name)) {
+                if (rate[0] == null) {
+                    rate[0] = PolicyValues.map(input.rate());
+                }
+                return Optional.of(rate[0]);
+            }
+            return Optional.ofNullable(variables.get(name));
+        };
         PolicyEffect effect = null;
         List<FiredRule> fired = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -95,7 +106,6 @@ public final class CompiledPolicySet {
         activation.put("task", PolicyValues.map(input.task()));
         activation.put("budget", PolicyValues.map(input.budget()));
         activation.put("context", PolicyValues.map(input.context()));
-        activation.put("rate", PolicyValues.map(input.rate()));
         activation.put(
                 "now",
                 Timestamp.newBuilder()

@@ -7,11 +7,13 @@ import static dev.mandate.policy.control.Rules.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mandate.decision.control.OnDemandMap;
 import dev.mandate.platform.error.InvalidRequestException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PolicyEngineTest {
@@ -154,6 +156,29 @@ class PolicyEngineTest {
                 .evaluate(input(Map.of("amount", "a lot")));
         assertThat(outcome.effect()).isEqualTo(PolicyEffect.DENY);
         assertThat(outcome.errors()).hasSize(1);
+    }
+
+    @Test
+    void rateCountersAreReadOnlyWhenARuleUsesThemAndThenOnce() {
+        AtomicInteger reads = new AtomicInteger();
+        PolicyInput base = input(PAYMENT);
+        Map<String, Object> countingRate = new OnDemandMap(() -> {
+            reads.incrementAndGet();
+            return Map.of("agent_minute", 12L);
+        });
+        PolicyInput counted = new PolicyInput(
+                base.envelope(), base.args(), base.agent(), base.task(), base.budget(), base.context(), countingRate);
+
+        set("1", expression("big", 1, "args.amount > 100", PolicyEffect.DENY)).evaluate(counted);
+        assertThat(reads).hasValue(0);
+
+        PolicyOutcome outcome = set(
+                        "2",
+                        expression("burst", 1, "rate.agent_minute > 10", PolicyEffect.ESCALATE),
+                        expression("flood", 2, "rate.agent_minute > 100", PolicyEffect.DENY))
+                .evaluate(counted);
+        assertThat(outcome.effect()).isEqualTo(PolicyEffect.ESCALATE);
+        assertThat(reads).hasValue(1);
     }
 
     @Test

@@ -1,8 +1,9 @@
 package dev.mandate.api.json;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.Violation;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -60,7 +61,7 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
     }
 
     private static JsonValue parse(InputStream body) {
-        try (JsonParser parser = Json.createParser(body)) {
+        try (JsonParser parser = JSON.createParser(body)) {
             if (!parser.hasNext()) {
                 throw new MalformedJsonException("The body is empty; a JSON object is required.");
             }

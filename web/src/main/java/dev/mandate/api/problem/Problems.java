@@ -1,8 +1,9 @@
 package dev.mandate.api.problem;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.Violation;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,9 +24,9 @@ public final class Problems {
     }
 
     public static Response of(ProblemType type, String detail, List<Violation> violations) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         violations.forEach(
-                v -> list.add(Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
+                v -> list.add(JSON.createObjectBuilder().add("field", v.field()).add("message", v.message())));
         return response(
                 type.status(),
                 body(type, type.status(), detail).add("violations", list).build());
@@ -49,7 +50,7 @@ public final class Problems {
     }
 
     public static JsonObjectBuilder body(ProblemType type, int status, String detail) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", type.uri())
                 .add("title", type.title())
                 .add("status", status);

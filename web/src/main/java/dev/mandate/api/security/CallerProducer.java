@@ -20,6 +20,11 @@ public class CallerProducer {
     @Produces
     @Dependent
     Caller caller() {
+        return from(token);
+    }
+
+    /** The caller of the current request, for application-scoped resources (they cannot hold a Caller). */
+    public static Caller from(JsonWebToken token) {
         String tenant = CallerAuthorizationFilter.string(token.getClaim(ConfigKey.JWT_TENANT_CLAIM.get(String.class)));
         return new Caller(tenant, token.getSubject(), token.getGroups());
     }

@@ -1,5 +1,7 @@
 package dev.mandate.authority.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.api.http.EntityTags;
@@ -8,7 +10,6 @@ import dev.mandate.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -60,7 +61,7 @@ public class AgentAuthorityResource {
     public JsonObject setToolTier(
             @PathParam("id") String id, @PathParam("tool") String tool, @Valid ToolTierRequest request) {
         toolTiers.set(caller, id, tool, request.tier);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("tool", tool)
                 .add("tier", request.tier.name())
                 .build();
@@ -84,7 +85,7 @@ public class AgentAuthorityResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid ShadowModeRequest request) {
         Agent agent = agents.setShadowMode(caller, id, EntityTags.parseIfMatch(ifMatch), request.enabled);
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JSON.createObjectBuilder()
                         .add("shadowMode", agent.shadowMode())
                         .build())
                 .tag(EntityTags.of(agent.version()))

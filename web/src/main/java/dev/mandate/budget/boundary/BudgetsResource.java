@@ -1,12 +1,13 @@
 package dev.mandate.budget.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -47,7 +48,7 @@ public class BudgetsResource {
     }
 
     static JsonObject json(Budget budget) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("scope", budget.scope().name())
                 .add("subject", budget.subject())
                 .add("period", budget.period().name())

@@ -1,5 +1,7 @@
 package dev.mandate.catalog.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.api.http.EntityTags;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.catalog.entity.ToolDefinition;
@@ -8,7 +10,6 @@ import dev.mandate.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -83,22 +84,22 @@ public class ToolsResource {
 
     static JsonObject json(Tool tool) {
         ToolDefinition d = tool.definition();
-        JsonArrayBuilder actions = Json.createArrayBuilder();
+        JsonArrayBuilder actions = JSON.createArrayBuilder();
         d.actions().forEach(a -> {
-            var action = Json.createObjectBuilder()
+            var action = JSON.createObjectBuilder()
                     .add("key", a.key())
                     .add("riskClass", a.riskClass().name())
                     .add("blastRadius", a.riskClass().isBlastRadius())
                     .add(
                             "argumentSchema",
-                            Json.createReader(new StringReader(a.argumentSchema()))
+                            JSON.createReader(new StringReader(a.argumentSchema()))
                                     .readObject());
             if (a.description() != null) {
                 action.add("description", a.description());
             }
             actions.add(action);
         });
-        var json = Json.createObjectBuilder().add("key", d.key()).add("name", d.name());
+        var json = JSON.createObjectBuilder().add("key", d.key()).add("name", d.name());
         if (d.description() != null) {
             json.add("description", d.description());
         }

@@ -1,6 +1,7 @@
 package dev.mandate.decision.boundary;
 
-import jakarta.json.Json;
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -19,12 +20,12 @@ final class CanonicalJson {
 
     static JsonValue sorted(JsonValue value) {
         if (value instanceof JsonObject object) {
-            JsonObjectBuilder builder = Json.createObjectBuilder();
+            JsonObjectBuilder builder = JSON.createObjectBuilder();
             new TreeMap<>(object).forEach((key, child) -> builder.add(key, sorted(child)));
             return builder.build();
         }
         if (value instanceof JsonArray array) {
-            JsonArrayBuilder builder = Json.createArrayBuilder();
+            JsonArrayBuilder builder = JSON.createArrayBuilder();
             array.forEach(child -> builder.add(sorted(child)));
             return builder.build();
         }

@@ -1,5 +1,8 @@
 package dev.mandate.decision.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
+import dev.mandate.api.security.CallerProducer;
 import dev.mandate.decision.control.TraceIds;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
@@ -9,9 +12,8 @@ import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
@@ -26,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Providers;
 import java.io.StringReader;
@@ -33,11 +36,14 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+// application-scoped: the decision path's hottest resource; creating and injecting it per request was a
+// tenth of a decision's CPU time (JFR, BENCHMARKS.md)
 @Path("/v1/envelopes")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Envelopes", description = "The decision path: every tool call an agent wants to make")
@@ -52,8 +58,9 @@ public class EnvelopesResource {
     @Inject
     Envelopes envelopes;
 
-    @Inject
-    Caller caller;
+    /** The request's security context; its principal is the verified token (CallerAuthorizationFilter). */
+    @Context
+    SecurityContext security;
 
     @Context
     Providers providers;
@@ -72,7 +79,7 @@ public class EnvelopesResource {
             throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
         JsonObject envelope = (JsonObject) CanonicalJson.sorted(
-                Json.createReader(new StringReader(jsonb().toJson(request))).readObject());
+                JSON.createReader(new StringReader(jsonb().toJson(request))).readObject());
         int maxDepth = ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class);
         if (CanonicalJson.depth(request.requestedAction.arguments) > maxDepth) {
             throw new InvalidRequestException(
@@ -93,7 +100,7 @@ public class EnvelopesResource {
                 traceId,
                 idempotencyKey,
                 CanonicalJson.sha256(envelope.toString()));
-        EnvelopeAnswer answer = gateway.submit(caller, submission);
+        EnvelopeAnswer answer = gateway.submit(caller(), submission);
         Response.ResponseBuilder response = Response.status(answer.status())
                 .entity(answer.body())
                 .header("traceparent", "00-" + traceId + "-" + spanId() + "-01");
@@ -108,7 +115,7 @@ public class EnvelopesResource {
     @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
     @Operation(summary = "An envelope as received, with its decision")
     public JsonObject get(@PathParam("id") String id) {
-        EnvelopeRecord envelope = envelopes.get(caller, id);
+        EnvelopeRecord envelope = envelopes.get(caller(), id);
         return summary(envelope).add("envelope", read(envelope.requestJson())).build();
     }
 
@@ -117,14 +124,14 @@ public class EnvelopesResource {
     @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
     @Operation(summary = "What happened and why: who asked, under which authority, which checks and rules, what budget")
     public JsonObject explain(@PathParam("id") String id) {
-        EnvelopeRecord envelope = envelopes.get(caller, id);
+        EnvelopeRecord envelope = envelopes.get(caller(), id);
         return summary(envelope)
                 .add("explanation", read(envelope.explainJson()))
                 .build();
     }
 
     private JsonObjectBuilder summary(EnvelopeRecord e) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("envelopeId", e.id())
                 .add("agentId", e.agentId())
                 .add("taskId", e.taskId())
@@ -136,10 +143,10 @@ public class EnvelopesResource {
                 .add("decision", e.decision().name())
                 .add(
                         "reasons",
-                        Json.createReader(new StringReader(e.reasonsJson())).readArray())
+                        JSON.createReader(new StringReader(e.reasonsJson())).readArray())
                 .add(
                         "ruleIds",
-                        Json.createReader(new StringReader(e.ruleIdsJson())).readArray())
+                        JSON.createReader(new StringReader(e.ruleIdsJson())).readArray())
                 .add("traceId", e.traceId())
                 .add("policyVersion", e.policyVersion())
                 .add("cost", e.cost())
@@ -147,7 +154,7 @@ public class EnvelopesResource {
     }
 
     private static JsonObject read(String json) {
-        return Json.createReader(new StringReader(json)).readObject();
+        return JSON.createReader(new StringReader(json)).readObject();
     }
 
     private Jsonb jsonb() {
@@ -159,5 +166,11 @@ public class EnvelopesResource {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         return HexFormat.of().formatHex(id);
+    }
+
+    // read from the principal rather than an injected JsonWebToken: MP-JWT's CDI producer of the token
+    // does a JNDI lookup per request
+    private Caller caller() {
+        return CallerProducer.from((JsonWebToken) security.getUserPrincipal());
     }
 }

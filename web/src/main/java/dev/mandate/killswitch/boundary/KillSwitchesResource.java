@@ -1,12 +1,13 @@
 package dev.mandate.killswitch.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +50,7 @@ public class KillSwitchesResource {
     }
 
     static JsonObject json(KillSwitch kill) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("scope", kill.scope().name())
                 .add("target", kill.target())
                 .add("active", kill.active())

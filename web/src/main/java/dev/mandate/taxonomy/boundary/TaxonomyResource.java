@@ -1,5 +1,7 @@
 package dev.mandate.taxonomy.boundary;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.api.http.EntityTags;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
@@ -9,7 +11,6 @@ import dev.mandate.taxonomy.entity.Workflow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -66,9 +67,9 @@ public class TaxonomyResource {
     @Operation(summary = "A workflow and its task types")
     public JsonObject workflow(@PathParam("key") String key) {
         Workflow workflow = taxonomy.workflow(caller, key);
-        JsonArrayBuilder types = Json.createArrayBuilder();
+        JsonArrayBuilder types = JSON.createArrayBuilder();
         taxonomy.taskTypesOf(caller.tenant(), workflow).forEach(t -> types.add(json(t, key)));
-        return Json.createObjectBuilder(json(workflow)).add("taskTypes", types).build();
+        return JSON.createObjectBuilder(json(workflow)).add("taskTypes", types).build();
     }
 
     @GET
@@ -119,7 +120,7 @@ public class TaxonomyResource {
 
     static JsonObject json(Workflow workflow) {
         JsonObjectBuilder json =
-                Json.createObjectBuilder().add("key", workflow.key()).add("name", workflow.name());
+                JSON.createObjectBuilder().add("key", workflow.key()).add("name", workflow.name());
         if (workflow.description() != null) {
             json.add("description", workflow.description());
         }
@@ -128,15 +129,15 @@ public class TaxonomyResource {
 
     static JsonObject json(TaskType taskType, String workflowKey) {
         TaskTypeDefinition d = taskType.definition(workflowKey);
-        JsonArrayBuilder tools = Json.createArrayBuilder();
+        JsonArrayBuilder tools = JSON.createArrayBuilder();
         d.allowedTools().stream()
                 .sorted(Comparator.comparing((dev.mandate.taxonomy.entity.AllowedTool a) -> a.tool())
                         .thenComparing(a -> a.action()))
                 .forEach(a -> tools.add(
-                        Json.createObjectBuilder().add("tool", a.tool()).add("action", a.action())));
-        JsonArrayBuilder refusals = Json.createArrayBuilder();
+                        JSON.createObjectBuilder().add("tool", a.tool()).add("action", a.action())));
+        JsonArrayBuilder refusals = JSON.createArrayBuilder();
         d.refusalConditions().forEach(r -> {
-            JsonObjectBuilder condition = Json.createObjectBuilder()
+            JsonObjectBuilder condition = JSON.createObjectBuilder()
                     .add("fieldPath", r.fieldPath())
                     .add("operator", r.operator().name())
                     .add("reason", r.reason());
@@ -145,14 +146,14 @@ public class TaxonomyResource {
             }
             refusals.add(condition);
         });
-        JsonObjectBuilder targets = Json.createObjectBuilder();
+        JsonObjectBuilder targets = JSON.createObjectBuilder();
         putIfSet(targets, "successRate", d.targets().successRate());
         putIfSet(targets, "escalationRate", d.targets().escalationRate());
         if (d.targets().p95Millis() != null) {
             targets.add("p95Millis", d.targets().p95Millis());
         }
         putIfSet(targets, "costPerTask", d.targets().costPerTask());
-        JsonObjectBuilder limits = Json.createObjectBuilder();
+        JsonObjectBuilder limits = JSON.createObjectBuilder();
         if (d.limits().maxModelCalls() != null) {
             limits.add("maxModelCalls", d.limits().maxModelCalls());
         }
@@ -160,7 +161,7 @@ public class TaxonomyResource {
             limits.add("maxToolCalls", d.limits().maxToolCalls());
         }
         putIfSet(limits, "maxCostPerTask", d.limits().maxCostPerTask());
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("key", d.key())
                 .add("workflow", workflowKey)
                 .add("name", d.name())
