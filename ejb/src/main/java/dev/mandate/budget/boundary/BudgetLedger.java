@@ -1,11 +1,13 @@
 package dev.mandate.budget.boundary;
 
 import dev.mandate.budget.entity.Budget;
+import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition.Limits;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -32,6 +34,9 @@ public class BudgetLedger {
 
     @EJB
     BudgetLedger self;
+
+    @Inject
+    DatabaseProduct database;
 
     /** The outcome: either everything reserved, or the first limit that would be exceeded. */
     public record Reservation(String exhausted, Map<String, BigDecimal> remaining) {
@@ -90,7 +95,17 @@ public class BudgetLedger {
     }
 
     private boolean reserveTask(String tenant, String taskId, Limits limits, int modelCalls, BigDecimal cost) {
-        ensureRow(() -> self.ensureTaskRow(tenant, taskId));
+        if (database.isPostgres()) {
+            // in this transaction: a concurrent first request for the task waits for this one and then
+            // finds the row, where a plain insert would fail and abort the whole decision
+            em.createNativeQuery("insert into task_usage (tenant_id, task_id, model_calls, tool_calls, cost)"
+                            + " values (?1, ?2, 0, 0, 0) on conflict do nothing")
+                    .setParameter(1, tenant)
+                    .setParameter(2, taskId)
+                    .executeUpdate();
+        } else {
+            ensureRow(() -> self.ensureTaskRow(tenant, taskId));
+        }
         return em.createNativeQuery("update task_usage set model_calls = model_calls + ?1, tool_calls = tool_calls + 1,"
                                 + " cost = cost + ?2 where tenant_id = ?3 and task_id = ?4 and model_calls + ?1 <= ?5"
                                 + " and tool_calls + 1 <= ?6 and cost + ?2 <= ?7")

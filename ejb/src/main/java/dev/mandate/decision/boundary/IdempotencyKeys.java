@@ -5,9 +5,11 @@ import dev.mandate.decision.control.IdempotencyKeyReusedException;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.schema.DatabaseProduct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -27,12 +29,30 @@ public class IdempotencyKeys {
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
 
+    @Inject
+    DatabaseProduct database;
+
     /**
      * Claims the key in a transaction of its own, so a concurrent request sees the claim at once.
      * Returns the stored answer when this is a retry of a finished request.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<EnvelopeAnswer> claim(String tenant, String agentId, String key, String requestHash) {
+        if (database.isPostgres()) {
+            // one statement for the usual case (a new key); a taken key falls through to the checks below
+            int claimed = em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key,"
+                            + " request_hash, state, created_at) values (?1, ?2, ?3, ?4, 'IN_FLIGHT', ?5)"
+                            + " on conflict do nothing")
+                    .setParameter(1, tenant)
+                    .setParameter(2, agentId)
+                    .setParameter(3, key)
+                    .setParameter(4, requestHash)
+                    .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
+                    .executeUpdate();
+            if (claimed == 1) {
+                return Optional.empty();
+            }
+        }
         List<?> rows = existing(tenant, agentId, key);
         if (rows.isEmpty()) {
             try {
