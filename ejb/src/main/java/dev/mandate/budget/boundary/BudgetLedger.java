@@ -45,16 +45,16 @@ public class BudgetLedger {
         }
     }
 
+    /**
+     * Reserves the task's per-request limits and every budget in {@code budgets} (those {@link #applying}
+     * to the agent, read earlier in the same transaction).
+     */
     public Reservation reserve(
-            String tenant, String agentId, String taskId, Limits limits, int modelCalls, BigDecimal cost) {
+            String tenant, String taskId, Limits limits, int modelCalls, BigDecimal cost, List<Budget> budgets) {
         Map<String, BigDecimal> remaining = new LinkedHashMap<>();
         if (!reserveTask(tenant, taskId, limits, modelCalls, cost)) {
             return new Reservation("TASK: per-request limit of task '" + taskId + "' reached", remaining);
         }
-        List<Budget> budgets = em.createNamedQuery(Budget.APPLYING, Budget.class)
-                .setParameter("tenant", tenant)
-                .setParameter("agent", agentId)
-                .getResultList();
         List<Budget> reserved = new ArrayList<>();
         for (Budget budget : budgets) {
             LocalDate start = budget.period().currentStart();
@@ -80,13 +80,23 @@ public class BudgetLedger {
         return new Reservation(null, remaining);
     }
 
-    /** What is left of each budget applying to the agent right now, without reserving anything. */
-    public Map<String, BigDecimal> remaining(String tenant, String agentId) {
-        Map<String, BigDecimal> remaining = new LinkedHashMap<>();
-        for (Budget budget : em.createNamedQuery(Budget.APPLYING, Budget.class)
+    /** The budgets that apply to the agent: its own and its tenant's. */
+    public List<Budget> applying(String tenant, String agentId) {
+        return em.createNamedQuery(Budget.APPLYING, Budget.class)
                 .setParameter("tenant", tenant)
                 .setParameter("agent", agentId)
-                .getResultList()) {
+                .getResultList();
+    }
+
+    /** What is left of each budget applying to the agent right now, without reserving anything. */
+    public Map<String, BigDecimal> remaining(String tenant, String agentId) {
+        return remaining(applying(tenant, agentId));
+    }
+
+    /** What is left of each of these budgets right now, without reserving anything. */
+    public Map<String, BigDecimal> remaining(List<Budget> budgets) {
+        Map<String, BigDecimal> remaining = new LinkedHashMap<>();
+        for (Budget budget : budgets) {
             remaining.put(
                     budget.label(),
                     budget.maxCost().subtract(spent(budget.id(), budget.period().currentStart())));

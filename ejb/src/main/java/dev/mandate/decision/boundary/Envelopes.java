@@ -9,6 +9,7 @@ import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.authority.boundary.ToolTiers;
 import dev.mandate.budget.boundary.BudgetLedger;
+import dev.mandate.budget.entity.Budget;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.catalog.control.ArgumentSchemas;
 import dev.mandate.catalog.entity.Tool;
@@ -133,7 +134,8 @@ public class Envelopes {
                 .activeFor(caller.tenant(), agent.id(), tool.key())
                 .map(KillSwitch::describe)
                 .orElse(null);
-        Map<String, BigDecimal> budgetBefore = ledger.remaining(caller.tenant(), agent.id());
+        List<Budget> budgets = ledger.applying(caller.tenant(), agent.id());
+        Map<String, BigDecimal> budgetBefore = ledger.remaining(budgets);
         PolicyFindings policy = findings(policyEvaluator.evaluate(
                 caller.tenant(), policyInput(caller, submission, agent, tier, taskType, tool, action, budgetBefore)));
         DecisionFacts facts = new DecisionFacts(
@@ -151,11 +153,11 @@ public class Envelopes {
         if (verdict.decision().couldExecute()) {
             BudgetLedger.Reservation reservation = ledger.reserve(
                     caller.tenant(),
-                    agent.id(),
                     submission.taskId(),
                     taskType.limits(),
                     submission.modelCalls(),
-                    submission.cost());
+                    submission.cost(),
+                    budgets);
             remaining = reservation.remaining();
             if (!reservation.granted()) {
                 verdict = escalateForBudget(verdict, reservation.exhausted());
