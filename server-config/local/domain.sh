@@ -135,6 +135,8 @@ configure_properties() {
     props+=":mp.config.cache.duration=$MANDATE_CONFIG_CACHE_SECONDS"
   fi
   asadmin create-system-properties "$props" >/dev/null
+  # as in production (40-mandate-config.asadmin): no stack trace in server.log per unparseable token
+  asadmin set-log-levels fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore=WARNING >/dev/null
 }
 
 wait_ready() {

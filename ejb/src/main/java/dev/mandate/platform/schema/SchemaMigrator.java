@@ -8,6 +8,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,13 +32,21 @@ public class SchemaMigrator {
     @Resource(lookup = "jdbc/mandate")
     DataSource dataSource;
 
+    @Inject
+    DatabaseProduct database;
+
     private volatile boolean migrated;
 
     @PostConstruct
     void migrate() {
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+        if (database.isPostgres()) {
+            // indexes H2 (quick start) has no equivalent for, such as trigram indexes for SCIM's 'co' filters
+            locations.add("classpath:db/postgresql");
+        }
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations.toArray(String[]::new))
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
