@@ -59,6 +59,7 @@ agent=$(head -1 $agents | cut -d' ' -f1)
 psql -q -h 127.0.0.1 -U postgres -d mandate_it -c "insert into audit_chain (id, tenant_id, chain, head_sequence, head_hash,
   head_time, sealed_sequence, checkpoint_count, checkpoint_hash) select 'pgb:' || '$tenant' || ':' || c, '$tenant', c, 0,
   repeat('0', 64), now(), 0, 0, repeat('0', 64) from generate_series(0, 7) c on conflict (tenant_id, chain) do nothing"
-pgbench -n -h 127.0.0.1 -U postgres -c "$CONNECTIONS" -j 2 -T 60 -D "tenant='$tenant'" -D "agent='$agent'" \
+# prepared statements, as pgjdbc uses them after a statement's fifth execution (values unquoted: they are bound)
+pgbench -n -M prepared -h 127.0.0.1 -U postgres -c "$CONNECTIONS" -j 2 -T 60 -D "tenant=$tenant" -D "agent=$agent" \
   -f src/test/benchmark/decision-commit.pgbench.sql mandate_it | tee src/test/target/decision-pgbench.txt \
   | grep -E 'tps|latency|number of (transactions|failed)'
