@@ -1,6 +1,6 @@
 package dev.mandate.policy.control;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,13 +58,13 @@ final class ArgumentFunctions {
     /** {@code hostsOutside(args, "to", "example.com,partner.org")}: a host of the value is outside the domains. */
     static boolean hostsOutside(Map<?, ?> root, String path, String domains) {
         Object value = lookup(root, split(path, '.'), path, false);
-        return value != null && !Hosts.allIn(value, List.of(split(domains, ',')));
+        return value != null && !Hosts.allIn(value, Arrays.asList(split(domains, ',')));
     }
 
     /** {@code hostsWithin(args, "url", "pastebin.com")}: a host of the value is one of the domains (or below). */
     static boolean hostsWithin(Map<?, ?> root, String path, String domains) {
         Object value = lookup(root, split(path, '.'), path, false);
-        return value != null && Hosts.anyIn(value, List.of(split(domains, ',')));
+        return value != null && Hosts.anyIn(value, Arrays.asList(split(domains, ',')));
     }
 
     private static Object lookup(Map<?, ?> root, String[] keys, String path, boolean strict) {

@@ -74,7 +74,7 @@ public final class CompiledPolicySet {
             String failure = rule.failure();
             if (failure == null) {
                 try {
-                    Object result = rule.program().eval(activation);
+                    Object result = rule.condition().evaluate(activation);
                     if (Boolean.TRUE.equals(result)) {
                         fired.add(new FiredRule(
                                 rule.ruleId(), rule.version(), rule.effect(), rule.approverRole(), rule.reason()));

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hosts of email addresses and URLs, and matching them against domain lists: the functions behind
@@ -13,10 +15,27 @@ import java.util.Locale;
  */
 final class Hosts {
 
+    private static final int MAX_CACHED = 10_000;
+    private static final int MAX_CACHED_LENGTH = 256;
+    private static final Map<String, String> HOSTS = new ConcurrentHashMap<>();
+
     private Hosts() {}
 
     /** The lower-case host of an email address ({@code a@b.com}), a URL ({@code https://b.com/x}) or a bare host. */
     static String hostOf(String value) {
+        // a policy's domain rules ask for the hosts of the same few argument values, rule after rule
+        String known = HOSTS.get(value);
+        if (known != null) {
+            return known;
+        }
+        String host = parseHost(value);
+        if (value.length() <= MAX_CACHED_LENGTH && HOSTS.size() < MAX_CACHED) {
+            HOSTS.put(value, host);
+        }
+        return host;
+    }
+
+    private static String parseHost(String value) {
         String v = value.trim();
         String host;
         int scheme = v.indexOf("://");
@@ -37,6 +56,9 @@ final class Hosts {
     }
 
     static boolean anyIn(Object value, List<?> domains) {
+        if (value instanceof String single) {
+            return matches(hostOf(single), domains);
+        }
         for (String host : hosts(value)) {
             if (matches(host, domains)) {
                 return true;
@@ -46,6 +68,9 @@ final class Hosts {
     }
 
     static boolean allIn(Object value, List<?> domains) {
+        if (value instanceof String single) {
+            return matches(hostOf(single), domains);
+        }
         for (String host : hosts(value)) {
             if (!matches(host, domains)) {
                 return false;
@@ -79,7 +104,8 @@ final class Hosts {
         }
         for (Object d : domains) {
             String domain = String.valueOf(d).toLowerCase(Locale.ROOT);
-            if (host.equals(domain) || host.endsWith("." + domain)) {
+            int dot = host.length() - domain.length() - 1;
+            if (host.equals(domain) || (dot >= 0 && host.charAt(dot) == '.' && host.endsWith(domain))) {
                 return true;
             }
         }

@@ -18,6 +18,7 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
+import dev.cel.runtime.CelStandardFunctions;
 import java.util.List;
 import java.util.Map;
 
@@ -86,7 +87,22 @@ public final class PolicyLanguage {
         this.compiler = builder.build();
         this.runtime = CelRuntimeFactory.standardCelRuntimeBuilder()
                 .setOptions(options)
+                // CEL's matches with the compiled pattern kept (CachedRegex); the rest of the library as is
+                .setStandardEnvironmentEnabled(false)
+                .setStandardFunctions(CelStandardFunctions.newBuilder()
+                        .excludeFunctions(CelStandardFunctions.StandardFunction.MATCHES)
+                        .build())
                 .addFunctionBindings(
+                        CelFunctionBinding.from(
+                                "matches",
+                                String.class,
+                                String.class,
+                                (text, regex) -> CachedRegex.matches(text, regex, options)),
+                        CelFunctionBinding.from(
+                                "matches_string",
+                                String.class,
+                                String.class,
+                                (text, regex) -> CachedRegex.matches(text, regex, options)),
                         CelFunctionBinding.from("hostOf_string", String.class, Hosts::hostOf),
                         CelFunctionBinding.from(
                                 "anyHostIn_dyn_list",

@@ -33,9 +33,18 @@ public final class RuleTemplates {
 
     private RuleTemplates() {}
 
-    /** What a template generated, or the violations of its params (then expression is null). */
+    /**
+     * What a template generated, or the violations of its params (then expression is null). {@code check}
+     * is the template's condition in Java, the same test as the generated CEL without the {@code when};
+     * {@code when} is the narrowing CEL expression, if any.
+     */
     public record Generated(
-            String expression, String defaultReason, Map<String, Object> params, List<Violation> violations) {}
+            String expression,
+            String defaultReason,
+            Map<String, Object> params,
+            List<Violation> violations,
+            RuleCondition check,
+            String when) {}
 
     public static Generated generate(RuleKind kind, Map<String, Object> rawParams) {
         Map<String, Object> params = PolicyValues.map(rawParams);
@@ -53,6 +62,7 @@ public final class RuleTemplates {
         }
         String when = optionalString(params, "when", violations);
         String condition = null;
+        RuleCondition check = null;
         String reason = null;
         switch (kind) {
             case AMOUNT_CAP -> {
@@ -60,6 +70,7 @@ public final class RuleTemplates {
                 Number max = number(params, "max", violations);
                 if (path != null && max != null) {
                     condition = "exceeds(args, " + quoted(path) + ", " + literal(max) + ")";
+                    check = RuleCondition.amountAbove(String.join(".", path), max);
                     reason = String.join(".", path) + " is above " + literal(max);
                 }
             }
@@ -70,6 +81,9 @@ public final class RuleTemplates {
                     boolean allow = kind == RuleKind.DOMAIN_ALLOW;
                     condition = (allow ? "hostsOutside(args, " : "hostsWithin(args, ") + quoted(path) + ", \""
                             + String.join(",", domains) + "\")";
+                    check = allow
+                            ? RuleCondition.hostsOutside(String.join(".", path), String.join(",", domains))
+                            : RuleCondition.hostsWithin(String.join(".", path), String.join(",", domains));
                     reason = String.join(".", path)
                             + (allow ? " names a domain outside " : " names a domain in ")
                             + String.join(", ", domains);
@@ -80,6 +94,7 @@ public final class RuleTemplates {
                 if (paths != null) {
                     String joined = paths.stream().map(p -> String.join(".", p)).collect(Collectors.joining(","));
                     condition = "missingAny(args, \"" + joined + "\")";
+                    check = RuleCondition.missingAny(joined);
                     reason = "a required argument is missing: one of " + joined.replace(",", ", ");
                 }
             }
@@ -92,18 +107,19 @@ public final class RuleTemplates {
                 }
                 if (counter != null && max != null) {
                     condition = "rate[\"" + counter + "\"] >= " + max;
+                    check = RuleCondition.rateReached(counter, max.longValue());
                     reason = "rate limit: " + counter + " reached " + max;
                 }
             }
             case EXPRESSION -> {
-                return new Generated(null, null, Map.of(), violations);
+                return new Generated(null, null, Map.of(), violations, null, null);
             }
         }
         if (!violations.isEmpty()) {
-            return new Generated(null, null, params, violations);
+            return new Generated(null, null, params, violations, null, null);
         }
         String expression = when == null ? condition : "(" + when + ") && (" + condition + ")";
-        return new Generated(expression, reason, params, violations);
+        return new Generated(expression, reason, params, violations, check, when);
     }
 
     /** Keys and domains are limited to [A-Za-z0-9_-] and [a-z0-9.-]: nothing in them needs escaping. */

@@ -271,7 +271,7 @@ class PolicyEngineTest {
         rules.evaluate(input(PAYMENT));
         rules.evaluate(input(Map.of("amount", 5L)));
         assertThat(rules.rules().get(0)).isSameAs(rule);
-        assertThat(rules.rules().get(0).program()).isSameAs(rule.program());
+        assertThat(rules.rules().get(0).condition()).isSameAs(rule.condition());
     }
 
     @Test

@@ -1,0 +1,121 @@
+package dev.mandate.policy.control;
+
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How one rule's condition is evaluated against a decision's variables. EXPRESSION rules run their CEL
+ * program. Template rules (amount cap, domain lists, required fields, rate limit) have fixed shapes and
+ * run them in Java, calling the same {@link ArgumentFunctions} their generated CEL calls: CEL's
+ * interpreter costs about 0.5 µs and 1 KB of garbage per rule even for a single host-function call
+ * (BENCHMARKS.md), the Java check a fraction of that. A template's optional {@code when} stays CEL.
+ * Either way the stored, versioned expression is the generated CEL, and it is what authoring compiles.
+ */
+@FunctionalInterface
+public interface RuleCondition {
+
+    /** {@code envelope.requested_action.tool == 'x'} and the same for action; literals without escapes. */
+    Pattern REQUESTED_EQUALS =
+            Pattern.compile("envelope\\.requested_action\\.(tool|action) == (?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")");
+
+    /** The condition's value (a Boolean when well-formed); an exception is the rule's error. */
+    Object evaluate(CelVariableResolver variables) throws Exception;
+
+    static RuleCondition cel(CelRuntime.Program program) {
+        return program::eval;
+    }
+
+    /**
+     * The most common narrowing, {@code envelope.requested_action.tool == 'erp'} (or {@code .action}),
+     * tested in Java: most rules of a large policy are about one tool, so most of them end here for any
+     * one envelope. Anything else, and an envelope without such a string, goes to the CEL {@code when}.
+     */
+    static RuleCondition narrowed(String when, CelRuntime.Program whenProgram, RuleCondition check) {
+        RuleCondition cel = narrowed(whenProgram, check);
+        Matcher equality = REQUESTED_EQUALS.matcher(when.strip());
+        if (!equality.matches()) {
+            return cel;
+        }
+        String field = equality.group(1);
+        String expected = equality.group(2) != null ? equality.group(2) : equality.group(3);
+        return variables -> {
+            Object requested = map(variables, "envelope").get("requested_action");
+            Object actual = requested instanceof Map<?, ?> action ? action.get(field) : null;
+            if (!(actual instanceof String value)) {
+                return cel.evaluate(variables);
+            }
+            return value.equals(expected) ? check.evaluate(variables) : false;
+        };
+    }
+
+    /**
+     * {@code (when) && (check)} with CEL's semantics for {@code &&}: false on either side wins over an error on
+     * the other; a non-bool operand is an error.
+     */
+    static RuleCondition narrowed(CelRuntime.Program when, RuleCondition check) {
+        return variables -> {
+            Object applies;
+            try {
+                applies = when.eval(variables);
+            } catch (Exception whenFailed) {
+                if (Boolean.FALSE.equals(check.evaluate(variables))) {
+                    return false;
+                }
+                throw whenFailed;
+            }
+            if (!(applies instanceof Boolean)) {
+                // CEL has no '&&' for a non-bool operand: an error whatever the other side says
+                throw new IllegalArgumentException("no matching overload for '_&&_': 'when' is not a bool");
+            }
+            return (Boolean) applies ? check.evaluate(variables) : false;
+        };
+    }
+
+    static RuleCondition amountAbove(String path, Number max) {
+        return variables -> ArgumentFunctions.exceeds(args(variables), path, max);
+    }
+
+    static RuleCondition hostsOutside(String path, String domains) {
+        return variables -> ArgumentFunctions.hostsOutside(args(variables), path, domains);
+    }
+
+    static RuleCondition hostsWithin(String path, String domains) {
+        return variables -> ArgumentFunctions.hostsWithin(args(variables), path, domains);
+    }
+
+    static RuleCondition missingAny(String paths) {
+        return variables -> ArgumentFunctions.missingAny(args(variables), paths);
+    }
+
+    /** {@code rate["counter"] >= max}: a counter that is not there is an error, as CEL's map lookup makes it. */
+    static RuleCondition rateReached(String counter, long max) {
+        return variables -> rateReached(variables, counter, max);
+    }
+
+    private static boolean rateReached(CelVariableResolver variables, String counter, long max) {
+        Map<?, ?> rate = map(variables, "rate");
+        if (!rate.containsKey(counter)) {
+            throw new IllegalArgumentException("no such key: " + counter);
+        }
+        Object value = rate.get(counter);
+        if (!(value instanceof Number count)) {
+            throw new IllegalArgumentException("rate counter '" + counter + "' is not a number");
+        }
+        return value instanceof Long whole ? whole >= max : count.doubleValue() >= max;
+    }
+
+    private static Map<?, ?> args(CelVariableResolver variables) {
+        return map(variables, "args");
+    }
+
+    private static Map<?, ?> map(CelVariableResolver variables, String name) {
+        return variables
+                .find(name)
+                .filter(Map.class::isInstance)
+                .map(Map.class::cast)
+                .orElse(Map.of());
+    }
+}
