@@ -41,7 +41,8 @@ public class SchemaMigrator {
     void migrate() {
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
         if (database.isPostgres()) {
-            // indexes H2 (quick start) has no equivalent for, such as trigram indexes for SCIM's 'co' filters
+            // indexes H2 (quick start) has no equivalent for, such as trigram indexes for SCIM's 'co' filters.
+            // One version sequence across both folders: a new migration takes the next number of either.
             locations.add("classpath:db/postgresql");
         }
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
