@@ -40,30 +40,14 @@ public class IdempotencyKeys {
     public Optional<EnvelopeAnswer> claim(String tenant, String agentId, String key, String requestHash) {
         if (database.isPostgres()) {
             // one statement for the usual case (a new key); a taken key falls through to the checks below
-            int claimed = em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key,"
-                            + " request_hash, state, created_at) values (?1, ?2, ?3, ?4, 'IN_FLIGHT', ?5)"
-                            + " on conflict do nothing")
-                    .setParameter(1, tenant)
-                    .setParameter(2, agentId)
-                    .setParameter(3, key)
-                    .setParameter(4, requestHash)
-                    .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
-                    .executeUpdate();
-            if (claimed == 1) {
+            if (insertClaim(tenant, agentId, key, requestHash, " on conflict do nothing") == 1) {
                 return Optional.empty();
             }
         }
         List<?> rows = existing(tenant, agentId, key);
         if (rows.isEmpty()) {
             try {
-                em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state,"
-                                + " created_at) values (?1, ?2, ?3, ?4, 'IN_FLIGHT', ?5)")
-                        .setParameter(1, tenant)
-                        .setParameter(2, agentId)
-                        .setParameter(3, key)
-                        .setParameter(4, requestHash)
-                        .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
-                        .executeUpdate();
+                insertClaim(tenant, agentId, key, requestHash, "");
                 return Optional.empty();
             } catch (PersistenceException raced) {
                 if (!ConstraintViolations.isIntegrityViolation(raced)) {
@@ -137,5 +121,16 @@ public class IdempotencyKeys {
             return ts.toInstant().atOffset(ZoneOffset.UTC);
         }
         return OffsetDateTime.parse(value.toString());
+    }
+
+    private int insertClaim(String tenant, String agentId, String key, String requestHash, String onConflict) {
+        return em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state,"
+                        + " created_at) values (?1, ?2, ?3, ?4, 'IN_FLIGHT', ?5)" + onConflict)
+                .setParameter(1, tenant)
+                .setParameter(2, agentId)
+                .setParameter(3, key)
+                .setParameter(4, requestHash)
+                .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
+                .executeUpdate();
     }
 }
