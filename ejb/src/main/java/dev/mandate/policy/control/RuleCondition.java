@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * How one rule's condition is evaluated against a decision's variables. EXPRESSION rules run their CEL
  * program. Template rules (amount cap, domain lists, required fields, rate limit) have fixed shapes and
  * run them in Java, calling the same {@link ArgumentFunctions} their generated CEL calls: CEL's
- * interpreter costs about 0.5 µs and 1 KB of garbage per rule even for a single host-function call
- * (BENCHMARKS.md), the Java check a fraction of that. A template's optional {@code when} stays CEL.
- * Either way the stored, versioned expression is the generated CEL, and it is what authoring compiles.
+ * interpreter costs about 0.3 µs and 0.8 KB of garbage per rule even for one comparison (BENCHMARKS.md),
+ * the Java check a fraction of that. A template's optional {@code when} stays CEL, but for the common
+ * tool/action equality. Either way the stored, versioned expression is the generated CEL, and it is what
+ * authoring compiles.
  */
 @FunctionalInterface
 public interface RuleCondition {
