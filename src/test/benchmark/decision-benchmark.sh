@@ -21,6 +21,10 @@ MANDATE_CONFIG_CACHE_SECONDS=60 src/test/dev-it.sh up
 # undeploy before stopping: a domain that starts with Mandate still deployed and is then redeployed at
 # once can come up with a broken MP-JWT mechanism (every token 401)
 trap '$ASADMIN undeploy mandate >/dev/null 2>&1 || true; src/test/dev-it.sh down' EXIT
+# the heap production gets (server-config/asadmin/30-jvm.asadmin), not Payara's default 512 MB
+$ASADMIN delete-jvm-options -Xmx512m >/dev/null 2>&1 || true
+$ASADMIN create-jvm-options -Xmx1g:-Xms1g >/dev/null 2>&1 || true
+$ASADMIN restart-domain --domaindir src/test/target/payara/payara6/glassfish/domains mandate-it >/dev/null
 # Payara's http-thread-pool defaults to 5 workers; HTTP_THREADS=n sets it for this run
 if [ "${HTTP_THREADS:-0}" != 0 ]; then
   src/test/target/payara/payara6/bin/asadmin --port 28048 set \
@@ -51,7 +55,7 @@ for i in $(seq 1 "$AGENTS"); do
 done
 
 load() { node src/test/benchmark/decision-load.cjs $B $agents "$@" | tee -a $OUT; }
-load 200 "$WARMUP_SECONDS" "$CONNECTIONS" warmup >/dev/null   # JIT compilation
+load "$RATE_LOW" "$WARMUP_SECONDS" "$CONNECTIONS" warmup >/dev/null   # JIT compilation at the measured rate
 load "$RATE_LOW" "$LOW_SECONDS" "$CONNECTIONS" "rate-$RATE_LOW"
 load "$RATE_HIGH" "$HIGH_SECONDS" "$CONNECTIONS" "rate-$RATE_HIGH"
 
