@@ -55,6 +55,33 @@ class ConcurrencyIT extends MandateIT {
         assertThat(statuses).containsOnly(201);
     }
 
+    @Test
+    void concurrentChangesOfOneBudgetEachSucceedOrAskForARetry() throws Exception {
+        Map<String, Object> budget = Map.of("scope", "TENANT", "period", "DAY", "maxCost", 100);
+        as(admin).body(budget).put("/api/v1/budgets").then().statusCode(200);
+        List<Integer> statuses = race(i -> as(admin)
+                .body(Map.of("scope", "TENANT", "period", "DAY", "maxCost", 200 + i))
+                .put("/api/v1/budgets")
+                .statusCode());
+        assertThat(statuses).contains(200);
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409);
+    }
+
+    @Test
+    void concurrentFlipsOfOneKillSwitchEachSucceedOrAskForARetry() throws Exception {
+        as(admin)
+                .body(Map.of("scope", "TENANT", "active", false, "reason", "setup"))
+                .put("/api/v1/kill-switches")
+                .then()
+                .statusCode(200);
+        List<Integer> statuses = race(i -> as(admin)
+                .body(Map.of("scope", "TENANT", "active", i % 2 == 0, "reason", "flip " + i))
+                .put("/api/v1/kill-switches")
+                .statusCode());
+        assertThat(statuses).contains(200);
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409);
+    }
+
     private interface Client {
         int call(int index);
     }

@@ -10,7 +10,7 @@ import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.platform.change.IdentityChanged;
 import dev.mandate.platform.error.AgentNotActiveException;
 import dev.mandate.platform.error.ConflictException;
-import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.StaleVersionException;
@@ -25,9 +25,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -324,15 +322,9 @@ public class Agents {
 
     /** Writes now, inside the boundary, so races surface as 409/412 instead of a failed commit. */
     private void flushMappingConflicts(Agent agent) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException raced) {
-            throw new StaleVersionException(KIND, agent.id());
-        } catch (PersistenceException failure) {
-            if (ConstraintViolations.isIntegrityViolation(failure)) {
-                throw new ConflictException("an agent with this name or externalId already exists");
-            }
-            throw failure;
-        }
+        Flushes.flush(
+                em,
+                () -> new StaleVersionException(KIND, agent.id()),
+                () -> new ConflictException("an agent with this name or externalId already exists"));
     }
 }

@@ -7,7 +7,7 @@ import dev.mandate.budget.entity.Budget;
 import dev.mandate.budget.entity.BudgetPeriod;
 import dev.mandate.budget.entity.BudgetScope;
 import dev.mandate.platform.error.ConflictException;
-import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.tenant.boundary.Tenants;
@@ -15,7 +15,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +62,8 @@ public class Budgets {
                 });
         String before = budget.maxCost() == null ? "none" : budget.maxCost().toPlainString();
         budget.limitTo(maxCost, caller.subject());
-        try {
-            em.flush();
-        } catch (PersistenceException failure) {
-            if (ConstraintViolations.isIntegrityViolation(failure)) {
-                throw new ConflictException("the budget was changed at the same time; retry");
-            }
-            throw failure;
-        }
+        // two admins setting one budget at once: one wins, the other is asked to retry (not a 500)
+        Flushes.flush(em, () -> new ConflictException("the budget was changed at the same time; retry"));
         audit.append(AuditEntry.adminChange(
                 caller,
                 "budget.changed",

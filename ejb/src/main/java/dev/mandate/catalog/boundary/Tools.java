@@ -6,7 +6,7 @@ import dev.mandate.catalog.control.ArgumentSchemas;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.catalog.entity.ToolDefinition;
 import dev.mandate.platform.error.ConflictException;
-import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.StaleVersionException;
@@ -16,9 +16,7 @@ import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,15 +104,9 @@ public class Tools {
     }
 
     private void flush(String key) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException raced) {
-            throw new StaleVersionException(KIND, key);
-        } catch (PersistenceException failure) {
-            if (ConstraintViolations.isIntegrityViolation(failure)) {
-                throw new ConflictException("a conflicting tool was written at the same time");
-            }
-            throw failure;
-        }
+        Flushes.flush(
+                em,
+                () -> new StaleVersionException(KIND, key),
+                () -> new ConflictException("a conflicting tool was written at the same time"));
     }
 }

@@ -9,7 +9,7 @@ import dev.mandate.killswitch.entity.KillSwitchScope;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.AccessDeniedException;
 import dev.mandate.platform.error.ConflictException;
-import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.security.Caller;
@@ -17,7 +17,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +53,7 @@ public class KillSwitches {
                 });
         boolean wasActive = kill.active();
         kill.set(active, reason, caller.subject());
-        try {
-            em.flush();
-        } catch (PersistenceException failure) {
-            if (ConstraintViolations.isIntegrityViolation(failure)) {
-                throw new ConflictException("the kill switch was changed at the same time; retry");
-            }
-            throw failure;
-        }
+        Flushes.flush(em, () -> new ConflictException("the kill switch was changed at the same time; retry"));
         audit.append(AuditEntry.adminChange(
                 caller,
                 "killswitch.changed",

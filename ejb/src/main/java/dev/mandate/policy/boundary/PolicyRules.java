@@ -3,7 +3,7 @@ package dev.mandate.policy.boundary;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.platform.error.ConflictException;
-import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.StaleVersionException;
@@ -27,9 +27,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -206,14 +204,8 @@ public class PolicyRules {
         if (set == null) {
             set = new PolicySet(caller.tenant(), caller.subject());
             em.persist(set);
-            try {
-                em.flush();
-            } catch (PersistenceException raced) {
-                if (ConstraintViolations.isIntegrityViolation(raced)) {
-                    throw new ConflictException("the tenant's first policy change raced with another; retry");
-                }
-                throw raced;
-            }
+            Flushes.flush(
+                    em, () -> new ConflictException("the tenant's first policy change raced with another; retry"));
         }
         return set;
     }
@@ -249,16 +241,10 @@ public class PolicyRules {
     }
 
     private void flush(String ruleId) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException raced) {
-            throw new StaleVersionException(KIND, ruleId);
-        } catch (PersistenceException failure) {
-            if (ConstraintViolations.isIntegrityViolation(failure)) {
-                throw new ConflictException(
-                        "a conflicting change of rule '" + ruleId + "' was written at the same time");
-            }
-            throw failure;
-        }
+        Flushes.flush(
+                em,
+                () -> new StaleVersionException(KIND, ruleId),
+                () -> new ConflictException(
+                        "a conflicting change of rule '" + ruleId + "' was written at the same time"));
     }
 }

@@ -7,7 +7,7 @@ import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.platform.change.IdentityChanged;
 import dev.mandate.platform.error.ConflictException;
-import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.StaleVersionException;
@@ -28,9 +28,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -440,15 +438,9 @@ public class Roles {
     }
 
     private void flush(String id) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException raced) {
-            throw new StaleVersionException(KIND, id);
-        } catch (PersistenceException failure) {
-            if (ConstraintViolations.isIntegrityViolation(failure)) {
-                throw new ConflictException("a conflicting role or assignment was written at the same time");
-            }
-            throw failure;
-        }
+        Flushes.flush(
+                em,
+                () -> new StaleVersionException(KIND, id),
+                () -> new ConflictException("a conflicting role or assignment was written at the same time"));
     }
 }

@@ -5,7 +5,7 @@ import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.platform.error.ConflictException;
-import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.StaleVersionException;
@@ -20,9 +20,7 @@ import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,15 +163,9 @@ public class Taxonomy {
     }
 
     private void flush(String kind, String key) {
-        try {
-            em.flush();
-        } catch (OptimisticLockException raced) {
-            throw new StaleVersionException(kind, key);
-        } catch (PersistenceException failure) {
-            if (ConstraintViolations.isIntegrityViolation(failure)) {
-                throw new ConflictException("a conflicting " + kind + " was written at the same time");
-            }
-            throw failure;
-        }
+        Flushes.flush(
+                em,
+                () -> new StaleVersionException(kind, key),
+                () -> new ConflictException("a conflicting " + kind + " was written at the same time"));
     }
 }
