@@ -5,6 +5,7 @@ import dev.mandate.platform.security.Caller;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -15,12 +16,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerProducer {
 
     @Inject
+    HttpServletRequest request;
+
+    @Inject
     JsonWebToken token;
 
+    /**
+     * From the request's principal, which is the verified token: MP-JWT's CDI producer of
+     * {@code JsonWebToken} does a JNDI lookup on every request (measured, BENCHMARKS.md). The injected
+     * token is the fallback for a request without one.
+     */
     @Produces
     @Dependent
     Caller caller() {
-        return from(token);
+        return from(request.getUserPrincipal() instanceof JsonWebToken verified ? verified : token);
     }
 
     /** The caller of the current request, for application-scoped resources (they cannot hold a Caller). */
