@@ -35,24 +35,7 @@ src/test/target/payara/payara6/bin/asadmin --port 28048 deploy --force --name ma
 until curl -fsS -o /dev/null $B/health/ready; do sleep 1; done
 echo "synchronous_commit=$(psql -h 127.0.0.1 -U postgres -d mandate_it -tAc 'show synchronous_commit')"
 
-tenant=bench-$(date +%s)
-token() { curl -s -X POST $B/api/v1/dev/tokens -H 'Content-Type: application/json' \
-  -d "{\"subject\":\"$1\",\"groups\":[\"$2\"],\"tenant\":\"$tenant\",\"ttlSeconds\":86400}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
-post() { curl -fsS -o /dev/null -X POST "$B$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$2"; }
-ADMIN=$(token bench-admin mandate-admin)
-for _ in $(seq 1 30); do   # the app answers ready a moment before its token issuer and MP-JWT are
-  curl -fsS -o /dev/null $B/api/v1/me -H "Authorization: Bearer $ADMIN" && break
-  sleep 2; ADMIN=$(token bench-admin mandate-admin)
-done
-post /api/v1/tools '{"key":"bench","name":"Bench","actions":[{"key":"update","riskClass":"WRITE","argumentSchema":{"type":"object","required":["ticketId"],"properties":{"ticketId":{"type":"string"}}}}]}'
-post /api/v1/workflows '{"key":"bench-wf","name":"Bench"}'
-post /api/v1/task-types '{"key":"bench-task","workflow":"bench-wf","name":"Bench","definition":"d","successCriteria":"s","riskLevel":"LOW","allowedTools":[{"tool":"bench","action":"update"}]}'
-agents=src/test/target/bench-agents.txt; : > $agents
-for i in $(seq 1 "$AGENTS"); do
-  id=$(curl -s -X POST $B/api/v1/agents -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench-$i\",\"sponsor\":\"owner\",\"defaultTier\":\"AUTONOMOUS\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/')
-  echo "$id $(token "$id" mandate-agent)" >> $agents
-done
+eval "$(src/test/benchmark/bench-tenant.sh "$AGENTS")"   # sets tenant and agents
 
 load() { node src/test/benchmark/decision-load.cjs $B $agents "$@" | tee -a $OUT; }
 load "$RATE_LOW" "$WARMUP_SECONDS" "$CONNECTIONS" warmup >/dev/null   # JIT compilation at the measured rate

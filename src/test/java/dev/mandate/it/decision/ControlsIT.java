@@ -55,8 +55,9 @@ class ControlsIT extends MandateIT {
                 .get("/api/v1/kill-switches")
                 .then()
                 .statusCode(200)
-                .body("size()", equalTo(3))
-                .body("reason", equalTo(List.of("resolved", "resolved", "resolved")));
+                // the platform's GLOBAL switch is listed in every tenant (another test may have flipped it)
+                .body("findAll { it.scope != 'GLOBAL' }.size()", equalTo(3))
+                .body("findAll { it.scope != 'GLOBAL' }.reason", equalTo(List.of("resolved", "resolved", "resolved")));
     }
 
     @Test

@@ -41,4 +41,9 @@ public final class Asadmin {
     public static void setProperty(String name, String value) {
         run("create-system-properties", name + "=" + value.replace(":", "\\:"));
     }
+
+    /** Removes a server system property set by {@link #setProperty}. */
+    public static void removeProperty(String name) {
+        run("delete-system-property", name);
+    }
 }

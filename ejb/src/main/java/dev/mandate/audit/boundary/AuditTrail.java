@@ -5,6 +5,7 @@ import dev.mandate.audit.control.ChainShards;
 import dev.mandate.audit.entity.AuditChain;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.audit.entity.AuditRecord;
+import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.paging.PageRequest;
@@ -39,6 +40,9 @@ public class AuditTrail {
     @EJB
     AuditChains chains;
 
+    @EJB
+    ConfigGenerations generations;
+
     /**
      * Appends one record in the CALLER'S transaction (TransactionAttribute REQUIRED): it commits or
      * rolls back with the change it describes. Redacts PII in inputSummary and details values.
@@ -46,6 +50,11 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AuditRecord append(AuditEntry entry) {
         AuditEntry clean = AuditEntries.sanitise(entry);
+        if (clean.changesConfiguration()) {
+            // every configuration change is audited in its transaction: this is the one place that sees
+            // them all, so no change can leave a server deciding on what it cached before
+            generations.advance(clean.tenant());
+        }
         int shard = ChainShards.shard(clean.agentId(), clean.actor(), ConfigKey.AUDIT_SHARDS.get(Integer.class));
         AuditChain chain = chains.lock(clean.tenant(), shard);
         AuditRecord record = new AuditRecord(

@@ -33,6 +33,15 @@ public record AuditEntry(
         String policyVersion,
         Map<String, String> details) {
 
+    /**
+     * Whether this records a change of configuration, which every change but a decision on an envelope
+     * and the trail's own checkpoints is: what decisions read is cached until such a change (see
+     * {@code ConfigGenerations}), so a new kind of change is safe by default.
+     */
+    public boolean changesConfiguration() {
+        return !action.startsWith("envelope.") && !action.startsWith("audit.");
+    }
+
     /** An administrator's change of configuration (no task, no trace, outcome OK). */
     public static AuditEntry adminChange(
             dev.mandate.platform.security.Caller caller, String action, String agentId, Map<String, String> details) {

@@ -1,6 +1,7 @@
 package dev.mandate.budget.boundary;
 
 import dev.mandate.budget.entity.Budget;
+import dev.mandate.budget.entity.BudgetCap;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition.Limits;
 import jakarta.ejb.EJB;
@@ -50,13 +51,13 @@ public class BudgetLedger {
      * to the agent, read earlier in the same transaction).
      */
     public Reservation reserve(
-            String tenant, String taskId, Limits limits, int modelCalls, BigDecimal cost, List<Budget> budgets) {
+            String tenant, String taskId, Limits limits, int modelCalls, BigDecimal cost, List<BudgetCap> budgets) {
         Map<String, BigDecimal> remaining = new LinkedHashMap<>();
         if (!reserveTask(tenant, taskId, limits, modelCalls, cost)) {
             return new Reservation("TASK: per-request limit of task '" + taskId + "' reached", remaining);
         }
-        List<Budget> reserved = new ArrayList<>();
-        for (Budget budget : budgets) {
+        List<BudgetCap> reserved = new ArrayList<>();
+        for (BudgetCap budget : budgets) {
             LocalDate start = budget.period().currentStart();
             ensureRow(() -> self.ensureUsageRow(budget.id(), start));
             int updated = em.createNativeQuery("update budget_usage set spent_cost = spent_cost + ?1"
@@ -81,11 +82,13 @@ public class BudgetLedger {
     }
 
     /** The budgets that apply to the agent: its own and its tenant's. */
-    public List<Budget> applying(String tenant, String agentId) {
+    public List<BudgetCap> applying(String tenant, String agentId) {
         return em.createNamedQuery(Budget.APPLYING, Budget.class)
                 .setParameter("tenant", tenant)
                 .setParameter("agent", agentId)
-                .getResultList();
+                .getResultStream()
+                .map(Budget::cap)
+                .toList();
     }
 
     /** What is left of each budget applying to the agent right now, without reserving anything. */
@@ -94,9 +97,9 @@ public class BudgetLedger {
     }
 
     /** What is left of each of these budgets right now, without reserving anything. */
-    public Map<String, BigDecimal> remaining(List<Budget> budgets) {
+    public Map<String, BigDecimal> remaining(List<BudgetCap> budgets) {
         Map<String, BigDecimal> remaining = new LinkedHashMap<>();
-        for (Budget budget : budgets) {
+        for (BudgetCap budget : budgets) {
             remaining.put(
                     budget.label(),
                     budget.maxCost().subtract(spent(budget.id(), budget.period().currentStart())));
@@ -105,17 +108,30 @@ public class BudgetLedger {
     }
 
     private boolean reserveTask(String tenant, String taskId, Limits limits, int modelCalls, BigDecimal cost) {
+        int maxModelCalls = limits.maxModelCalls() == null ? Integer.MAX_VALUE : limits.maxModelCalls();
+        int maxToolCalls = limits.maxToolCalls() == null ? Integer.MAX_VALUE : limits.maxToolCalls();
+        BigDecimal maxCost = limits.maxCostPerTask() == null ? UNLIMITED : limits.maxCostPerTask();
         if (database.isPostgres()) {
-            // in this transaction: a concurrent first request for the task waits for this one and then
-            // finds the row, where a plain insert would fail and abort the whole decision
-            em.createNativeQuery("insert into task_usage (tenant_id, task_id, model_calls, tool_calls, cost)"
-                            + " values (?1, ?2, 0, 0, 0) on conflict do nothing")
-                    .setParameter(1, tenant)
-                    .setParameter(2, taskId)
-                    .executeUpdate();
-        } else {
-            ensureRow(() -> self.ensureTaskRow(tenant, taskId));
+            // one statement: the task's first request creates its row (a concurrent first request waits for
+            // it and then updates), later ones add to it; either only within the limits
+            return em.createNativeQuery("insert into task_usage (tenant_id, task_id, model_calls, tool_calls, cost)"
+                                    + " select ?1, ?2, ?3, 1, ?4 where ?3 <= ?5 and 1 <= ?6 and ?4 <= ?7"
+                                    + " on conflict (tenant_id, task_id) do update set"
+                                    + " model_calls = task_usage.model_calls + excluded.model_calls,"
+                                    + " tool_calls = task_usage.tool_calls + 1, cost = task_usage.cost + excluded.cost"
+                                    + " where task_usage.model_calls + excluded.model_calls <= ?5"
+                                    + " and task_usage.tool_calls + 1 <= ?6 and task_usage.cost + excluded.cost <= ?7")
+                            .setParameter(1, tenant)
+                            .setParameter(2, taskId)
+                            .setParameter(3, modelCalls)
+                            .setParameter(4, cost)
+                            .setParameter(5, maxModelCalls)
+                            .setParameter(6, maxToolCalls)
+                            .setParameter(7, maxCost)
+                            .executeUpdate()
+                    == 1;
         }
+        ensureRow(() -> self.ensureTaskRow(tenant, taskId));
         return em.createNativeQuery("update task_usage set model_calls = model_calls + ?1, tool_calls = tool_calls + 1,"
                                 + " cost = cost + ?2 where tenant_id = ?3 and task_id = ?4 and model_calls + ?1 <= ?5"
                                 + " and tool_calls + 1 <= ?6 and cost + ?2 <= ?7")
@@ -123,9 +139,9 @@ public class BudgetLedger {
                         .setParameter(2, cost)
                         .setParameter(3, tenant)
                         .setParameter(4, taskId)
-                        .setParameter(5, limits.maxModelCalls() == null ? Integer.MAX_VALUE : limits.maxModelCalls())
-                        .setParameter(6, limits.maxToolCalls() == null ? Integer.MAX_VALUE : limits.maxToolCalls())
-                        .setParameter(7, limits.maxCostPerTask() == null ? UNLIMITED : limits.maxCostPerTask())
+                        .setParameter(5, maxModelCalls)
+                        .setParameter(6, maxToolCalls)
+                        .setParameter(7, maxCost)
                         .executeUpdate()
                 == 1;
     }
@@ -140,7 +156,7 @@ public class BudgetLedger {
                 .executeUpdate();
     }
 
-    private void release(Budget budget, BigDecimal cost) {
+    private void release(BudgetCap budget, BigDecimal cost) {
         em.createNativeQuery(
                         "update budget_usage set spent_cost = spent_cost - ?1 where budget_id = ?2 and period_start = ?3")
                 .setParameter(1, cost)

@@ -80,6 +80,10 @@ public class Budget {
     }
 
     /** e.g. "AGENT DAY" */
+    public BudgetCap cap() {
+        return new BudgetCap(id, label(), scope, subject, period, maxCost);
+    }
+
     public String label() {
         return scope + " " + period;
     }

@@ -13,9 +13,11 @@ import jakarta.ejb.TransactionAttributeType;
 import java.util.Optional;
 
 /**
- * Entry of the decision path: claims the idempotency key (its own transaction, visible at once to a
- * concurrent retry), decides (a second transaction that also stores the answer under the key), and
- * frees the key again when deciding failed, so the client may retry.
+ * Entry of the decision path. On PostgreSQL the decision's one transaction claims the idempotency key
+ * itself (see {@link IdempotencyKeys}). Elsewhere it claims the key in a transaction of its own (visible
+ * at once to a concurrent retry), decides (a second transaction that also stores the answer under the
+ * key), and frees the key again when deciding failed, so the client may retry. A rejected envelope is
+ * audited in a transaction of its own after the decision's rolled back.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -38,7 +40,7 @@ public class EnvelopeGateway {
 
     private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission) {
         String key = submission.idempotencyKey();
-        if (key == null) {
+        if (key == null || idempotencyKeys.claimsInDecision()) {
             return envelopes.decide(caller, submission);
         }
         Optional<EnvelopeAnswer> earlier =

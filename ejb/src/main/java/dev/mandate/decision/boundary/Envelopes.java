@@ -9,12 +9,13 @@ import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.authority.boundary.ToolTiers;
 import dev.mandate.budget.boundary.BudgetLedger;
-import dev.mandate.budget.entity.Budget;
-import dev.mandate.catalog.boundary.Tools;
+import dev.mandate.budget.entity.BudgetCap;
 import dev.mandate.catalog.control.ArgumentSchemas;
-import dev.mandate.catalog.entity.Tool;
-import dev.mandate.catalog.entity.ToolAction;
+import dev.mandate.catalog.entity.ToolActionDefinition;
+import dev.mandate.catalog.entity.ToolDefinition;
 import dev.mandate.decision.control.AgentMismatchException;
+import dev.mandate.decision.control.DecisionConfiguration;
+import dev.mandate.decision.control.DecisionConfiguration.ActiveKillSwitch;
 import dev.mandate.decision.control.DecisionFacts;
 import dev.mandate.decision.control.DecisionRules;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
@@ -28,8 +29,6 @@ import dev.mandate.decision.entity.Envelope;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
 import dev.mandate.decision.entity.EnvelopeSubmission;
-import dev.mandate.killswitch.boundary.KillSwitches;
-import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.MandateException;
 import dev.mandate.platform.error.ProblemType;
@@ -40,8 +39,7 @@ import dev.mandate.policy.boundary.PolicyEvaluator;
 import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.policy.control.PolicyOutcome;
 import dev.mandate.rbac.boundary.Roles;
-import dev.mandate.taxonomy.boundary.Taxonomy;
-import dev.mandate.taxonomy.entity.TaskType;
+import dev.mandate.taxonomy.entity.TaskTypeDefinition;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -58,6 +56,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,16 +74,10 @@ public class Envelopes {
     Agents agents;
 
     @EJB
-    Taxonomy taxonomy;
-
-    @EJB
-    Tools tools;
+    DecisionConfigurations configurations;
 
     @EJB
     ToolTiers toolTiers;
-
-    @EJB
-    KillSwitches killSwitches;
 
     @EJB
     BudgetLedger ledger;
@@ -109,12 +102,22 @@ public class Envelopes {
         if (!submission.agentId().equals(caller.subject())) {
             throw new AgentMismatchException("agentId must be the calling agent (the token's subject)");
         }
+        if (submission.idempotencyKey() != null && idempotencyKeys.claimsInDecision()) {
+            Optional<EnvelopeAnswer> earlier = idempotencyKeys.claimInDecision(
+                    caller.tenant(), caller.subject(), submission.idempotencyKey(), submission.requestHash());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        DecisionConfiguration configuration = configurations.of(caller.tenant());
         Agent agent = agents.get(caller, submission.agentId());
-        TaskType taskType = taxonomy.findTaskType(caller.tenant(), submission.taskType())
+        TaskTypeDefinition taskType = configuration
+                .taskType(submission.taskType())
                 .orElseThrow(() -> unprocessable("taskType", "no task type '" + submission.taskType() + "'"));
-        Tool tool = tools.find(caller.tenant(), submission.tool())
+        ToolDefinition tool = configuration
+                .tool(submission.tool())
                 .orElseThrow(() -> unprocessable("requestedAction.tool", "no tool '" + submission.tool() + "'"));
-        ToolAction action = tool.action(submission.action())
+        ToolActionDefinition action = DecisionConfiguration.action(tool, submission.action())
                 .orElseThrow(() -> unprocessable(
                         "requestedAction.action",
                         "tool '" + tool.key() + "' has no action '" + submission.action() + "'"));
@@ -130,19 +133,21 @@ public class Envelopes {
         }
 
         AuthorityTier tier = toolTiers.effective(caller.tenant(), agent, tool.key());
-        String killSwitch = killSwitches
-                .activeFor(caller.tenant(), agent.id(), tool.key())
-                .map(KillSwitch::describe)
+        String killSwitch = configuration
+                .killSwitchFor(agent.id(), tool.key())
+                .map(ActiveKillSwitch::description)
                 .orElse(null);
-        List<Budget> budgets = ledger.applying(caller.tenant(), agent.id());
+        List<BudgetCap> budgets = configuration.budgetsFor(caller.tenant(), agent.id());
         Map<String, BigDecimal> budgetBefore = ledger.remaining(budgets);
         PolicyFindings policy = findings(policyEvaluator.evaluate(
-                caller.tenant(), policyInput(caller, submission, agent, tier, taskType, tool, action, budgetBefore)));
+                caller.tenant(),
+                configuration.policyVersion(),
+                policyInput(submission, agent, tier, taskType, tool, action, budgetBefore)));
         DecisionFacts facts = new DecisionFacts(
                 action.riskClass(),
                 tier,
                 killSwitch,
-                taskType.allows(tool.key(), action.key()),
+                DecisionConfiguration.allows(taskType, tool.key(), action.key()),
                 RefusalMatcher.firstMatch(taskType.refusalConditions(), submission.envelope())
                         .orElse(null),
                 policy,
@@ -193,7 +198,8 @@ public class Envelopes {
                 OffsetDateTime.now(ZoneOffset.UTC))));
         EnvelopeAnswer answer = new EnvelopeAnswer(200, answerBody, false);
         if (submission.idempotencyKey() != null) {
-            idempotencyKeys.complete(caller.tenant(), agent.id(), submission.idempotencyKey(), answer);
+            idempotencyKeys.complete(
+                    caller.tenant(), agent.id(), submission.idempotencyKey(), submission.requestHash(), answer);
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("envelopeId", envelopeId);
@@ -251,13 +257,14 @@ public class Envelopes {
                 .setParameter("tenant", caller.tenant())
                 .setMaxResults(limit)
                 .getResultList();
+        DecisionConfiguration configuration = configurations.of(caller.tenant());
         List<RecentInput> inputs = new ArrayList<>();
         for (Envelope envelope : recent) {
             EnvelopeRecord r = envelope.record();
             Agent agent = em.find(Agent.class, r.agentId());
-            var taskType = taxonomy.findTaskType(caller.tenant(), r.taskType());
-            var tool = tools.find(caller.tenant(), r.tool());
-            var action = tool.flatMap(t -> t.action(r.action()));
+            var taskType = configuration.taskType(r.taskType());
+            var tool = configuration.tool(r.tool());
+            var action = tool.flatMap(t -> DecisionConfiguration.action(t, r.action()));
             if (agent == null || taskType.isEmpty() || action.isEmpty()) {
                 continue;
             }
@@ -279,7 +286,6 @@ public class Envelopes {
                     null);
             AuthorityTier tier = toolTiers.effective(caller.tenant(), agent, r.tool());
             PolicyInput input = policyInput(
-                    caller,
                     stored,
                     agent,
                     tier,
@@ -314,13 +320,12 @@ public class Envelopes {
     }
 
     private PolicyInput policyInput(
-            Caller caller,
             EnvelopeSubmission submission,
             Agent agent,
             AuthorityTier tier,
-            TaskType taskType,
-            Tool tool,
-            ToolAction action,
+            TaskTypeDefinition taskType,
+            ToolDefinition tool,
+            ToolActionDefinition action,
             Map<String, BigDecimal> budgetRemaining) {
         Map<String, Object> agentFacts = new LinkedHashMap<>();
         agentFacts.put("id", agent.id());
@@ -333,7 +338,7 @@ public class Envelopes {
         task.put("id", submission.taskId());
         task.put("type", taskType.key());
         task.put("riskLevel", taskType.riskLevel().name());
-        task.put("workflow", taxonomy.workflowKeyOf(taskType));
+        task.put("workflow", taskType.workflow());
         task.put("tool", tool.key());
         task.put("action", action.key());
         task.put("riskClass", action.riskClass().name());

@@ -22,6 +22,11 @@ import java.util.Optional;
  * Idempotency keys (IETF draft semantics), scoped to tenant + agent: the first request claims the key;
  * its answer is stored in the same transaction as its decision; a retry with the same body gets that
  * answer, with another body 422, while the first is still running 409. Keys are kept at least 24 h.
+ *
+ * <p>On PostgreSQL the claim is a transaction-scoped advisory lock on the key, taken without waiting in
+ * the decision's own transaction ({@link #claimInDecision}): a concurrent request with the key finds it
+ * taken (409) until the decision commits its answer or rolls back, and a crash leaves nothing behind.
+ * On H2 the claim is an IN_FLIGHT row committed in a transaction of its own ({@link #claim}).
  */
 @Stateless
 public class IdempotencyKeys {
@@ -31,6 +36,38 @@ public class IdempotencyKeys {
 
     @Inject
     DatabaseProduct database;
+
+    /** Whether the decision's transaction claims the key itself ({@link #claimInDecision}). */
+    public boolean claimsInDecision() {
+        return database.isPostgres();
+    }
+
+    /**
+     * Claims the key for the caller's transaction (PostgreSQL): returns the stored answer of a finished
+     * request with the same body; 409 while another transaction holds the key; 422 for another body.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public Optional<EnvelopeAnswer> claimInDecision(String tenant, String agentId, String key, String requestHash) {
+        // one statement: the lock (never waits) and the stored request, if any; the left join always
+        // yields exactly one row, so the lock is tried exactly once
+        Object[] row = (Object[]) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0)),"
+                        + " k.request_hash, k.state, k.response_status, k.response_body, k.created_at"
+                        + " from (select 1) one left join idempotency_key k"
+                        + " on k.tenant_id = ?2 and k.agent_id = ?3 and k.idem_key = ?4")
+                .setParameter(1, tenant + "\n" + agentId + "\n" + key)
+                .setParameter(2, tenant)
+                .setParameter(3, agentId)
+                .setParameter(4, key)
+                .getSingleResult();
+        if (!Boolean.TRUE.equals(row[0])) {
+            throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
+        }
+        if (row[1] == null) {
+            return Optional.empty();
+        }
+        // an IN_FLIGHT row here was left by the H2-style claim of an earlier version: taken over when stale
+        return answerOrTakeOver(requestHash, new Object[] {row[1], row[2], row[3], row[4], row[5]}, () -> {});
+    }
 
     /**
      * Claims the key in a transaction of its own, so a concurrent request sees the claim at once.
@@ -57,7 +94,21 @@ public class IdempotencyKeys {
                         "a request with this Idempotency-Key is in progress; retry later");
             }
         }
-        Object[] row = (Object[]) rows.get(0);
+        return answerOrTakeOver(requestHash, (Object[]) rows.get(0), () -> em.createNativeQuery(
+                        "update idempotency_key set created_at = ?1 where tenant_id = ?2 and agent_id = ?3"
+                                + " and idem_key = ?4 and state = 'IN_FLIGHT'")
+                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(2, tenant)
+                .setParameter(3, agentId)
+                .setParameter(4, key)
+                .executeUpdate());
+    }
+
+    /**
+     * What an existing key means for this request (request_hash, state, response_status, response_body,
+     * created_at): its stored answer, 422, 409, or (empty) a stale claim whose request died, taken over.
+     */
+    private static Optional<EnvelopeAnswer> answerOrTakeOver(String requestHash, Object[] row, Runnable takeOver) {
         if (!requestHash.equals(row[0])) {
             throw new IdempotencyKeyReusedException("this Idempotency-Key was used for a different request body");
         }
@@ -68,13 +119,7 @@ public class IdempotencyKeys {
         long abandonAfter = ConfigKey.IDEMPOTENCY_IN_FLIGHT_SECONDS.get(Long.class);
         if (started.isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(abandonAfter))) {
             // the first attempt died without an answer (crash): this retry takes the key over
-            em.createNativeQuery("update idempotency_key set created_at = ?1 where tenant_id = ?2 and agent_id = ?3"
-                            + " and idem_key = ?4 and state = 'IN_FLIGHT'")
-                    .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
-                    .setParameter(2, tenant)
-                    .setParameter(3, agentId)
-                    .setParameter(4, key)
-                    .executeUpdate();
+            takeOver.run();
             return Optional.empty();
         }
         throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
@@ -82,7 +127,23 @@ public class IdempotencyKeys {
 
     /** Stores the answer; runs in the decision's transaction, so answer and decision commit together. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void complete(String tenant, String agentId, String key, EnvelopeAnswer answer) {
+    public void complete(String tenant, String agentId, String key, String requestHash, EnvelopeAnswer answer) {
+        if (claimsInDecision()) {
+            // no row yet (or a stale claim taken over): the answer is the key's first committed row
+            em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state,"
+                            + " response_status, response_body, created_at) values (?1, ?2, ?3, ?4, 'DONE', ?5, ?6, ?7)"
+                            + " on conflict (tenant_id, agent_id, idem_key) do update set state = 'DONE',"
+                            + " response_status = excluded.response_status, response_body = excluded.response_body")
+                    .setParameter(1, tenant)
+                    .setParameter(2, agentId)
+                    .setParameter(3, key)
+                    .setParameter(4, requestHash)
+                    .setParameter(5, answer.status())
+                    .setParameter(6, answer.body())
+                    .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
+                    .executeUpdate();
+            return;
+        }
         em.createNativeQuery("update idempotency_key set state = 'DONE', response_status = ?1, response_body = ?2"
                         + " where tenant_id = ?3 and agent_id = ?4 and idem_key = ?5")
                 .setParameter(1, answer.status())

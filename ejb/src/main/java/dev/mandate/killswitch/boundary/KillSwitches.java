@@ -6,6 +6,7 @@ import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.killswitch.entity.KillSwitchScope;
+import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.AccessDeniedException;
 import dev.mandate.platform.error.ConflictException;
@@ -19,7 +20,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Flipping kill switches and asking which one stops an action. Read per request: effective at once. */
 @Stateless
@@ -36,6 +36,9 @@ public class KillSwitches {
 
     @EJB
     Tools tools;
+
+    @EJB
+    ConfigGenerations generations;
 
     public KillSwitch set(Caller caller, KillSwitchScope scope, String target, boolean active, String reason) {
         String tenant = scope == KillSwitchScope.GLOBAL ? KillSwitch.ALL_TENANTS : caller.tenant();
@@ -54,6 +57,9 @@ public class KillSwitches {
         boolean wasActive = kill.active();
         kill.set(active, reason, caller.subject());
         Flushes.flush(em, () -> new ConflictException("the kill switch was changed at the same time; retry"));
+        if (scope == KillSwitchScope.GLOBAL) {
+            generations.advance(ConfigGenerations.PLATFORM); // the audit record advances the tenant's only
+        }
         audit.append(AuditEntry.adminChange(
                 caller,
                 "killswitch.changed",
@@ -74,16 +80,6 @@ public class KillSwitches {
         return em.createNamedQuery(KillSwitch.VISIBLE, KillSwitch.class)
                 .setParameter("tenant", caller.tenant())
                 .getResultList();
-    }
-
-    /** The switch that stops this agent using this tool, if any (global first). */
-    public Optional<KillSwitch> activeFor(String tenant, String agentId, String toolKey) {
-        return em.createNamedQuery(KillSwitch.ACTIVE_FOR, KillSwitch.class)
-                .setParameter("tenant", tenant)
-                .setParameter("agent", agentId)
-                .setParameter("tool", toolKey)
-                .getResultStream()
-                .findFirst();
     }
 
     private String resolveTarget(Caller caller, KillSwitchScope scope, String target) {

@@ -19,13 +19,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "kill_switch")
 @NamedQuery(
-        name = KillSwitch.ACTIVE_FOR,
-        query =
-                "select k from KillSwitch k where k.active = true and (k.scope = dev.mandate.killswitch.entity.KillSwitchScope.GLOBAL"
-                        + " or (k.tenantId = :tenant and (k.scope = dev.mandate.killswitch.entity.KillSwitchScope.TENANT"
-                        + " or (k.scope = dev.mandate.killswitch.entity.KillSwitchScope.AGENT and k.target = :agent)"
-                        + " or (k.scope = dev.mandate.killswitch.entity.KillSwitchScope.TOOL and k.target = :tool))))"
-                        + " order by k.scope")
+        name = KillSwitch.ACTIVE_IN,
+        query = "select k from KillSwitch k where k.active = true"
+                + " and (k.scope = dev.mandate.killswitch.entity.KillSwitchScope.GLOBAL or k.tenantId = :tenant)")
 @NamedQuery(
         name = KillSwitch.SAME,
         query = "select k from KillSwitch k where k.tenantId = :tenant and k.scope = :scope and k.target = :target")
@@ -34,7 +30,7 @@ import java.util.UUID;
         query = "select k from KillSwitch k where k.tenantId = :tenant"
                 + " or k.scope = dev.mandate.killswitch.entity.KillSwitchScope.GLOBAL order by k.scope, k.target")
 public class KillSwitch {
-    public static final String ACTIVE_FOR = "KillSwitch.activeFor";
+    public static final String ACTIVE_IN = "KillSwitch.activeIn";
     public static final String SAME = "KillSwitch.same";
     public static final String VISIBLE = "KillSwitch.visible";
     /** tenant column value of the global switch */

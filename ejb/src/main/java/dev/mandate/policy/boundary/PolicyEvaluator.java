@@ -38,6 +38,15 @@ public class PolicyEvaluator {
         return active(tenant).evaluate(input);
     }
 
+    /**
+     * Evaluates the rules of a policy version read earlier in this transaction (with the rest of a
+     * decision's configuration), without reading the version again when it is compiled here already.
+     */
+    public PolicyOutcome evaluate(String tenant, String policyVersion, PolicyInput input) {
+        CompiledPolicySet known = cache.get(tenant, policyVersion);
+        return (known != null ? known : active(tenant)).evaluate(input);
+    }
+
     /** The active set plus the draft (replacing the rule of the same id), per input; nothing is stored. */
     public List<PolicyOutcome> whatIf(String tenant, RuleDraft draft, List<PolicyInput> inputs) {
         return compare(tenant, draft, inputs).stream()

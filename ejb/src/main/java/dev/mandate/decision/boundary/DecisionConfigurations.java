@@ -1,0 +1,92 @@
+package dev.mandate.decision.boundary;
+
+import dev.mandate.budget.entity.Budget;
+import dev.mandate.catalog.entity.Tool;
+import dev.mandate.decision.control.DecisionConfiguration;
+import dev.mandate.decision.control.DecisionConfiguration.ActiveKillSwitch;
+import dev.mandate.decision.control.DecisionConfigurationCache;
+import dev.mandate.killswitch.entity.KillSwitch;
+import dev.mandate.platform.change.ConfigGenerations;
+import dev.mandate.policy.boundary.PolicyEvaluator;
+import dev.mandate.taxonomy.entity.TaskType;
+import dev.mandate.taxonomy.entity.Workflow;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A tenant's decision configuration for the current transaction. Reads the configuration generation
+ * (one primary-key query) and reuses what this server read at that generation; otherwise reads it all,
+ * and keeps it if the generation did not move while reading (a change commits its data and its new
+ * generation together, so the same number before and after means the data read is exactly that
+ * generation's).
+ */
+@Stateless
+public class DecisionConfigurations {
+
+    @PersistenceContext(unitName = "mandate")
+    EntityManager em;
+
+    @EJB
+    ConfigGenerations generations;
+
+    @EJB
+    DecisionConfigurationCache cache;
+
+    @EJB
+    PolicyEvaluator policy;
+
+    public DecisionConfiguration of(String tenant) {
+        Optional<String> generation = generations.current(tenant);
+        if (generation.isPresent()) {
+            DecisionConfiguration known = cache.get(tenant, generation.get());
+            if (known != null) {
+                return known;
+            }
+        }
+        DecisionConfiguration read = read(tenant, generation.orElse(null));
+        if (generation.isPresent() && generations.current(tenant).equals(generation)) {
+            cache.put(tenant, read);
+        }
+        return read;
+    }
+
+    private DecisionConfiguration read(String tenant, String generation) {
+        Map<String, String> workflowKeys = em.createNamedQuery(Workflow.ALL, Workflow.class)
+                .setParameter("tenant", tenant)
+                .getResultStream()
+                .collect(Collectors.toMap(Workflow::id, Workflow::key));
+        return DecisionConfiguration.of(
+                generation,
+                policy.currentVersion(tenant),
+                em.createNamedQuery(TaskType.ALL, TaskType.class)
+                        .setParameter("tenant", tenant)
+                        .setHint("eclipselink.batch.type", "IN")
+                        .setHint("eclipselink.batch", "t.allowedTools")
+                        .setHint("eclipselink.batch", "t.refusalConditions")
+                        .getResultStream()
+                        .map(t -> t.definition(workflowKeys.get(t.workflowId())))
+                        .toList(),
+                em.createNamedQuery(Tool.ALL, Tool.class)
+                        .setParameter("tenant", tenant)
+                        .setHint("eclipselink.batch.type", "IN")
+                        .setHint("eclipselink.batch", "t.actions")
+                        .getResultStream()
+                        .map(Tool::definition)
+                        .toList(),
+                em.createNamedQuery(KillSwitch.ACTIVE_IN, KillSwitch.class)
+                        .setParameter("tenant", tenant)
+                        .getResultStream()
+                        .map(k -> new ActiveKillSwitch(k.scope(), k.target(), k.describe()))
+                        .toList(),
+                em.createNamedQuery(Budget.ALL, Budget.class)
+                        .setParameter("tenant", tenant)
+                        .getResultStream()
+                        .map(Budget::cap)
+                        .toList());
+    }
+}

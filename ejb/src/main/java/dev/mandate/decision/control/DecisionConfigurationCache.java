@@ -1,0 +1,28 @@
+package dev.mandate.decision.control;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The newest decision configuration this server has read, per tenant. An entry is used only at the
+ * generation it was read at: the reader compares it with the database's on every decision.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // a concurrent map: no container lock needed
+public class DecisionConfigurationCache {
+
+    private final Map<String, DecisionConfiguration> configurations = new ConcurrentHashMap<>();
+
+    public DecisionConfiguration get(String tenant, String generation) {
+        DecisionConfiguration known = configurations.get(tenant);
+        return known != null && known.generation().equals(generation) ? known : null;
+    }
+
+    /** Keeps it unless another thread kept one at the same generation meanwhile (either will do). */
+    public void put(String tenant, DecisionConfiguration configuration) {
+        configurations.put(tenant, configuration);
+    }
+}

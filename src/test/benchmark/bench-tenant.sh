@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Creates the decision benchmark's tenant on a running test domain: one WRITE tool action, a workflow, a
+# task type and N AUTONOMOUS agents with tokens (src/test/target/bench-agents.txt: "id token" per line).
+# Prints "tenant=... agents=..." for eval. usage: bench-tenant.sh [AGENTS]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+AGENTS=${1:-16}
+B=${B:-http://127.0.0.1:28080}
+tenant=bench-$(date +%s)
+token() { curl -s -X POST $B/api/v1/dev/tokens -H 'Content-Type: application/json' \
+  -d "{\"subject\":\"$1\",\"groups\":[\"$2\"],\"tenant\":\"$tenant\",\"ttlSeconds\":86400}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
+post() { curl -fsS -o /dev/null -X POST "$B$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$2"; }
+ADMIN=$(token bench-admin mandate-admin)
+for _ in $(seq 1 30); do   # the app answers ready a moment before its token issuer and MP-JWT are
+  curl -fsS -o /dev/null $B/api/v1/me -H "Authorization: Bearer $ADMIN" && break
+  sleep 2; ADMIN=$(token bench-admin mandate-admin)
+done
+post /api/v1/tools '{"key":"bench","name":"Bench","actions":[{"key":"update","riskClass":"WRITE","argumentSchema":{"type":"object","required":["ticketId"],"properties":{"ticketId":{"type":"string"}}}}]}'
+post /api/v1/workflows '{"key":"bench-wf","name":"Bench"}'
+post /api/v1/task-types '{"key":"bench-task","workflow":"bench-wf","name":"Bench","definition":"d","successCriteria":"s","riskLevel":"LOW","allowedTools":[{"tool":"bench","action":"update"}]}'
+agents=$PWD/src/test/target/bench-agents.txt; : > $agents
+for i in $(seq 1 "$AGENTS"); do
+  id=$(curl -s -X POST $B/api/v1/agents -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"bench-$i\",\"sponsor\":\"owner\",\"defaultTier\":\"AUTONOMOUS\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  echo "$id $(token "$id" mandate-agent)" >> $agents
+done
+echo "tenant=$tenant agents=$agents"
+
