@@ -279,11 +279,14 @@ app_deployed() {
   asadmin list-applications 2>/dev/null | grep -Eq '^mandate[[:space:]]'
 }
 
-# /health/ready answers 200 with "status":"UP" once the schema is migrated and the database answers
+# /health/ready answers 200 with "status":"UP" once the schema is migrated and the database answers. While
+# the app is still loading, Payara answers UP with no checks at all for a moment: Mandate's own check
+# ("name":"mandate") must be there too.
 wait_ready() {
   local url="$HTTP_URL/health/ready" deadline=$((SECONDS + $1)) body
   while :; do
-    if body=$(curl -fsS "$url" 2>/dev/null) && grep -Eq '"status" *: *"UP"' <<<"$body"; then
+    if body=$(curl -fsS "$url" 2>/dev/null) && grep -Eq '"status" *: *"UP"' <<<"$body" \
+      && grep -Eq '"name" *: *"mandate"' <<<"$body"; then
       return 0
     fi
     [ $SECONDS -ge $deadline ] && return 1

@@ -141,7 +141,9 @@ configure_properties() {
 
 wait_ready() {
   local url="http://127.0.0.1:$HTTP_PORT/health/ready" deadline=$((SECONDS + ${1:-180}))
-  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+  # Mandate's own check must be in the answer: while the app loads, Payara's endpoint answers UP with no
+  # checks for a moment, and a deploy or undeploy in that moment breaks the app (PAYARA.md, pitfall 7)
+  until curl -fsS "$url" 2>/dev/null | grep -q '"name":"mandate"'; do
     if [ $SECONDS -ge $deadline ]; then
       log "Mandate did not become ready at $url; see $DOMAINS_DIR/$DOMAIN/logs/server.log"
       exit 1

@@ -32,7 +32,7 @@ if [ "${HTTP_THREADS:-0}" != 0 ]; then
 fi
 ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
 src/test/target/payara/payara6/bin/asadmin --port 28048 deploy --force --name mandate ear/target/mandate.ear >/dev/null
-until curl -fsS -o /dev/null $B/health/ready; do sleep 1; done
+until curl -fsS $B/health/ready 2>/dev/null | grep -q '"name":"mandate"'; do sleep 1; done
 echo "synchronous_commit=$(psql -h 127.0.0.1 -U postgres -d mandate_it -tAc 'show synchronous_commit')"
 
 eval "$(src/test/benchmark/bench-tenant.sh "$AGENTS")"   # sets tenant and agents

@@ -22,6 +22,8 @@ import dev.mandate.platform.security.Versions;
 import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -245,9 +247,11 @@ public class Agents {
 
     /**
      * Refuses an agent that is not ACTIVE. Read from the database on every call, so a suspension takes
-     * effect on the agent's very next request, whatever its token says.
+     * effect on the agent's very next request, whatever its token says. Returns the agent as read (no
+     * transaction of its own: a request filter calls this before every agent's request).
      */
-    public void requireActive(String tenant, String agentId) {
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Agent requireActive(String tenant, String agentId) {
         Agent agent = em.find(Agent.class, agentId);
         if (agent == null || !agent.tenantId().equals(tenant)) {
             throw new AgentNotActiveException("the token's subject is not an agent of this tenant");
@@ -255,6 +259,7 @@ public class Agents {
         if (!agent.isActive()) {
             throw new AgentNotActiveException("agent is " + agent.status());
         }
+        return agent;
     }
 
     /** The change's audit record, in this transaction: it commits or rolls back with the change. */

@@ -1,5 +1,6 @@
 package dev.mandate.decision.boundary;
 
+import dev.mandate.agent.entity.Agent;
 import dev.mandate.decision.control.AgentMismatchException;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
 import dev.mandate.decision.entity.EnvelopeAnswer;
@@ -29,19 +30,22 @@ public class EnvelopeGateway {
     @EJB
     Envelopes envelopes;
 
-    public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission) {
+    /**
+     * @param verified the calling agent as the request filter read it (ACTIVE), or null to read it here
+     */
+    public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission, Agent verified) {
         try {
-            return claimAndDecide(caller, submission);
+            return claimAndDecide(caller, submission, verified);
         } catch (InvalidRequestException | AgentMismatchException | IdempotencyKeyRequiredException rejected) {
             envelopes.auditRejection(caller, submission, rejected);
             throw rejected;
         }
     }
 
-    private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission) {
+    private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission, Agent verified) {
         String key = submission.idempotencyKey();
         if (key == null || idempotencyKeys.claimsInDecision()) {
-            return envelopes.decide(caller, submission);
+            return envelopes.decide(caller, submission, verified);
         }
         Optional<EnvelopeAnswer> earlier =
                 idempotencyKeys.claim(caller.tenant(), caller.subject(), key, submission.requestHash());
@@ -49,7 +53,7 @@ public class EnvelopeGateway {
             return earlier.get();
         }
         try {
-            return envelopes.decide(caller, submission);
+            return envelopes.decide(caller, submission, verified);
         } catch (RuntimeException failed) {
             idempotencyKeys.release(caller.tenant(), caller.subject(), key);
             throw failed;

@@ -97,8 +97,11 @@ public class Envelopes {
     @EJB
     AuditTrail audit;
 
+    /**
+     * @param verified the calling agent as the request filter read it just before (ACTIVE), or null
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission) {
+    public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission, Agent verified) {
         if (!submission.agentId().equals(caller.subject())) {
             throw new AgentMismatchException("agentId must be the calling agent (the token's subject)");
         }
@@ -110,7 +113,9 @@ public class Envelopes {
             }
         }
         DecisionConfiguration configuration = configurations.of(caller.tenant());
-        Agent agent = agents.get(caller, submission.agentId());
+        Agent agent = verified != null && verified.id().equals(submission.agentId())
+                ? verified
+                : agents.get(caller, submission.agentId());
         TaskTypeDefinition taskType = configuration
                 .taskType(submission.taskType())
                 .orElseThrow(() -> unprocessable("taskType", "no task type '" + submission.taskType() + "'"));

@@ -42,6 +42,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Priorities.AUTHORIZATION - 100)
 public class CallerAuthorizationFilter implements ContainerRequestFilter {
 
+    /**
+     * The request property (a servlet request attribute) holding the calling agent as this filter read
+     * it, ACTIVE, so the decision path need not read it again.
+     */
+    public static final String VERIFIED_AGENT = "dev.mandate.verified-agent";
+
     @Context
     ResourceInfo resourceInfo;
 
@@ -82,7 +88,8 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         if (token.getGroups().contains(BuiltInRole.AGENT)) {
-            agents.requireActive(string(token.getClaim(tenantClaim)), token.getSubject());
+            request.setProperty(
+                    VERIFIED_AGENT, agents.requireActive(string(token.getClaim(tenantClaim)), token.getSubject()));
         }
     }
 

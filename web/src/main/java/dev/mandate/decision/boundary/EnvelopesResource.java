@@ -2,6 +2,8 @@ package dev.mandate.decision.boundary;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.agent.entity.Agent;
+import dev.mandate.api.security.CallerAuthorizationFilter;
 import dev.mandate.api.security.CallerProducer;
 import dev.mandate.decision.control.TraceIds;
 import dev.mandate.decision.entity.EnvelopeAnswer;
@@ -17,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -65,6 +68,9 @@ public class EnvelopesResource {
     @Context
     Providers providers;
 
+    @Context
+    HttpServletRequest http;
+
     @POST
     @RolesAllowed(BuiltInRole.AGENT)
     @Operation(summary = "Submit an envelope and get the decision (ALLOW, DENY, REQUIRE_APPROVAL, ESCALATE, SHADOW)")
@@ -100,7 +106,8 @@ public class EnvelopesResource {
                 traceId,
                 idempotencyKey,
                 CanonicalJson.sha256(envelope.toString()));
-        EnvelopeAnswer answer = gateway.submit(caller(), submission);
+        EnvelopeAnswer answer = gateway.submit(
+                caller(), submission, (Agent) http.getAttribute(CallerAuthorizationFilter.VERIFIED_AGENT));
         Response.ResponseBuilder response = Response.status(answer.status())
                 .entity(answer.body())
                 .header("traceparent", "00-" + traceId + "-" + spanId() + "-01");
