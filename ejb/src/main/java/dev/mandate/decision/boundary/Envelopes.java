@@ -50,6 +50,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,6 +97,9 @@ public class Envelopes {
 
     @EJB
     AuditTrail audit;
+
+    @EJB
+    RateCounters rateCounters;
 
     /**
      * @param verified the calling agent as the request filter read it just before (ACTIVE), or null
@@ -225,6 +229,8 @@ public class Envelopes {
                 inputSummary(submission),
                 policy.policyVersion(),
                 details));
+        // after the audit append, which holds the agent's chain lock (see RateCounters.count)
+        rateCounters.count(caller.tenant(), agent.id(), tool.key(), Instant.now());
         return answer;
     }
 
@@ -353,11 +359,8 @@ public class Envelopes {
                 budget.put(label.replace(' ', '_').toLowerCase(java.util.Locale.ROOT), left.doubleValue()));
         budget.put("cost", submission.cost().doubleValue());
         Map<String, Object> context = PlainJson.map(submission.envelope().getJsonObject("policyContext"));
-        // counted only if a rule reads them: most policy sets have no rate rule, and counting is three queries
-        Map<String, Object> rate = new OnDemandMap(() -> Map.of(
-                "agent_minute", recentEnvelopes(agent.id(), null, 60),
-                "agent_hour", recentEnvelopes(agent.id(), null, 3600),
-                "agent_tool_hour", recentEnvelopes(agent.id(), tool.key(), 3600)));
+        // read only if a rule reads them: most policy sets have no rate rule
+        Map<String, Object> rate = new OnDemandMap(() -> rateCounters.counters(agent.id(), tool.key(), Instant.now()));
         return new PolicyInput(
                 PlainJson.map(submission.envelope()),
                 PlainJson.map(submission.arguments()),
@@ -366,20 +369,6 @@ public class Envelopes {
                 budget,
                 context,
                 rate);
-    }
-
-    /** Envelopes this agent sent in the last {@code seconds} (optionally for one tool), for rate rules. */
-    private long recentEnvelopes(String agentId, String tool, long seconds) {
-        var query = em.createQuery(
-                        "select count(e) from Envelope e where e.agentId = :agent and e.createdAt > :since"
-                                + (tool == null ? "" : " and e.tool = :tool"),
-                        Long.class)
-                .setParameter("agent", agentId)
-                .setParameter("since", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(seconds));
-        if (tool != null) {
-            query.setParameter("tool", tool);
-        }
-        return query.getSingleResult();
     }
 
     private static PolicyFindings findings(PolicyOutcome outcome) {

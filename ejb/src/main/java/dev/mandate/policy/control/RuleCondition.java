@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
 @FunctionalInterface
 public interface RuleCondition {
 
-    /** {@code envelope.requested_action.tool == 'x'} and the same for action; literals without escapes. */
+    /**
+     * {@code task.tool == 'x'} or {@code envelope.requestedAction.tool == 'x'}, and the same for action;
+     * literals without escapes.
+     */
     Pattern REQUESTED_EQUALS =
-            Pattern.compile("envelope\\.requested_action\\.(tool|action) == (?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")");
+            Pattern.compile("(task|envelope\\.requestedAction)\\.(tool|action) == (?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")");
 
     /** The condition's value (a Boolean when well-formed); an exception is the rule's error. */
     Object evaluate(CelVariableResolver variables) throws Exception;
@@ -30,7 +33,8 @@ public interface RuleCondition {
     }
 
     /**
-     * The most common narrowing, {@code envelope.requested_action.tool == 'erp'} (or {@code .action}),
+     * The most common narrowing, {@code task.tool == 'erp'} (or {@code .action}, or the same read from
+     * {@code envelope.requestedAction}),
      * tested in Java: most rules of a large policy are about one tool, so most of them end here for any
      * one envelope. Anything else, and an envelope without such a string, goes to the CEL {@code when}.
      */
@@ -40,10 +44,13 @@ public interface RuleCondition {
         if (!equality.matches()) {
             return cel;
         }
-        String field = equality.group(1);
-        String expected = equality.group(2) != null ? equality.group(2) : equality.group(3);
+        boolean fromTask = equality.group(1).equals("task");
+        String field = equality.group(2);
+        String expected = equality.group(3) != null ? equality.group(3) : equality.group(4);
         return variables -> {
-            Object requested = map(variables, "envelope").get("requested_action");
+            Object requested = fromTask
+                    ? map(variables, "task")
+                    : map(variables, "envelope").get("requestedAction");
             Object actual = requested instanceof Map<?, ?> action ? action.get(field) : null;
             if (!(actual instanceof String value)) {
                 return cel.evaluate(variables);

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * The ready-made rule kinds: each checks its params and generates the CEL expression the rule is stored
  * and evaluated as. Keys and domains are restricted to characters that need no quoting, so a param can
  * never change the shape of the generated expression. Every template takes an optional {@code when}
- * (a CEL bool expression) that narrows where it applies, e.g. {@code envelope.requested_action.tool == "erp"}.
+ * (a CEL bool expression) that narrows where it applies, e.g. {@code task.tool == "erp"}.
  */
 public final class RuleTemplates {
 

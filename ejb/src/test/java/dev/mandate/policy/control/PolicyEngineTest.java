@@ -185,7 +185,7 @@ class PolicyEngineTest {
     void variablesAreAllVisibleAndNowIsATimestamp() {
         CompiledPolicySet rules = set(
                 "1",
-                expression("env", 1, "envelope.requested_action.tool == 'erp'", PolicyEffect.ALLOW),
+                expression("env", 1, "envelope.requestedAction.tool == 'erp'", PolicyEffect.ALLOW),
                 expression("agent", 2, "agent.tier == 'EXECUTE_WITH_APPROVAL'", PolicyEffect.ALLOW),
                 expression("task", 3, "task.type.startsWith('invoice.')", PolicyEffect.ALLOW),
                 expression(

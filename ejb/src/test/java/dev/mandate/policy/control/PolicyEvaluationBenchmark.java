@@ -88,7 +88,7 @@ public class PolicyEvaluationBenchmark {
                             "max",
                             100 + i,
                             "when",
-                            "envelope.requested_action.tool == 'crm-" + i + "'");
+                            "envelope.requestedAction.tool == 'crm-" + i + "'");
             drafts.add(Rules.template("cap-" + i, RuleKind.AMOUNT_CAP, cap, PolicyEffect.REQUIRE_APPROVAL));
             drafts.add(Rules.template(
                     "domains-" + i,
@@ -117,8 +117,8 @@ public class PolicyEvaluationBenchmark {
     }
 
     private static final List<String> EXPRESSIONS = List.of(
-            "'pii' in context.labels && envelope.requested_action.action == 'release_payment'",
-            "agent.tier == 'SUGGEST_ONLY' && envelope.requested_action.action.startsWith('release')",
+            "'pii' in context.labels && envelope.requestedAction.action == 'release_payment'",
+            "agent.tier == 'SUGGEST_ONLY' && envelope.requestedAction.action.startsWith('release')",
             "budget.exhausted || budget.tenant_day_remaining_usd < budget.request_cost_usd",
             "envelope.confidence < 0.5",
             "envelope.evidence.all(e, !e.excerpt.contains('Total due'))",

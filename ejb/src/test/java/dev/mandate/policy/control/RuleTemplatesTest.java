@@ -161,12 +161,12 @@ class RuleTemplatesTest {
                 template(
                         "erp-cap",
                         RuleKind.AMOUNT_CAP,
-                        Map.of("path", "amount", "max", 10, "when", "envelope.requested_action.tool == 'erp'"),
+                        Map.of("path", "amount", "max", 10, "when", "envelope.requestedAction.tool == 'erp'"),
                         PolicyEffect.DENY));
         assertThat(rules.evaluate(input(Map.of("amount", 11L))).effect()).isEqualTo(PolicyEffect.DENY);
         PolicyInput other = input(Map.of("amount", 11L));
         other = new PolicyInput(
-                Map.of("requested_action", Map.of("tool", "crm")),
+                Map.of("requestedAction", Map.of("tool", "crm")),
                 other.args(),
                 other.agent(),
                 other.task(),

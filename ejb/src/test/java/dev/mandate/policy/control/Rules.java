@@ -51,7 +51,7 @@ public final class Rules {
                         "a-1",
                         "task_type",
                         "invoice.pay",
-                        "requested_action",
+                        "requestedAction",
                         Map.of("tool", "erp", "action", "release_payment", "arguments", args),
                         "evidence",
                         List.of(Map.of("source", "invoice.pdf", "excerpt", "Total due: 420.00 EUR")),

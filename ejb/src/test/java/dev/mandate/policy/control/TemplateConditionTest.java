@@ -22,10 +22,12 @@ class TemplateConditionTest {
 
     private static final List<String> WHENS = List.of(
             "",
-            "envelope.requested_action.tool == 'erp'",
-            "envelope.requested_action.action == \"pay\"",
-            " envelope.requested_action.tool == 'crm' ",
-            "envelope.requested_action.tool == 'erp' || args.flag",
+            "envelope.requestedAction.tool == 'erp'",
+            "envelope.requestedAction.action == \"pay\"",
+            " envelope.requestedAction.tool == 'crm' ",
+            "envelope.requestedAction.tool == 'erp' || args.flag",
+            "task.tool == 'erp'",
+            "task.action == 'pay'",
             "args.flag",
             "1 / args.zero == 1");
 
@@ -47,7 +49,8 @@ class TemplateConditionTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put("args", PolicyValues.map(args));
         variables.put("rate", PolicyValues.map(rate));
-        variables.put("envelope", Map.of("requested_action", requested));
+        variables.put("envelope", Map.of("requestedAction", requested));
+        variables.put("task", requested); // the decision path's task map holds tool and action too
         CelVariableResolver resolver = name -> Optional.ofNullable(variables.get(name));
 
         assertThat(java).as("a template rule runs as a Java check").isNotInstanceOf(celClass());
