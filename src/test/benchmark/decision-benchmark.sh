@@ -14,7 +14,7 @@ RATE_HIGH=${RATE_HIGH:-1000} HIGH_SECONDS=${HIGH_SECONDS:-120}
 CONNECTIONS=${CONNECTIONS:-64} AGENTS=${AGENTS:-16}
 B=http://127.0.0.1:28080
 OUT=src/test/target/decision-benchmark.jsonl
-WARMUP_SECONDS=${WARMUP_SECONDS:-60}
+WARMUP_SECONDS=${WARMUP_SECONDS:-90}
 ASADMIN="src/test/target/payara/payara6/bin/asadmin --port 28048"
 
 MANDATE_CONFIG_CACHE_SECONDS=60 src/test/dev-it.sh up
@@ -38,7 +38,11 @@ echo "synchronous_commit=$(psql -h 127.0.0.1 -U postgres -d mandate_it -tAc 'sho
 eval "$(src/test/benchmark/bench-tenant.sh "$AGENTS")"   # sets tenant and agents
 
 load() { node src/test/benchmark/decision-load.cjs $B $agents "$@" | tee -a $OUT; }
-load "$RATE_LOW" "$WARMUP_SECONDS" "$CONNECTIONS" warmup >/dev/null   # JIT compilation at the measured rate
+# warm-up, ramped: a cold server (interpreted code, JIT compiling on the same two cores) manages ~200/s, and
+# sending 300/s at once only builds a queue; then the measured rate for WARMUP_SECONDS
+load $((RATE_LOW / 3)) 30 "$CONNECTIONS" warmup-1 >/dev/null
+load $((RATE_LOW * 2 / 3)) 30 "$CONNECTIONS" warmup-2 >/dev/null
+load "$RATE_LOW" "$WARMUP_SECONDS" "$CONNECTIONS" warmup-3 >/dev/null
 load "$RATE_LOW" "$LOW_SECONDS" "$CONNECTIONS" "rate-$RATE_LOW"
 load "$RATE_HIGH" "$HIGH_SECONDS" "$CONNECTIONS" "rate-$RATE_HIGH"
 

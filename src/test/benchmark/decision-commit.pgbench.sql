@@ -2,11 +2,14 @@
 -- agent check of the request filter, then the decision's one transaction: the idempotency key's lock and
 -- lookup, the configuration generation (the tenant's configuration itself is cached at that generation),
 -- the agent and its tool tiers, the task-usage reservation, the envelope, the idempotency answer, the
--- audit-chain head and the audit record. No policy rule reads rate counters in the benchmark tenant, so
+-- audit-chain head and the audit record, and the agent's rate counters. No policy rule reads rate counters in the benchmark tenant, so
 -- no count queries run. Run by pgbench (-M prepared, as the JDBC driver runs them) against the benchmark
 -- tenant's rows.
 \set n random(1, 2000000000)
-\set chain random(0, 7)
+-- like the benchmark's 16 agents over 8 audit chains: client c plays agent c % 16 (its rate-counter rows)
+-- on chain c % 8, so clients contend for rows as often as Mandate's requests do
+\set slot :client_id % 16
+\set chain :client_id % 8
 SELECT * FROM agent WHERE id = :agent;
 BEGIN;
 SELECT pg_try_advisory_xact_lock(hashtextextended(:tenant || :agent || 'pgb-' || :client_id::text || '-' || :n::text, 0)),
@@ -42,4 +45,8 @@ INSERT INTO audit_record (id, tenant_id, chain, sequence, recorded_at, actor, ag
     'envelope.decided', 'ALLOW', '[]', 'bench' || chr(58) || 'update task=bench-task arguments={"ticketId":"T-1"}', '0',
     '{"tier":"AUTONOMOUS"}', md5('a') || md5('b'), md5('c') || md5('d')
   FROM audit_chain WHERE tenant_id = :tenant AND chain = :chain::int;
+INSERT INTO rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, envelopes)
+  VALUES (:tenant, left(:agent, 34) || lpad(:slot::text, 2, '0'), 5, (extract(epoch FROM now())::bigint / 5) * 5, 'bench', 1),
+    (:tenant, left(:agent, 34) || lpad(:slot::text, 2, '0'), 60, (extract(epoch FROM now())::bigint / 60) * 60, 'bench', 1)
+  ON CONFLICT (agent_id, span_seconds, bucket, tool_key) DO UPDATE SET envelopes = rate_counter.envelopes + 1;
 COMMIT;

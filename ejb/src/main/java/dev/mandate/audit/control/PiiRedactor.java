@@ -149,19 +149,77 @@ public final class PiiRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = PEM.matcher(text).replaceAll(SECRET);
-        out = JWT.matcher(out).replaceAll(SECRET);
-        out = BEARER.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(SECRET));
-        out = ASSIGNED_SECRET.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(SECRET));
-        out = EMAIL_ADDRESS.matcher(out).replaceAll(EMAIL);
-        out = replaceIbans(out);
-        out = replaceCards(out);
-        out = US_SSN.matcher(out).replaceAll(NATIONAL_ID);
-        out = UK_NINO.matcher(out).replaceAll(NATIONAL_ID);
-        out = replaceDigits(INTERNATIONAL_PHONE, out, 8, 15);
-        out = NANP_PHONE.matcher(out).replaceAll(PHONE);
-        out = replaceDigits(TRUNK_PHONE, out, 10, 11);
+        return redact(text, true);
+    }
+
+    /**
+     * The passes, in order. With {@code guarded}, a pass runs only if the text has what every match of it
+     * needs (a character, enough digits): replacements only remove such characters and digits, so testing
+     * the original text may run a pass for nothing, never skip one that would match. Unguarded is the
+     * reference the guards are tested against.
+     */
+    static String redact(String text, boolean guarded) {
+        int digits = guarded ? digits(text) : Integer.MAX_VALUE;
+        boolean all = !guarded;
+        String out = text;
+        if (all || text.contains("-----BEGIN ")) {
+            out = PEM.matcher(out).replaceAll(SECRET);
+        }
+        if (all || text.contains("eyJ")) {
+            out = JWT.matcher(out).replaceAll(SECRET);
+        }
+        if (all || containsIgnoringCase(text, "bearer") || containsIgnoringCase(text, "basic")) {
+            out = BEARER.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(SECRET));
+        }
+        if (all || text.indexOf(':') >= 0 || text.indexOf('=') >= 0) {
+            out = ASSIGNED_SECRET.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(SECRET));
+        }
+        if (all || text.indexOf('@') >= 0) {
+            out = EMAIL_ADDRESS.matcher(out).replaceAll(EMAIL);
+        }
+        if (digits >= 2) {
+            out = replaceIbans(out);
+        }
+        if (digits >= 13) {
+            out = replaceCards(out);
+        }
+        if (digits >= 9) {
+            out = US_SSN.matcher(out).replaceAll(NATIONAL_ID);
+        }
+        if (digits >= 6) {
+            out = UK_NINO.matcher(out).replaceAll(NATIONAL_ID);
+        }
+        if (all || text.indexOf('+') >= 0) {
+            out = replaceDigits(INTERNATIONAL_PHONE, out, 8, 15);
+        }
+        if (digits >= 10) {
+            out = NANP_PHONE.matcher(out).replaceAll(PHONE);
+        }
+        if (digits >= 4) {
+            out = replaceDigits(TRUNK_PHONE, out, 10, 11);
+        }
         return out;
+    }
+
+    private static int digits(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean containsIgnoringCase(String text, String lowerCaseWord) {
+        int last = text.length() - lowerCaseWord.length();
+        for (int i = 0; i <= last; i++) {
+            if (text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A value of an audit detail: whole values of secret-named keys go, the rest is {@link #redact}ed. */
