@@ -21,6 +21,7 @@
 #   MANDATE_DEMO         true: load the demo tenant at startup                 default true
 #   MANDATE_UNDEPLOY     true: remove an already deployed Mandate after start (tests)
 #   MANDATE_CONFIG_CACHE_SECONDS  how long Payara caches MP Config values (tests: 0)
+#   MANDATE_HOUSEKEEPING_SECONDS  how often old rate buckets and idempotency keys go (tests: 3)
 set -euo pipefail
 
 : "${MANDATE_PAYARA_HOME:?set MANDATE_PAYARA_HOME to the unpacked payara6 folder}"
@@ -133,6 +134,9 @@ configure_properties() {
   if [ -n "${MANDATE_CONFIG_CACHE_SECONDS:-}" ]; then
     # Payara caches MP Config values; tests that flip a setting need it read afresh
     props+=":mp.config.cache.duration=$MANDATE_CONFIG_CACHE_SECONDS"
+  fi
+  if [ -n "${MANDATE_HOUSEKEEPING_SECONDS:-}" ]; then
+    props+=":mandate.housekeeping.interval-seconds=$MANDATE_HOUSEKEEPING_SECONDS"
   fi
   asadmin create-system-properties "$props" >/dev/null
   # as in production (40-mandate-config.asadmin): no stack trace in server.log per unparseable token

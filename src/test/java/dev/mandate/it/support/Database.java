@@ -38,8 +38,9 @@ public final class Database {
     }
 
     /**
-     * A statement run as an attacker with database access would run it. FOR TAMPER TESTS ONLY: nothing
-     * else may write behind the API's back. Returns the update count.
+     * A statement run as an attacker with database access would run it. FOR TAMPER TESTS, and for rows
+     * older than a test can wait for (housekeeping): nothing else may write behind the API's back.
+     * Returns the update count.
      */
     public static int execute(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(URL);

@@ -165,6 +165,14 @@ public class IdempotencyKeys {
                 .executeUpdate();
     }
 
+    /** Deletes the keys created before {@code before} (and their stored answers); returns how many. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int purge(java.time.Instant before) {
+        return em.createNativeQuery("delete from idempotency_key where created_at < ?1")
+                .setParameter(1, before.atOffset(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
     private List<?> existing(String tenant, String agentId, String key) {
         return em.createNativeQuery("select request_hash, state, response_status, response_body, created_at"
                         + " from idempotency_key where tenant_id = ?1 and agent_id = ?2 and idem_key = ?3")

@@ -26,6 +26,8 @@ public enum ConfigKey {
     PLATFORM_OPERATOR_TENANT("mandate.platform.operator-tenant"),
     ENVELOPE_MAX_ARGUMENT_DEPTH("mandate.envelope.max-argument-depth"),
     IDEMPOTENCY_IN_FLIGHT_SECONDS("mandate.idempotency.in-flight-seconds"),
+    IDEMPOTENCY_KEEP_HOURS("mandate.idempotency.keep-hours"),
+    HOUSEKEEPING_INTERVAL_SECONDS("mandate.housekeeping.interval-seconds"),
     AUDIT_SHARDS("mandate.audit.shards"),
     AUDIT_SIGNING_KEY_LOCATION("mandate.audit.signing-key-location"),
     AUDIT_SEAL_INTERVAL_SECONDS("mandate.audit.seal-interval-seconds"),

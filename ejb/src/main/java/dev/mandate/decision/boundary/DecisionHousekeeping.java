@@ -1,0 +1,80 @@
+package dev.mandate.decision.boundary;
+
+import dev.mandate.platform.config.ConfigKey;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Deletes what the decision path no longer needs, every {@code mandate.housekeeping.interval-seconds}
+ * (default 600; 0: never): rate buckets older than any window, and idempotency keys older than
+ * {@code mandate.idempotency.keep-hours} (default 48; at least 24). A non-persistent timer on every
+ * server: deleting twice does no harm.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigrator")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DecisionHousekeeping {
+
+    private static final Logger LOG = Logger.getLogger(DecisionHousekeeping.class.getName());
+    private static final long MIN_KEEP_HOURS = 24;
+
+    @Resource
+    TimerService timers;
+
+    @EJB
+    RateCounters rateCounters;
+
+    @EJB
+    IdempotencyKeys idempotencyKeys;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @PostConstruct
+    void schedule() {
+        long seconds =
+                ConfigKey.HOUSEKEEPING_INTERVAL_SECONDS.lookup(Long.class).orElse(600L);
+        if (seconds > 0) {
+            timers.createIntervalTimer(seconds * 1000, seconds * 1000, new TimerConfig("mandate-housekeeping", false));
+        }
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void run() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Instant now = Instant.now();
+            int buckets = rateCounters.prune(now);
+            long keepHours = Math.max(
+                    MIN_KEEP_HOURS,
+                    ConfigKey.IDEMPOTENCY_KEEP_HOURS.lookup(Long.class).orElse(48L));
+            int keys = idempotencyKeys.purge(now.minusSeconds(keepHours * 3600));
+            LOG.log(Level.FINE, "housekeeping deleted {0} rate buckets and {1} idempotency keys", new Object[] {
+                buckets, keys
+            });
+        } catch (RuntimeException failed) {
+            // the next run tries again; nothing is wrong meanwhile, the tables are only larger
+            LOG.log(Level.WARNING, "housekeeping failed; retried at the next run: {0}", failed.toString());
+        } finally {
+            running.set(false);
+        }
+    }
+}
