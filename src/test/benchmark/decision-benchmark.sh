@@ -6,7 +6,7 @@
 # alone on the machine:
 #   flock /tmp/mandate-payara.lock src/test/benchmark/decision-benchmark.sh
 # Settings: RATE_LOW (300) for LOW_SECONDS (60), RATE_HIGH (1000) for HIGH_SECONDS (120), CONNECTIONS (64),
-# AGENTS (16). Results: src/test/target/decision-benchmark.jsonl and stdout.
+# AGENTS (16), RATE_RULE (false: true adds a never-firing rate rule, so every decision reads its counters). Results: src/test/target/decision-benchmark.jsonl and stdout.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 RATE_LOW=${RATE_LOW:-300} LOW_SECONDS=${LOW_SECONDS:-60}
