@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The housekeeping timer (every 3 s on the test domain) deletes idempotency keys older than
- * mandate.idempotency.keep-hours (48) and rate buckets older than two hours, and nothing newer.
+ * mandate.idempotency.keep-hours (48) and rate buckets older than two hours, and nothing newer; a
+ * backlog larger than one batch goes too.
  */
 class HousekeepingIT extends MandateIT {
 
@@ -23,6 +24,13 @@ class HousekeepingIT extends MandateIT {
                 + " response_status, response_body, created_at) values (?, ?, ?, 'h', 'DONE', 200, '{}', now() - ?::interval)";
         Database.execute(insertKey, tenant, agent, "three-days-old", "72 hours");
         Database.execute(insertKey, tenant, agent, "a-day-old", "23 hours");
+        // more than two of the housekeeping's batches (5,000 rows each) of old keys
+        Database.execute(
+                "insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state, created_at)"
+                        + " select ?, ?, 'backlog-' || n, 'h', 'DONE', now() - interval '5 days'"
+                        + " from generate_series(1, 12001) n",
+                tenant,
+                agent);
         long now = Instant.now().getEpochSecond();
         String insertBucket =
                 "insert into rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, envelopes)"
@@ -34,7 +42,7 @@ class HousekeepingIT extends MandateIT {
         while (Instant.now().isBefore(deadline) && (oldKeys(agent) > 0 || oldBuckets(agent, now) > 0)) {
             Thread.sleep(500);
         }
-        assertThat(oldKeys(agent)).as("keys older than 48 h").isZero();
+        assertThat(oldKeys(agent)).as("keys older than 48 h, 12,002 of them").isZero();
         assertThat(oldBuckets(agent, now)).as("buckets older than 2 h").isZero();
         assertThat(Database.count("select count(*) from idempotency_key where agent_id = ?", agent))
                 .as("the key within 48 h stays")
@@ -46,7 +54,7 @@ class HousekeepingIT extends MandateIT {
 
     private static long oldKeys(String agent) {
         return Database.count(
-                "select count(*) from idempotency_key where agent_id = ? and idem_key = 'three-days-old'", agent);
+                "select count(*) from idempotency_key where agent_id = ? and idem_key <> 'a-day-old'", agent);
     }
 
     private static long oldBuckets(String agent, long now) {

@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntUnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +34,8 @@ public class DecisionHousekeeping {
 
     private static final Logger LOG = Logger.getLogger(DecisionHousekeeping.class.getName());
     private static final long MIN_KEEP_HOURS = 24;
+    static final int BATCH = 5_000;
+    static final int MAX_BATCHES = 200;
 
     @Resource
     TimerService timers;
@@ -62,11 +65,12 @@ public class DecisionHousekeeping {
         }
         try {
             Instant now = Instant.now();
-            int buckets = rateCounters.prune(now);
+            long buckets = inBatches(limit -> rateCounters.prune(now, limit));
             long keepHours = Math.max(
                     MIN_KEEP_HOURS,
                     ConfigKey.IDEMPOTENCY_KEEP_HOURS.lookup(Long.class).orElse(48L));
-            int keys = idempotencyKeys.purge(now.minusSeconds(keepHours * 3600));
+            Instant keysBefore = now.minusSeconds(keepHours * 3600);
+            long keys = inBatches(limit -> idempotencyKeys.purge(keysBefore, limit));
             LOG.log(Level.FINE, "housekeeping deleted {0} rate buckets and {1} idempotency keys", new Object[] {
                 buckets, keys
             });
@@ -76,5 +80,21 @@ public class DecisionHousekeeping {
         } finally {
             running.set(false);
         }
+    }
+
+    /**
+     * Deletes in transactions of {@link #BATCH} rows until fewer are left (at most {@link #MAX_BATCHES} per
+     * run), so a backlog (after the timer was off, or a restore) never becomes one huge transaction.
+     */
+    private static long inBatches(IntUnaryOperator deleteUpTo) {
+        long deleted = 0;
+        for (int batch = 0; batch < MAX_BATCHES; batch++) {
+            int now = deleteUpTo.applyAsInt(BATCH);
+            deleted += now;
+            if (now < BATCH) {
+                break;
+            }
+        }
+        return deleted;
     }
 }

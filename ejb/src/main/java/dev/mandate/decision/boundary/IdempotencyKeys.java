@@ -165,11 +165,17 @@ public class IdempotencyKeys {
                 .executeUpdate();
     }
 
-    /** Deletes the keys created before {@code before} (and their stored answers); returns how many. */
+    /**
+     * Deletes up to {@code limit} keys created before {@code before} (and their stored answers), in a
+     * transaction of their own; returns how many.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int purge(java.time.Instant before) {
-        return em.createNativeQuery("delete from idempotency_key where created_at < ?1")
+    public int purge(java.time.Instant before, int limit) {
+        return em.createNativeQuery("delete from idempotency_key where (tenant_id, agent_id, idem_key) in"
+                        + " (select tenant_id, agent_id, idem_key from idempotency_key where created_at < ?1"
+                        + " fetch first ?2 rows only)")
                 .setParameter(1, before.atOffset(ZoneOffset.UTC))
+                .setParameter(2, limit)
                 .executeUpdate();
     }
 

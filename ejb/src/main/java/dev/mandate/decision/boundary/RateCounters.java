@@ -90,11 +90,14 @@ public class RateCounters {
         return RateWindows.counters(sums, tool);
     }
 
-    /** Deletes buckets no window reads any more; returns how many. */
+    /** Deletes up to {@code limit} buckets no window reads any more, in a transaction of their own. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int prune(Instant now) {
-        return em.createNativeQuery("delete from rate_counter where bucket < ?1")
+    public int prune(Instant now, int limit) {
+        return em.createNativeQuery("delete from rate_counter where (agent_id, span_seconds, bucket, tool_key) in"
+                        + " (select agent_id, span_seconds, bucket, tool_key from rate_counter where bucket < ?1"
+                        + " fetch first ?2 rows only)")
                 .setParameter(1, now.getEpochSecond() - RateWindows.KEEP_SECONDS)
+                .setParameter(2, limit)
                 .executeUpdate();
     }
 }
