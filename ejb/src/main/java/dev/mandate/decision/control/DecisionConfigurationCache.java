@@ -21,7 +21,10 @@ public class DecisionConfigurationCache {
         return known != null && known.generation().equals(generation) ? known : null;
     }
 
-    /** Keeps it unless another thread kept one at the same generation meanwhile (either will do). */
+    /**
+     * Keeps it as the tenant's entry. A slow reader may replace a newer entry with an older one; the next
+     * decision then sees a generation mismatch and reads again: a reread, never a stale decision.
+     */
     public void put(String tenant, DecisionConfiguration configuration) {
         configurations.put(tenant, configuration);
     }
