@@ -79,11 +79,12 @@ public class Budget {
         this.updatedBy = actor;
     }
 
-    /** e.g. "AGENT DAY" */
+    /** What a decision reads of this budget. */
     public BudgetCap cap() {
         return new BudgetCap(id, label(), scope, subject, period, maxCost);
     }
 
+    /** e.g. "AGENT DAY" */
     public String label() {
         return scope + " " + period;
     }

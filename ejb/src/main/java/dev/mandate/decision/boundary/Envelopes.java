@@ -303,7 +303,7 @@ public class Envelopes {
                     taskType.get(),
                     tool.get(),
                     action.get(),
-                    ledger.remaining(caller.tenant(), agent.id()));
+                    ledger.remaining(configuration.budgetsFor(caller.tenant(), agent.id())));
             // the what-if runs after this transaction: count the rates now, not on demand later
             inputs.add(new RecentInput(
                     r.id(),

@@ -70,21 +70,16 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims the key in a transaction of its own, so a concurrent request sees the claim at once.
+     * Claims the key in a transaction of its own, so a concurrent request sees the claim at once (where
+     * the decision does not claim it itself, see {@link #claimsInDecision}).
      * Returns the stored answer when this is a retry of a finished request.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<EnvelopeAnswer> claim(String tenant, String agentId, String key, String requestHash) {
-        if (database.isPostgres()) {
-            // one statement for the usual case (a new key); a taken key falls through to the checks below
-            if (insertClaim(tenant, agentId, key, requestHash, " on conflict do nothing") == 1) {
-                return Optional.empty();
-            }
-        }
         List<?> rows = existing(tenant, agentId, key);
         if (rows.isEmpty()) {
             try {
-                insertClaim(tenant, agentId, key, requestHash, "");
+                insertClaim(tenant, agentId, key, requestHash);
                 return Optional.empty();
             } catch (PersistenceException raced) {
                 if (!ConstraintViolations.isIntegrityViolation(raced)) {
@@ -198,9 +193,9 @@ public class IdempotencyKeys {
         return OffsetDateTime.parse(value.toString());
     }
 
-    private int insertClaim(String tenant, String agentId, String key, String requestHash, String onConflict) {
+    private int insertClaim(String tenant, String agentId, String key, String requestHash) {
         return em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state,"
-                        + " created_at) values (?1, ?2, ?3, ?4, 'IN_FLIGHT', ?5)" + onConflict)
+                        + " created_at) values (?1, ?2, ?3, ?4, 'IN_FLIGHT', ?5)")
                 .setParameter(1, tenant)
                 .setParameter(2, agentId)
                 .setParameter(3, key)
