@@ -173,6 +173,20 @@ class EnvelopeInputIT extends MandateIT {
     }
 
     @Test
+    void aRejectedEnvelopeLeavesItsKeySoTheCorrectedRetryIsDecided() {
+        String key = UUID.randomUUID().toString();
+        setup.submit("AUTONOMOUS", envelope(agent, "pay-invoice", "erp", "no_such_action", Map.of()), key)
+                .then()
+                .statusCode(422);
+        // the same key again: nothing was stored under it, so this is neither a replay nor a reused key
+        setup.submit("AUTONOMOUS", envelope(agent, "pay-invoice", "erp", "match_po", Map.of()), key)
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue())
+                .body("decision", equalTo("ALLOW"));
+    }
+
+    @Test
     void sameKeyDifferentBodyIs422() {
         String key = UUID.randomUUID().toString();
         setup.submit("AUTONOMOUS", envelope(agent, "pay-invoice", "erp", "match_po", Map.of()), key)

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.mandate.it.support.Fixtures;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -44,15 +45,7 @@ class QuickStartOnH2IT {
     }
 
     private static String token(String subject, String group) {
-        return RestAssured.given()
-                .baseUri(BASE)
-                .contentType("application/json")
-                .body(Map.of("subject", subject, "groups", List.of(group)))
-                .post("/api/v1/dev/tokens")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        return Fixtures.devToken(BASE, subject, group);
     }
 
     private static RequestSpecification as(String token) {

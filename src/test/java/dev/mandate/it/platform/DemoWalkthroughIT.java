@@ -3,6 +3,7 @@ package dev.mandate.it.platform;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.mandate.it.support.Fixtures;
 import dev.mandate.it.support.MandateIT;
 import io.restassured.response.Response;
 import java.util.List;
@@ -18,13 +19,7 @@ class DemoWalkthroughIT extends MandateIT {
     private static final String TRIAGE_BOT = "00000000-de00-4000-8000-000000000001";
 
     private static String token(String subject, String group) {
-        return anonymous()
-                .body(Map.of("subject", subject, "groups", List.of(group)))
-                .post("/api/v1/dev/tokens")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("access_token");
+        return Fixtures.devToken(BASE_URL, subject, group);
     }
 
     private static Response pay(String agent, double amount, List<String> labels) {

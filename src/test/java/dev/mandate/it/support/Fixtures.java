@@ -45,6 +45,19 @@ public final class Fixtures {
         return new Created(response.path("ruleId"), response.header("ETag"));
     }
 
+    /** A token from the quick start's dev token endpoint of the server at {@code baseUrl}. */
+    public static String devToken(String baseUrl, String subject, String group) {
+        return RestAssured.given()
+                .baseUri(baseUrl)
+                .contentType("application/json")
+                .body(Map.of("subject", subject, "groups", List.of(group)))
+                .post("/api/v1/dev/tokens")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
+    }
+
     private static Response post(String token, String path, Object body) {
         return RestAssured.given()
                 .baseUri(MandateIT.BASE_URL)
