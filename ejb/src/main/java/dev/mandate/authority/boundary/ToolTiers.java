@@ -8,14 +8,15 @@ import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.sql.Sql;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Authority tiers per agent × tool, overriding the agent's default tier for that tool. */
@@ -24,6 +25,9 @@ public class ToolTiers {
 
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
+
+    @Inject
+    Sql sql;
 
     @EJB
     AuditTrail audit;
@@ -73,15 +77,12 @@ public class ToolTiers {
     /** tool key → tier, for the tools where the agent's tier differs from its default. */
     public Map<String, AuthorityTier> overrides(String tenant, String agentId) {
         Map<String, AuthorityTier> tiers = new LinkedHashMap<>();
-        List<?> rows = em.createNativeQuery(
-                        "select tool_key, tier from agent_tool_tier where tenant_id = ?1 and agent_id = ?2 order by tool_key")
-                .setParameter(1, tenant)
-                .setParameter(2, agentId)
-                .getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            tiers.put((String) columns[0], AuthorityTier.valueOf((String) columns[1]));
-        }
+        sql.list(
+                        "select tool_key, tier from agent_tool_tier where tenant_id = ? and agent_id = ? order by tool_key",
+                        r -> Map.entry(r.getString(1), AuthorityTier.valueOf(r.getString(2))),
+                        tenant,
+                        agentId)
+                .forEach(tier -> tiers.put(tier.getKey(), tier.getValue()));
         return tiers;
     }
 

@@ -3,6 +3,7 @@ package dev.mandate.budget.boundary;
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.budget.entity.BudgetCap;
 import dev.mandate.platform.schema.DatabaseProduct;
+import dev.mandate.platform.sql.Sql;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition.Limits;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -32,6 +33,9 @@ public class BudgetLedger {
 
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
+
+    @Inject
+    Sql sql;
 
     @EJB
     BudgetLedger self;
@@ -114,21 +118,26 @@ public class BudgetLedger {
         if (database.isPostgres()) {
             // one statement: the task's first request creates its row (a concurrent first request waits for
             // it and then updates), later ones add to it; either only within the limits
-            return em.createNativeQuery("insert into task_usage (tenant_id, task_id, model_calls, tool_calls, cost)"
-                                    + " select ?1, ?2, ?3, 1, ?4 where ?3 <= ?5 and 1 <= ?6 and ?4 <= ?7"
+            return sql.update(
+                            "insert into task_usage (tenant_id, task_id, model_calls, tool_calls, cost)"
+                                    + " select ?, ?, ?, 1, ? where ? <= ? and 1 <= ? and ? <= ?"
                                     + " on conflict (tenant_id, task_id) do update set"
                                     + " model_calls = task_usage.model_calls + excluded.model_calls,"
                                     + " tool_calls = task_usage.tool_calls + 1, cost = task_usage.cost + excluded.cost"
-                                    + " where task_usage.model_calls + excluded.model_calls <= ?5"
-                                    + " and task_usage.tool_calls + 1 <= ?6 and task_usage.cost + excluded.cost <= ?7")
-                            .setParameter(1, tenant)
-                            .setParameter(2, taskId)
-                            .setParameter(3, modelCalls)
-                            .setParameter(4, cost)
-                            .setParameter(5, maxModelCalls)
-                            .setParameter(6, maxToolCalls)
-                            .setParameter(7, maxCost)
-                            .executeUpdate()
+                                    + " where task_usage.model_calls + excluded.model_calls <= ?"
+                                    + " and task_usage.tool_calls + 1 <= ? and task_usage.cost + excluded.cost <= ?",
+                            tenant,
+                            taskId,
+                            modelCalls,
+                            cost,
+                            modelCalls,
+                            maxModelCalls,
+                            maxToolCalls,
+                            cost,
+                            maxCost,
+                            maxModelCalls,
+                            maxToolCalls,
+                            maxCost)
                     == 1;
         }
         ensureRow(() -> self.ensureTaskRow(tenant, taskId));
@@ -166,12 +175,12 @@ public class BudgetLedger {
     }
 
     private BigDecimal spent(String budgetId, LocalDate start) {
-        List<?> rows = em.createNativeQuery(
-                        "select spent_cost from budget_usage where budget_id = ?1 and period_start = ?2")
-                .setParameter(1, budgetId)
-                .setParameter(2, start)
-                .getResultList();
-        return rows.isEmpty() ? BigDecimal.ZERO : new BigDecimal(rows.get(0).toString());
+        return sql.first(
+                        "select spent_cost from budget_usage where budget_id = ? and period_start = ?",
+                        r -> r.getBigDecimal(1),
+                        budgetId,
+                        start)
+                .orElse(BigDecimal.ZERO);
     }
 
     /** Creates the period's usage row in its own transaction, so racing first reservations both succeed. */

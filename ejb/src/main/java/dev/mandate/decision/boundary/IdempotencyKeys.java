@@ -6,6 +6,7 @@ import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ConstraintViolations;
 import dev.mandate.platform.schema.DatabaseProduct;
+import dev.mandate.platform.sql.Sql;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -37,6 +38,9 @@ public class IdempotencyKeys {
     @Inject
     DatabaseProduct database;
 
+    @Inject
+    Sql sql;
+
     /** Whether the decision's transaction claims the key itself ({@link #claimInDecision}). */
     public boolean claimsInDecision() {
         return database.isPostgres();
@@ -50,15 +54,23 @@ public class IdempotencyKeys {
     public Optional<EnvelopeAnswer> claimInDecision(String tenant, String agentId, String key, String requestHash) {
         // one statement: the lock (never waits) and the stored request, if any; the left join always
         // yields exactly one row, so the lock is tried exactly once
-        Object[] row = (Object[]) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(?1, 0)),"
-                        + " k.request_hash, k.state, k.response_status, k.response_body, k.created_at"
-                        + " from (select 1) one left join idempotency_key k"
-                        + " on k.tenant_id = ?2 and k.agent_id = ?3 and k.idem_key = ?4")
-                .setParameter(1, tenant + "\n" + agentId + "\n" + key)
-                .setParameter(2, tenant)
-                .setParameter(3, agentId)
-                .setParameter(4, key)
-                .getSingleResult();
+        Object[] row = sql.first(
+                        "select pg_try_advisory_xact_lock(hashtextextended(?, 0)), k.request_hash, k.state,"
+                                + " k.response_status, k.response_body, k.created_at from (select 1) one"
+                                + " left join idempotency_key k on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?",
+                        r -> new Object[] {
+                            r.getBoolean(1),
+                            r.getString(2),
+                            r.getString(3),
+                            r.getObject(4),
+                            r.getString(5),
+                            r.getObject(6)
+                        },
+                        tenant + "\n" + agentId + "\n" + key,
+                        tenant,
+                        agentId,
+                        key)
+                .orElseThrow();
         if (!Boolean.TRUE.equals(row[0])) {
             throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
         }
@@ -125,18 +137,18 @@ public class IdempotencyKeys {
     public void complete(String tenant, String agentId, String key, String requestHash, EnvelopeAnswer answer) {
         if (claimsInDecision()) {
             // no row yet (or a stale claim taken over): the answer is the key's first committed row
-            em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state,"
-                            + " response_status, response_body, created_at) values (?1, ?2, ?3, ?4, 'DONE', ?5, ?6, ?7)"
+            sql.update(
+                    "insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state, response_status,"
+                            + " response_body, created_at) values (?, ?, ?, ?, 'DONE', ?, ?, ?)"
                             + " on conflict (tenant_id, agent_id, idem_key) do update set state = 'DONE',"
-                            + " response_status = excluded.response_status, response_body = excluded.response_body")
-                    .setParameter(1, tenant)
-                    .setParameter(2, agentId)
-                    .setParameter(3, key)
-                    .setParameter(4, requestHash)
-                    .setParameter(5, answer.status())
-                    .setParameter(6, answer.body())
-                    .setParameter(7, OffsetDateTime.now(ZoneOffset.UTC))
-                    .executeUpdate();
+                            + " response_status = excluded.response_status, response_body = excluded.response_body",
+                    tenant,
+                    agentId,
+                    key,
+                    requestHash,
+                    answer.status(),
+                    answer.body(),
+                    OffsetDateTime.now(ZoneOffset.UTC));
             return;
         }
         em.createNativeQuery("update idempotency_key set state = 'DONE', response_status = ?1, response_body = ?2"

@@ -2,6 +2,7 @@ package dev.mandate.decision.boundary;
 
 import dev.mandate.decision.control.RateWindows;
 import dev.mandate.platform.schema.DatabaseProduct;
+import dev.mandate.platform.sql.Sql;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +23,9 @@ public class RateCounters {
     @Inject
     DatabaseProduct database;
 
+    @Inject
+    Sql sql;
+
     /**
      * Counts one envelope of the agent for the tool, in the caller's transaction. Call it while holding
      * the agent's audit-chain lock (after the audit append): decisions of one agent then never race for
@@ -32,39 +35,40 @@ public class RateCounters {
     public void count(String tenant, String agentId, String tool, Instant at) {
         long second = at.getEpochSecond();
         if (database.isPostgres()) {
-            em.createNativeQuery(
-                            "insert into rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, envelopes)"
-                                    + " values (?1, ?2, ?3, ?4, ?5, 1), (?1, ?2, ?6, ?7, ?5, 1)"
-                                    + " on conflict (agent_id, span_seconds, bucket, tool_key)"
-                                    + " do update set envelopes = rate_counter.envelopes + 1")
-                    .setParameter(1, tenant)
-                    .setParameter(2, agentId)
-                    .setParameter(3, RateWindows.FINE_SPAN)
-                    .setParameter(4, RateWindows.bucket(second, RateWindows.FINE_SPAN))
-                    .setParameter(5, tool)
-                    .setParameter(6, RateWindows.COARSE_SPAN)
-                    .setParameter(7, RateWindows.bucket(second, RateWindows.COARSE_SPAN))
-                    .executeUpdate();
+            sql.update(
+                    "insert into rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, envelopes)"
+                            + " values (?, ?, ?, ?, ?, 1), (?, ?, ?, ?, ?, 1) on conflict (agent_id, span_seconds,"
+                            + " bucket, tool_key) do update set envelopes = rate_counter.envelopes + 1",
+                    tenant,
+                    agentId,
+                    RateWindows.FINE_SPAN,
+                    RateWindows.bucket(second, RateWindows.FINE_SPAN),
+                    tool,
+                    tenant,
+                    agentId,
+                    RateWindows.COARSE_SPAN,
+                    RateWindows.bucket(second, RateWindows.COARSE_SPAN),
+                    tool);
             return;
         }
         for (int span : new int[] {RateWindows.FINE_SPAN, RateWindows.COARSE_SPAN}) {
             long bucket = RateWindows.bucket(second, span);
-            int updated = em.createNativeQuery("update rate_counter set envelopes = envelopes + 1 where agent_id = ?1"
-                            + " and span_seconds = ?2 and bucket = ?3 and tool_key = ?4")
-                    .setParameter(1, agentId)
-                    .setParameter(2, span)
-                    .setParameter(3, bucket)
-                    .setParameter(4, tool)
-                    .executeUpdate();
+            int updated = sql.update(
+                    "update rate_counter set envelopes = envelopes + 1 where agent_id = ? and span_seconds = ?"
+                            + " and bucket = ? and tool_key = ?",
+                    agentId,
+                    span,
+                    bucket,
+                    tool);
             if (updated == 0) {
-                em.createNativeQuery("insert into rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key,"
-                                + " envelopes) values (?1, ?2, ?3, ?4, ?5, 1)")
-                        .setParameter(1, tenant)
-                        .setParameter(2, agentId)
-                        .setParameter(3, span)
-                        .setParameter(4, bucket)
-                        .setParameter(5, tool)
-                        .executeUpdate();
+                sql.update(
+                        "insert into rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, envelopes)"
+                                + " values (?, ?, ?, ?, ?, 1)",
+                        tenant,
+                        agentId,
+                        span,
+                        bucket,
+                        tool);
             }
         }
     }
@@ -72,21 +76,16 @@ public class RateCounters {
     /** The counters rate rules read ({@code agent_minute}, {@code agent_hour}, {@code agent_tool_hour}). */
     public Map<String, Object> counters(String agentId, String tool, Instant now) {
         long second = now.getEpochSecond();
-        List<?> rows = em.createNativeQuery("select span_seconds, tool_key, sum(envelopes) from rate_counter"
-                        + " where agent_id = ?1 and ((span_seconds = ?2 and bucket >= ?3)"
-                        + " or (span_seconds = ?4 and bucket >= ?5)) group by span_seconds, tool_key")
-                .setParameter(1, agentId)
-                .setParameter(2, RateWindows.FINE_SPAN)
-                .setParameter(3, RateWindows.minuteFrom(second))
-                .setParameter(4, RateWindows.COARSE_SPAN)
-                .setParameter(5, RateWindows.hourFrom(second))
-                .getResultList();
-        List<RateWindows.Sum> sums = new ArrayList<>(rows.size());
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            sums.add(new RateWindows.Sum(
-                    ((Number) columns[0]).intValue(), (String) columns[1], ((Number) columns[2]).longValue()));
-        }
+        List<RateWindows.Sum> sums = sql.list(
+                "select span_seconds, tool_key, sum(envelopes) from rate_counter where agent_id = ?"
+                        + " and ((span_seconds = ? and bucket >= ?) or (span_seconds = ? and bucket >= ?))"
+                        + " group by span_seconds, tool_key",
+                r -> new RateWindows.Sum(r.getInt(1), r.getString(2), r.getLong(3)),
+                agentId,
+                RateWindows.FINE_SPAN,
+                RateWindows.minuteFrom(second),
+                RateWindows.COARSE_SPAN,
+                RateWindows.hourFrom(second));
         return RateWindows.counters(sums, tool);
     }
 

@@ -1,6 +1,7 @@
 package dev.mandate.platform.change;
 
 import dev.mandate.platform.schema.DatabaseProduct;
+import dev.mandate.platform.sql.Sql;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +31,9 @@ public class ConfigGenerations {
 
     @Inject
     DatabaseProduct database;
+
+    @Inject
+    Sql sql;
 
     @Resource
     TransactionSynchronizationRegistry transaction;
@@ -59,21 +62,13 @@ public class ConfigGenerations {
         if (!database.isPostgres()) {
             return Optional.empty();
         }
-        List<?> rows = em.createNativeQuery(
-                        "select tenant_id, generation from config_generation where tenant_id in (?1, '*')")
-                .setParameter(1, tenant)
-                .getResultList();
-        long own = 0;
-        long platform = 0;
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            long generation = ((Number) columns[1]).longValue();
-            if (PLATFORM.equals(columns[0])) {
-                platform = generation;
-            } else {
-                own = generation;
-            }
-        }
-        return Optional.of(own + "/" + platform);
+        // one row: both generations, 0 where a row does not exist yet
+        return sql.first(
+                "select coalesce(max(case when tenant_id = ? then generation end), 0) || '/'"
+                        + " || coalesce(max(case when tenant_id = '*' then generation end), 0)"
+                        + " from config_generation where tenant_id in (?, '*')",
+                r -> r.getString(1),
+                tenant,
+                tenant);
     }
 }

@@ -1,0 +1,96 @@
+package dev.mandate.platform.sql;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Hand-written statements of the decision path, run with plain JDBC on Mandate's datasource. Inside a
+ * JTA transaction the pool hands out the connection the transaction already holds (the one the entity
+ * manager uses: connections are shareable), so a statement here is part of the caller's transaction,
+ * exactly as the entity manager's native query was; outside one it runs on its own. EclipseLink parses a
+ * native query's SQL and builds its query objects again on every call, which cost as much Java time as
+ * the statement itself (JFR, BENCHMARKS.md).
+ *
+ * <p>Parameters are bound in order; an {@link Instant} is bound as a UTC timestamp. Failures surface as
+ * {@link PersistenceException} with the driver's {@link SQLException} as cause, as the entity manager's
+ * would (see {@code ConstraintViolations}).
+ */
+@ApplicationScoped
+public class Sql {
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    @Resource(lookup = "jdbc/mandate")
+    DataSource dataSource;
+
+    /** Runs an insert, update or delete; returns the number of rows it changed. */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        } catch (SQLException failed) {
+            throw failure(sql, failed);
+        }
+    }
+
+    /** The first row of a query, if any. */
+    public <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet result = statement.executeQuery()) {
+            return result.next() ? Optional.ofNullable(row.read(result)) : Optional.empty();
+        } catch (SQLException failed) {
+            throw failure(sql, failed);
+        }
+    }
+
+    /** Every row of a query. */
+    public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet result = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (result.next()) {
+                rows.add(row.read(result));
+            }
+            return rows;
+        } catch (SQLException failed) {
+            throw failure(sql, failed);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object[] parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                statement.setObject(i + 1, value instanceof Instant at ? at.atOffset(ZoneOffset.UTC) : value);
+            }
+            return statement;
+        } catch (SQLException | RuntimeException failed) {
+            statement.close();
+            throw failed;
+        }
+    }
+
+    // the statement's text names no values; the driver's message (kept as the cause, for logs) may
+    private static PersistenceException failure(String sql, SQLException failed) {
+        return new PersistenceException("statement failed (SQLState " + failed.getSQLState() + "): " + sql, failed);
+    }
+}
