@@ -10,8 +10,8 @@ import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.policy.boundary.PolicyEvaluator;
 import dev.mandate.taxonomy.entity.TaskType;
 import dev.mandate.taxonomy.entity.Workflow;
-import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Map;
@@ -25,19 +25,19 @@ import java.util.stream.Collectors;
  * generation together, so the same number before and after means the data read is exactly that
  * generation's).
  */
-@Stateless
+@ApplicationScoped
 public class DecisionConfigurations {
 
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
 
-    @EJB
+    @Inject
     ConfigGenerations generations;
 
-    @EJB
+    @Inject
     DecisionConfigurationCache cache;
 
-    @EJB
+    @Inject
     PolicyEvaluator policy;
 
     public DecisionConfiguration of(String tenant) {

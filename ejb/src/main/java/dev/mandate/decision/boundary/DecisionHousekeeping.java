@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -14,6 +13,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntUnaryOperator;
@@ -40,10 +40,10 @@ public class DecisionHousekeeping {
     @Resource
     TimerService timers;
 
-    @EJB
+    @Inject
     RateCounters rateCounters;
 
-    @EJB
+    @Inject
     IdempotencyKeys idempotencyKeys;
 
     private final AtomicBoolean running = new AtomicBoolean();

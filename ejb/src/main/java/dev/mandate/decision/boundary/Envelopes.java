@@ -74,7 +74,7 @@ public class Envelopes {
     @EJB
     Agents agents;
 
-    @EJB
+    @Inject
     DecisionConfigurations configurations;
 
     @EJB
@@ -86,7 +86,7 @@ public class Envelopes {
     @EJB
     Roles roles;
 
-    @EJB
+    @Inject
     IdempotencyKeys idempotencyKeys;
 
     @Inject
@@ -98,7 +98,7 @@ public class Envelopes {
     @EJB
     AuditTrail audit;
 
-    @EJB
+    @Inject
     RateCounters rateCounters;
 
     /**

@@ -7,13 +7,13 @@ import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ConstraintViolations;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * taken (409) until the decision commits its answer or rolls back, and a crash leaves nothing behind.
  * On H2 the claim is an IN_FLIGHT row committed in a transaction of its own ({@link #claim}).
  */
-@Stateless
+@ApplicationScoped
 public class IdempotencyKeys {
 
     @PersistenceContext(unitName = "mandate")
@@ -50,7 +50,7 @@ public class IdempotencyKeys {
      * Claims the key for the caller's transaction (PostgreSQL): returns the stored answer of a finished
      * request with the same body; 409 while another transaction holds the key; 422 for another body.
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @Transactional(TxType.MANDATORY)
     public Optional<EnvelopeAnswer> claimInDecision(String tenant, String agentId, String key, String requestHash) {
         // one statement: the lock (never waits) and the stored request, if any; the left join always
         // yields exactly one row, so the lock is tried exactly once
@@ -86,7 +86,7 @@ public class IdempotencyKeys {
      * the decision does not claim it itself, see {@link #claimsInDecision}).
      * Returns the stored answer when this is a retry of a finished request.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(TxType.REQUIRES_NEW)
     public Optional<EnvelopeAnswer> claim(String tenant, String agentId, String key, String requestHash) {
         List<?> rows = existing(tenant, agentId, key);
         if (rows.isEmpty()) {
@@ -133,7 +133,7 @@ public class IdempotencyKeys {
     }
 
     /** Stores the answer; runs in the decision's transaction, so answer and decision commit together. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @Transactional(TxType.MANDATORY)
     public void complete(String tenant, String agentId, String key, String requestHash, EnvelopeAnswer answer) {
         if (claimsInDecision()) {
             // no row yet (or a stale claim taken over): the answer is the key's first committed row
@@ -162,7 +162,7 @@ public class IdempotencyKeys {
     }
 
     /** Frees a claimed key whose request failed before deciding, so the client can retry it. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(TxType.REQUIRES_NEW)
     public void release(String tenant, String agentId, String key) {
         em.createNativeQuery("delete from idempotency_key where tenant_id = ?1 and agent_id = ?2 and idem_key = ?3"
                         + " and state = 'IN_FLIGHT'")
@@ -176,7 +176,7 @@ public class IdempotencyKeys {
      * Deletes up to {@code limit} keys created before {@code before} (and their stored answers), in a
      * transaction of their own; returns how many.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(TxType.REQUIRES_NEW)
     public int purge(java.time.Instant before, int limit) {
         return em.createNativeQuery("delete from idempotency_key where (tenant_id, agent_id, idem_key) in"
                         + " (select tenant_id, agent_id, idem_key from idempotency_key where created_at < ?1"

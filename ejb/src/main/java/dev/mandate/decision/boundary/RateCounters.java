@@ -3,18 +3,18 @@ package dev.mandate.decision.boundary;
 import dev.mandate.decision.control.RateWindows;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** Envelopes per agent and tool per time bucket (see {@link RateWindows}), for rate rules. */
-@Stateless
+@ApplicationScoped
 public class RateCounters {
 
     @PersistenceContext(unitName = "mandate")
@@ -31,7 +31,7 @@ public class RateCounters {
      * the agent's audit-chain lock (after the audit append): decisions of one agent then never race for
      * the same counter rows, which lets the portable path update first and insert only when missing.
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @Transactional(TxType.MANDATORY)
     public void count(String tenant, String agentId, String tool, Instant at) {
         long second = at.getEpochSecond();
         if (database.isPostgres()) {
@@ -90,7 +90,7 @@ public class RateCounters {
     }
 
     /** Deletes up to {@code limit} buckets no window reads any more, in a transaction of their own. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(TxType.REQUIRES_NEW)
     public int prune(Instant now, int limit) {
         return em.createNativeQuery("delete from rate_counter where (agent_id, span_seconds, bucket, tool_key) in"
                         + " (select agent_id, span_seconds, bucket, tool_key from rate_counter where bucket < ?1"

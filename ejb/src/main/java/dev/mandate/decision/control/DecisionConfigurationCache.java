@@ -1,8 +1,6 @@
 package dev.mandate.decision.control;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,8 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The newest decision configuration this server has read, per tenant. An entry is used only at the
  * generation it was read at: the reader compares it with the database's on every decision.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // a concurrent map: no container lock needed
+@ApplicationScoped // a concurrent map: no lock, and no EJB container call on every decision
 public class DecisionConfigurationCache {
 
     private final Map<String, DecisionConfiguration> configurations = new ConcurrentHashMap<>();

@@ -16,6 +16,7 @@ import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.security.Caller;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -37,7 +38,7 @@ public class KillSwitches {
     @EJB
     Tools tools;
 
-    @EJB
+    @Inject
     ConfigGenerations generations;
 
     public KillSwitch set(Caller caller, KillSwitchScope scope, String target, boolean active, String reason) {

@@ -3,13 +3,13 @@ package dev.mandate.platform.change;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.util.Optional;
 
 /**
@@ -18,7 +18,7 @@ import java.util.Optional;
  * valid while the generation is unchanged, on every server. On PostgreSQL only: the embedded H2 of the
  * quick start has no generations, so nothing is kept there and every decision reads afresh.
  */
-@Stateless
+@ApplicationScoped
 public class ConfigGenerations {
 
     /** The platform's row: changes that apply to every tenant (the global kill switch). */
@@ -42,7 +42,7 @@ public class ConfigGenerations {
      * Moves the tenant's generation on, in the caller's transaction (once per transaction; the row stays
      * locked until it ends, so concurrent changes of one tenant commit one after the other).
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @Transactional(TxType.MANDATORY)
     public void advance(String tenant) {
         if (!database.isPostgres() || transaction.getResource(ADVANCED + tenant) != null) {
             return;

@@ -10,8 +10,8 @@ import dev.mandate.policy.control.RuleValidator;
 import dev.mandate.policy.control.ValidRule;
 import dev.mandate.policy.entity.PolicyRule;
 import dev.mandate.policy.entity.PolicySet;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ public class PolicyEvaluator {
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
 
-    @EJB
+    @Inject
     PolicyCache cache;
 
     public PolicyOutcome evaluate(String tenant, PolicyInput input) {

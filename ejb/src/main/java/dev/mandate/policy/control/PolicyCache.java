@@ -1,8 +1,6 @@
 package dev.mandate.policy.control;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the policy version it was compiled at, so a change on any server takes effect here on the next
  * decision (the evaluator reads the current version from the database each time).
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // a concurrent map: no container lock needed
+@ApplicationScoped // a concurrent map: no lock, and no EJB container call on every decision
 public class PolicyCache {
 
     private final Map<String, CompiledPolicySet> sets = new ConcurrentHashMap<>();
