@@ -16,7 +16,8 @@ SELECT pg_try_advisory_xact_lock(hashtextextended(:tenant || :agent || 'pgb-' ||
     k.request_hash, k.state, k.response_status, k.response_body, k.created_at
   FROM (SELECT 1) one LEFT JOIN idempotency_key k
   ON k.tenant_id = :tenant AND k.agent_id = :agent AND k.idem_key = 'pgb-' || :client_id::text || '-' || :n::text;
-SELECT tenant_id, generation FROM config_generation WHERE tenant_id IN (:tenant, '*');
+SELECT coalesce(max(CASE WHEN tenant_id = :tenant THEN generation END), 0) || '/'
+    || coalesce(max(CASE WHEN tenant_id = '*' THEN generation END), 0) FROM config_generation WHERE tenant_id IN (:tenant, '*');
 SELECT * FROM agent WHERE id = :agent;
 SELECT tool_key, tier FROM agent_tool_tier WHERE tenant_id = :tenant AND agent_id = :agent ORDER BY tool_key;
 INSERT INTO task_usage (tenant_id, task_id, model_calls, tool_calls, cost)
