@@ -1,7 +1,7 @@
 -- The SQL one ALLOW decision runs, as Mandate issues it (taken from PostgreSQL's statement log): the
 -- agent check of the request filter, then the decision's one transaction: the idempotency key's lock and
 -- lookup, the configuration generation (the tenant's configuration itself is cached at that generation),
--- the agent and its tool tiers, the task-usage reservation, the envelope, the idempotency answer, the
+-- the agent's tool tiers, the task-usage reservation, the envelope, the idempotency answer, the
 -- audit-chain head and the audit record, and the agent's rate counters. No policy rule reads rate counters in the benchmark tenant, so
 -- no count queries run. Run by pgbench (-M prepared, as the JDBC driver runs them) against the benchmark
 -- tenant's rows.
@@ -18,7 +18,6 @@ SELECT pg_try_advisory_xact_lock(hashtextextended(:tenant || :agent || 'pgb-' ||
   ON k.tenant_id = :tenant AND k.agent_id = :agent AND k.idem_key = 'pgb-' || :client_id::text || '-' || :n::text;
 SELECT coalesce(max(CASE WHEN tenant_id = :tenant THEN generation END), 0) || '/'
     || coalesce(max(CASE WHEN tenant_id = '*' THEN generation END), 0) FROM config_generation WHERE tenant_id IN (:tenant, '*');
-SELECT * FROM agent WHERE id = :agent;
 SELECT tool_key, tier FROM agent_tool_tier WHERE tenant_id = :tenant AND agent_id = :agent ORDER BY tool_key;
 INSERT INTO task_usage (tenant_id, task_id, model_calls, tool_calls, cost)
   SELECT :tenant, 'pgb-' || :client_id::text || '-' || :n::text, 1, 1, 0.001 WHERE 1 <= 2147483647 AND 0.001 <= 999999999999
