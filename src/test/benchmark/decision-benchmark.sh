@@ -5,7 +5,7 @@
 # the same concurrency. MP Config is cached as Payara does by default (the tests turn that off). Run it
 # alone on the machine:
 #   flock /tmp/mandate-payara.lock src/test/benchmark/decision-benchmark.sh
-# Settings: RATE_LOW (300) for LOW_SECONDS (60), RATE_HIGH (1000) for HIGH_SECONDS (120), CONNECTIONS (64),
+# Settings: RATE_LOW (300) for LOW_SECONDS (60), RATE_HIGH (1000) for HIGH_SECONDS (120), CONNECTIONS (64), HTTP_THREADS (5),
 # AGENTS (16), RATE_RULE (false: true adds a never-firing rate rule, so every decision reads its counters). Results: src/test/target/decision-benchmark.jsonl and stdout.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -24,12 +24,11 @@ trap '$ASADMIN undeploy mandate >/dev/null 2>&1 || true; src/test/dev-it.sh down
 # the heap production gets (server-config/asadmin/30-jvm.asadmin), not Payara's default 512 MB
 $ASADMIN delete-jvm-options -Xmx512m >/dev/null 2>&1 || true
 $ASADMIN create-jvm-options -Xmx1g:-Xms1g >/dev/null 2>&1 || true
+# HTTP workers: Payara's default of 5 unless HTTP_THREADS says otherwise; always set, because the test
+# domain is reused and keeps what an earlier run set (16 workers: same throughput, worse latency)
+POOL=configs.config.server-config.thread-pools.thread-pool.http-thread-pool
+$ASADMIN set "$POOL.max-thread-pool-size=${HTTP_THREADS:-5}" "$POOL.min-thread-pool-size=${HTTP_THREADS:-5}" >/dev/null
 $ASADMIN restart-domain --domaindir src/test/target/payara/payara6/glassfish/domains mandate-it >/dev/null
-# Payara's http-thread-pool defaults to 5 workers; HTTP_THREADS=n sets it for this run
-if [ "${HTTP_THREADS:-0}" != 0 ]; then
-  src/test/target/payara/payara6/bin/asadmin --port 28048 set \
-    configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="${HTTP_THREADS}" >/dev/null
-fi
 ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
 src/test/target/payara/payara6/bin/asadmin --port 28048 deploy --force --name mandate ear/target/mandate.ear >/dev/null
 until curl -fsS $B/health/ready 2>/dev/null | grep -q '"name":"mandate"'; do sleep 1; done
