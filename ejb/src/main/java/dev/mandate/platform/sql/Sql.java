@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class Sql {
 
-    /** Reads one row of a result. */
+    /** Reads from a result: one row, or (inside this class) all of them. */
     @FunctionalInterface
     public interface Row<T> {
         T read(ResultSet row) throws SQLException;
@@ -50,25 +50,29 @@ public class Sql {
 
     /** The first row of a query, if any. */
     public <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters);
-                ResultSet result = statement.executeQuery()) {
-            return result.next() ? Optional.ofNullable(row.read(result)) : Optional.empty();
-        } catch (SQLException failed) {
-            throw failure(sql, failed);
-        }
+        return query(
+                sql, result -> result.next() ? Optional.ofNullable(row.read(result)) : Optional.empty(), parameters);
     }
 
     /** Every row of a query. */
     public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
+        return query(
+                sql,
+                result -> {
+                    List<T> rows = new ArrayList<>();
+                    while (result.next()) {
+                        rows.add(row.read(result));
+                    }
+                    return rows;
+                },
+                parameters);
+    }
+
+    private <R> R query(String sql, Row<R> rows, Object[] parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, sql, parameters);
                 ResultSet result = statement.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (result.next()) {
-                rows.add(row.read(result));
-            }
-            return rows;
+            return rows.read(result);
         } catch (SQLException failed) {
             throw failure(sql, failed);
         }
