@@ -1,5 +1,7 @@
 package dev.mandate.decision.boundary;
 
+import dev.mandate.decision.control.IdempotencyKeys;
+import dev.mandate.decision.control.RateCounters;
 import dev.mandate.platform.config.ConfigKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

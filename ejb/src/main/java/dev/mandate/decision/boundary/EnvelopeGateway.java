@@ -3,6 +3,7 @@ package dev.mandate.decision.boundary;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.decision.control.AgentMismatchException;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
+import dev.mandate.decision.control.IdempotencyKeys;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.platform.error.InvalidRequestException;

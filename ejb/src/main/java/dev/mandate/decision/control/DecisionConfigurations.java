@@ -1,10 +1,8 @@
-package dev.mandate.decision.boundary;
+package dev.mandate.decision.control;
 
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.catalog.entity.Tool;
-import dev.mandate.decision.control.DecisionConfiguration;
 import dev.mandate.decision.control.DecisionConfiguration.ActiveKillSwitch;
-import dev.mandate.decision.control.DecisionConfigurationCache;
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.policy.boundary.PolicyEvaluator;

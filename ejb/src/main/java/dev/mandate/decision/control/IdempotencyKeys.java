@@ -1,7 +1,5 @@
-package dev.mandate.decision.boundary;
+package dev.mandate.decision.control;
 
-import dev.mandate.decision.control.IdempotencyInFlightException;
-import dev.mandate.decision.control.IdempotencyKeyReusedException;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ConstraintViolations;

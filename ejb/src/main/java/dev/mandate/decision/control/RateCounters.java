@@ -1,6 +1,5 @@
-package dev.mandate.decision.boundary;
+package dev.mandate.decision.control;
 
-import dev.mandate.decision.control.RateWindows;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
