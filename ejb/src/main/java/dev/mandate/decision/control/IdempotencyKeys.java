@@ -7,14 +7,15 @@ import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,14 +31,32 @@ import java.util.Optional;
 @ApplicationScoped
 public class IdempotencyKeys {
 
-    @PersistenceContext(unitName = "mandate")
-    EntityManager em;
+    private static final String STORED = "request_hash, state, response_status, response_body, created_at";
 
     @Inject
     DatabaseProduct database;
 
     @Inject
     Sql sql;
+
+    /** A key's row as stored: the request it was claimed for, and the answer once there is one. */
+    private record StoredKey(String requestHash, String state, int status, String body, OffsetDateTime createdAt) {
+
+        /** Reads the {@link #STORED} columns starting at {@code first}; null where the row is absent. */
+        static StoredKey read(ResultSet row, int first) throws SQLException {
+            String requestHash = row.getString(first);
+            if (requestHash == null) {
+                return null;
+            }
+            Timestamp created = row.getTimestamp(first + 4);
+            return new StoredKey(
+                    requestHash,
+                    row.getString(first + 1),
+                    row.getInt(first + 2),
+                    row.getString(first + 3),
+                    created.toInstant().atOffset(ZoneOffset.UTC));
+        }
+    }
 
     /** Whether the decision's transaction claims the key itself ({@link #claimInDecision}). */
     public boolean claimsInDecision() {
@@ -52,31 +71,25 @@ public class IdempotencyKeys {
     public Optional<EnvelopeAnswer> claimInDecision(String tenant, String agentId, String key, String requestHash) {
         // one statement: the lock (never waits) and the stored request, if any; the left join always
         // yields exactly one row, so the lock is tried exactly once
-        Object[] row = sql.first(
-                        "select pg_try_advisory_xact_lock(hashtextextended(?, 0)), k.request_hash, k.state,"
-                                + " k.response_status, k.response_body, k.created_at from (select 1) one"
-                                + " left join idempotency_key k on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?",
-                        r -> new Object[] {
-                            r.getBoolean(1),
-                            r.getString(2),
-                            r.getString(3),
-                            r.getObject(4),
-                            r.getString(5),
-                            r.getObject(6)
-                        },
+        record Claim(boolean locked, StoredKey stored) {}
+        Claim claim = sql.first(
+                        "select pg_try_advisory_xact_lock(hashtextextended(?, 0)), k." + STORED.replace(", ", ", k.")
+                                + " from (select 1) one left join idempotency_key k"
+                                + " on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?",
+                        r -> new Claim(r.getBoolean(1), StoredKey.read(r, 2)),
                         tenant + "\n" + agentId + "\n" + key,
                         tenant,
                         agentId,
                         key)
                 .orElseThrow();
-        if (!Boolean.TRUE.equals(row[0])) {
+        if (!claim.locked()) {
             throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
         }
-        if (row[1] == null) {
+        if (claim.stored() == null) {
             return Optional.empty();
         }
         // an IN_FLIGHT row here was left by the H2-style claim of an earlier version: taken over when stale
-        return answerOrTakeOver(requestHash, new Object[] {row[1], row[2], row[3], row[4], row[5]}, () -> {});
+        return answerOrTakeOver(requestHash, claim.stored(), () -> {});
     }
 
     /**
@@ -86,10 +99,22 @@ public class IdempotencyKeys {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<EnvelopeAnswer> claim(String tenant, String agentId, String key, String requestHash) {
-        List<?> rows = existing(tenant, agentId, key);
-        if (rows.isEmpty()) {
+        Optional<StoredKey> stored = sql.first(
+                "select " + STORED + " from idempotency_key where tenant_id = ? and agent_id = ? and idem_key = ?",
+                r -> StoredKey.read(r, 1),
+                tenant,
+                agentId,
+                key);
+        if (stored.isEmpty()) {
             try {
-                insertClaim(tenant, agentId, key, requestHash);
+                sql.update(
+                        "insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state, created_at)"
+                                + " values (?, ?, ?, ?, 'IN_FLIGHT', ?)",
+                        tenant,
+                        agentId,
+                        key,
+                        requestHash,
+                        Instant.now());
                 return Optional.empty();
             } catch (PersistenceException raced) {
                 if (!ConstraintViolations.isIntegrityViolation(raced)) {
@@ -99,30 +124,31 @@ public class IdempotencyKeys {
                         "a request with this Idempotency-Key is in progress; retry later");
             }
         }
-        return answerOrTakeOver(requestHash, (Object[]) rows.get(0), () -> em.createNativeQuery(
-                        "update idempotency_key set created_at = ?1 where tenant_id = ?2 and agent_id = ?3"
-                                + " and idem_key = ?4 and state = 'IN_FLIGHT'")
-                .setParameter(1, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(2, tenant)
-                .setParameter(3, agentId)
-                .setParameter(4, key)
-                .executeUpdate());
+        return answerOrTakeOver(
+                requestHash,
+                stored.get(),
+                () -> sql.update(
+                        "update idempotency_key set created_at = ? where tenant_id = ? and agent_id = ? and idem_key = ?"
+                                + " and state = 'IN_FLIGHT'",
+                        Instant.now(),
+                        tenant,
+                        agentId,
+                        key));
     }
 
     /**
-     * What an existing key means for this request (request_hash, state, response_status, response_body,
-     * created_at): its stored answer, 422, 409, or (empty) a stale claim whose request died, taken over.
+     * What an existing key means for this request: its stored answer, 422, 409, or (empty) a stale
+     * claim whose request died, taken over.
      */
-    private static Optional<EnvelopeAnswer> answerOrTakeOver(String requestHash, Object[] row, Runnable takeOver) {
-        if (!requestHash.equals(row[0])) {
+    private static Optional<EnvelopeAnswer> answerOrTakeOver(String requestHash, StoredKey stored, Runnable takeOver) {
+        if (!requestHash.equals(stored.requestHash())) {
             throw new IdempotencyKeyReusedException("this Idempotency-Key was used for a different request body");
         }
-        if ("DONE".equals(row[1])) {
-            return Optional.of(new EnvelopeAnswer(((Number) row[2]).intValue(), (String) row[3], true));
+        if ("DONE".equals(stored.state())) {
+            return Optional.of(new EnvelopeAnswer(stored.status(), stored.body(), true));
         }
-        OffsetDateTime started = toOffsetDateTime(row[4]);
         long abandonAfter = ConfigKey.IDEMPOTENCY_IN_FLIGHT_SECONDS.get(Long.class);
-        if (started.isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(abandonAfter))) {
+        if (stored.createdAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(abandonAfter))) {
             // the first attempt died without an answer (crash): this retry takes the key over
             takeOver.run();
             return Optional.empty();
@@ -146,28 +172,28 @@ public class IdempotencyKeys {
                     requestHash,
                     answer.status(),
                     answer.body(),
-                    OffsetDateTime.now(ZoneOffset.UTC));
+                    Instant.now());
             return;
         }
-        em.createNativeQuery("update idempotency_key set state = 'DONE', response_status = ?1, response_body = ?2"
-                        + " where tenant_id = ?3 and agent_id = ?4 and idem_key = ?5")
-                .setParameter(1, answer.status())
-                .setParameter(2, answer.body())
-                .setParameter(3, tenant)
-                .setParameter(4, agentId)
-                .setParameter(5, key)
-                .executeUpdate();
+        sql.update(
+                "update idempotency_key set state = 'DONE', response_status = ?, response_body = ?"
+                        + " where tenant_id = ? and agent_id = ? and idem_key = ?",
+                answer.status(),
+                answer.body(),
+                tenant,
+                agentId,
+                key);
     }
 
     /** Frees a claimed key whose request failed before deciding, so the client can retry it. */
     @Transactional(TxType.REQUIRES_NEW)
     public void release(String tenant, String agentId, String key) {
-        em.createNativeQuery("delete from idempotency_key where tenant_id = ?1 and agent_id = ?2 and idem_key = ?3"
-                        + " and state = 'IN_FLIGHT'")
-                .setParameter(1, tenant)
-                .setParameter(2, agentId)
-                .setParameter(3, key)
-                .executeUpdate();
+        sql.update(
+                "delete from idempotency_key where tenant_id = ? and agent_id = ? and idem_key = ?"
+                        + " and state = 'IN_FLIGHT'",
+                tenant,
+                agentId,
+                key);
     }
 
     /**
@@ -175,42 +201,11 @@ public class IdempotencyKeys {
      * transaction of their own; returns how many.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public int purge(java.time.Instant before, int limit) {
-        return em.createNativeQuery("delete from idempotency_key where (tenant_id, agent_id, idem_key) in"
-                        + " (select tenant_id, agent_id, idem_key from idempotency_key where created_at < ?1"
-                        + " fetch first ?2 rows only)")
-                .setParameter(1, before.atOffset(ZoneOffset.UTC))
-                .setParameter(2, limit)
-                .executeUpdate();
-    }
-
-    private List<?> existing(String tenant, String agentId, String key) {
-        return em.createNativeQuery("select request_hash, state, response_status, response_body, created_at"
-                        + " from idempotency_key where tenant_id = ?1 and agent_id = ?2 and idem_key = ?3")
-                .setParameter(1, tenant)
-                .setParameter(2, agentId)
-                .setParameter(3, key)
-                .getResultList();
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
-    }
-
-    private int insertClaim(String tenant, String agentId, String key, String requestHash) {
-        return em.createNativeQuery("insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state,"
-                        + " created_at) values (?1, ?2, ?3, ?4, 'IN_FLIGHT', ?5)")
-                .setParameter(1, tenant)
-                .setParameter(2, agentId)
-                .setParameter(3, key)
-                .setParameter(4, requestHash)
-                .setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
-                .executeUpdate();
+    public int purge(Instant before, int limit) {
+        return sql.update(
+                "delete from idempotency_key where (tenant_id, agent_id, idem_key) in (select tenant_id, agent_id,"
+                        + " idem_key from idempotency_key where created_at < ? fetch first ? rows only)",
+                before,
+                limit);
     }
 }

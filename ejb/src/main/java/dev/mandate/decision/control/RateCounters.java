@@ -4,8 +4,6 @@ import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
@@ -15,9 +13,6 @@ import java.util.Map;
 /** Envelopes per agent and tool per time bucket (see {@link RateWindows}), for rate rules. */
 @ApplicationScoped
 public class RateCounters {
-
-    @PersistenceContext(unitName = "mandate")
-    EntityManager em;
 
     @Inject
     DatabaseProduct database;
@@ -91,11 +86,10 @@ public class RateCounters {
     /** Deletes up to {@code limit} buckets no window reads any more, in a transaction of their own. */
     @Transactional(TxType.REQUIRES_NEW)
     public int prune(Instant now, int limit) {
-        return em.createNativeQuery("delete from rate_counter where (agent_id, span_seconds, bucket, tool_key) in"
-                        + " (select agent_id, span_seconds, bucket, tool_key from rate_counter where bucket < ?1"
-                        + " fetch first ?2 rows only)")
-                .setParameter(1, now.getEpochSecond() - RateWindows.KEEP_SECONDS)
-                .setParameter(2, limit)
-                .executeUpdate();
+        return sql.update(
+                "delete from rate_counter where (agent_id, span_seconds, bucket, tool_key) in (select agent_id,"
+                        + " span_seconds, bucket, tool_key from rate_counter where bucket < ? fetch first ? rows only)",
+                now.getEpochSecond() - RateWindows.KEEP_SECONDS,
+                limit);
     }
 }

@@ -5,8 +5,6 @@ import dev.mandate.platform.sql.Sql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -26,9 +24,6 @@ public class ConfigGenerations {
 
     private static final String ADVANCED = ConfigGenerations.class.getName() + ".advanced:";
 
-    @PersistenceContext(unitName = "mandate")
-    EntityManager em;
-
     @Inject
     DatabaseProduct database;
 
@@ -47,10 +42,10 @@ public class ConfigGenerations {
         if (!database.isPostgres() || transaction.getResource(ADVANCED + tenant) != null) {
             return;
         }
-        em.createNativeQuery("insert into config_generation (tenant_id, generation) values (?1, 1)"
-                        + " on conflict (tenant_id) do update set generation = config_generation.generation + 1")
-                .setParameter(1, tenant)
-                .executeUpdate();
+        sql.update(
+                "insert into config_generation (tenant_id, generation) values (?, 1)"
+                        + " on conflict (tenant_id) do update set generation = config_generation.generation + 1",
+                tenant);
         transaction.putResource(ADVANCED + tenant, Boolean.TRUE);
     }
 
