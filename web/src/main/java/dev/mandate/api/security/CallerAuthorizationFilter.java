@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -43,13 +44,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CallerAuthorizationFilter implements ContainerRequestFilter {
 
     /**
-     * The request property (a servlet request attribute) holding the calling agent as this filter read
-     * it, ACTIVE, so the decision path need not read it again.
+     * The servlet request attribute holding the calling agent as this filter read it, ACTIVE, so the
+     * decision path need not read it again.
      */
     public static final String VERIFIED_AGENT = "dev.mandate.verified-agent";
 
     @Context
     ResourceInfo resourceInfo;
+
+    @Context
+    HttpServletRequest http;
 
     @Inject
     Agents agents;
@@ -88,7 +92,9 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         if (token.getGroups().contains(BuiltInRole.AGENT)) {
-            request.setProperty(
+            // written and read (EnvelopesResource) with the servlet API, not JAX-RS request properties, whose
+            // backing by servlet attributes is Jersey's choice
+            http.setAttribute(
                     VERIFIED_AGENT, agents.requireActive(string(token.getClaim(tenantClaim)), token.getSubject()));
         }
     }
