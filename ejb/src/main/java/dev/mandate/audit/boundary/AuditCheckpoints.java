@@ -73,7 +73,10 @@ public class AuditCheckpoints {
                 null,
                 null,
                 Map.of("chainsWithNewRecords", String.valueOf(unsealed), "keyId", key.getKeyID())));
-        return lockTenantChains(caller.tenant()).stream()
+        List<AuditChain> after = lockTenantChains(caller.tenant());
+        // the append moved a head with plain SQL, behind the persistence context's back
+        after.forEach(em::refresh);
+        return after.stream()
                 .filter(AuditChain::needsSeal)
                 .map(chain -> seal(chain, key).view())
                 .toList();

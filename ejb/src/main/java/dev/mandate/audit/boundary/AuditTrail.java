@@ -2,14 +2,15 @@ package dev.mandate.audit.boundary;
 
 import dev.mandate.audit.control.AuditEntries;
 import dev.mandate.audit.control.ChainShards;
-import dev.mandate.audit.entity.AuditChain;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.audit.entity.AuditRecord;
+import dev.mandate.audit.entity.ChainPosition;
 import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.paging.PageRequest;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.sql.Sql;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -44,12 +45,25 @@ public class AuditTrail {
     @Inject
     ConfigGenerations generations;
 
+    @Inject
+    Sql sql;
+
     /**
      * Appends one record in the CALLER'S transaction (TransactionAttribute REQUIRED): it commits or
      * rolls back with the change it describes. Redacts PII in inputSummary and details values.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AuditRecord append(AuditEntry entry) {
+        return append(entry, sql.writes());
+    }
+
+    /**
+     * Appends one record as {@link #append(AuditEntry)} does, and runs the caller's {@code writes} with
+     * it: on PostgreSQL the caller's writes, the record and the chain's new head go to the database in
+     * one request. The caller's writes run after the chain is locked.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public AuditRecord append(AuditEntry entry, Sql.Writes writes) {
         AuditEntry clean = AuditEntries.sanitise(entry);
         if (clean.changesConfiguration()) {
             // every configuration change is audited in its transaction: this is the one place that sees
@@ -57,17 +71,45 @@ public class AuditTrail {
             generations.advance(clean.tenant());
         }
         int shard = ChainShards.shard(clean.agentId(), clean.actor(), ConfigKey.AUDIT_SHARDS.get(Integer.class));
-        AuditChain chain = chains.lock(clean.tenant(), shard);
+        ChainPosition head = chains.lock(clean.tenant(), shard);
         AuditRecord record = new AuditRecord(
                 UUID.randomUUID().toString(),
                 clean,
                 shard,
-                chain.headSequence() + 1,
-                chain.nextTime(OffsetDateTime.now(ZoneOffset.UTC)),
-                chain.headHash());
-        em.persist(record);
-        chain.advance(record);
+                head.nextSequence(),
+                head.nextTime(OffsetDateTime.now(ZoneOffset.UTC)),
+                head.headHash());
+        insert(writes, record);
+        AuditChains.advance(writes, head, record);
+        int[] changed = writes.run();
+        if (changed[changed.length - 1] != 1) {
+            throw new IllegalStateException("audit chain " + head.chainId() + " moved while locked");
+        }
         return record;
+    }
+
+    private static void insert(Sql.Writes writes, AuditRecord r) {
+        writes.add(
+                "insert into audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id,"
+                        + " trace_id, action, outcome, rule_ids, input_summary, policy_version, details,"
+                        + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(),
+                r.tenantId(),
+                r.chain(),
+                r.sequence(),
+                r.recordedAt(),
+                r.actor(),
+                r.agentId(),
+                r.taskId(),
+                r.traceId(),
+                r.action(),
+                r.outcome(),
+                r.ruleIdsJson(),
+                r.inputSummary(),
+                r.policyVersion(),
+                r.detailsJson(),
+                r.previousHash(),
+                r.hash());
     }
 
     /** The caller's tenant's records, newest first, optionally only of one agent, trace or action. */

@@ -67,24 +67,6 @@ public class AuditChain {
         return tenantId + "/" + chain;
     }
 
-    /**
-     * The time for the next record: now, but never before the chain's newest record, so a clock that
-     * steps back does not make a chain's timestamps go backwards.
-     */
-    public OffsetDateTime nextTime(OffsetDateTime now) {
-        OffsetDateTime truncated = CanonicalForm.truncate(now);
-        return headTime != null && headTime.isAfter(truncated) ? headTime : truncated;
-    }
-
-    public void advance(AuditRecord record) {
-        if (record.sequence() != headSequence + 1 || !record.previousHash().equals(headHash)) {
-            throw new IllegalStateException("audit record does not continue chain " + id);
-        }
-        headSequence = record.sequence();
-        headHash = record.hash();
-        headTime = record.recordedAt();
-    }
-
     public void sealed(AuditCheckpoint checkpoint) {
         checkpointCount = checkpoint.number();
         checkpointHash = checkpoint.hash();

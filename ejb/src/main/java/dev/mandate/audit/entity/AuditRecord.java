@@ -197,6 +197,16 @@ public class AuditRecord {
         return policyVersion;
     }
 
+    /** The rule ids as stored: a canonical JSON array. */
+    public String ruleIdsJson() {
+        return ruleIds;
+    }
+
+    /** The details as stored: a canonical JSON object. */
+    public String detailsJson() {
+        return details;
+    }
+
     public String previousHash() {
         return previousHash;
     }

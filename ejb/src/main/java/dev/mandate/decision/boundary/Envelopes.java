@@ -38,6 +38,7 @@ import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.sql.Sql;
 import dev.mandate.policy.boundary.PolicyEvaluator;
 import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.policy.control.PolicyOutcome;
@@ -103,6 +104,9 @@ public class Envelopes {
 
     @Inject
     RateCounters rateCounters;
+
+    @Inject
+    Sql sql;
 
     /**
      * @param verified the calling agent as the request filter read it just before (ACTIVE), or null
@@ -189,51 +193,57 @@ public class Envelopes {
         String envelopeId = UUID.randomUUID().toString();
         EnvelopeJson json = new EnvelopeJson(envelopeId, submission.traceId(), policy.policyVersion());
         String answerBody = json.answer(verdict, approverRoles, remaining);
-        em.persist(new Envelope(new EnvelopeRecord(
-                envelopeId,
-                caller.tenant(),
-                agent.id(),
-                submission.taskId(),
-                taskType.key(),
-                tool.key(),
-                action.key(),
-                submission.traceId(),
-                verdict.decision(),
-                EnvelopeJson.array(verdict.reasons()),
-                EnvelopeJson.array(verdict.ruleIds()),
-                policy.policyVersion(),
-                tier.name(),
-                action.riskClass().name(),
-                submission.cost(),
-                submission.envelope().toString(),
-                json.explain(verdict, facts, approverRoles, remaining),
-                OffsetDateTime.now(ZoneOffset.UTC))));
+        // the envelope, its answer, the rate counters and the audit record go in one request (PostgreSQL)
+        Sql.Writes writes = sql.writes();
+        store(
+                writes,
+                new EnvelopeRecord(
+                        envelopeId,
+                        caller.tenant(),
+                        agent.id(),
+                        submission.taskId(),
+                        taskType.key(),
+                        tool.key(),
+                        action.key(),
+                        submission.traceId(),
+                        verdict.decision(),
+                        EnvelopeJson.array(verdict.reasons()),
+                        EnvelopeJson.array(verdict.ruleIds()),
+                        policy.policyVersion(),
+                        tier.name(),
+                        action.riskClass().name(),
+                        submission.cost(),
+                        submission.envelope().toString(),
+                        json.explain(verdict, facts, approverRoles, remaining),
+                        OffsetDateTime.now(ZoneOffset.UTC)));
         EnvelopeAnswer answer = new EnvelopeAnswer(200, answerBody, false);
         if (submission.idempotencyKey() != null) {
             idempotencyKeys.complete(
-                    caller.tenant(), agent.id(), submission.idempotencyKey(), submission.requestHash(), answer);
+                    writes, caller.tenant(), agent.id(), submission.idempotencyKey(), submission.requestHash(), answer);
         }
+        rateCounters.count(writes, caller.tenant(), agent.id(), tool.key(), Instant.now());
         Map<String, String> details = new LinkedHashMap<>();
         details.put("envelopeId", envelopeId);
         details.put("tool", tool.key() + ":" + action.key());
         details.put("riskClass", action.riskClass().name());
         details.put("tier", tier.name());
         details.put("reasons", String.join(" | ", verdict.reasons()));
-        // last step of the transaction: the decision, its answer and its audit record commit together
-        audit.append(new AuditEntry(
-                caller.tenant(),
-                caller.subject(),
-                agent.id(),
-                submission.taskId(),
-                submission.traceId(),
-                "envelope.decided",
-                verdict.decision().name(),
-                verdict.ruleIds(),
-                inputSummary(submission),
-                policy.policyVersion(),
-                details));
-        // after the audit append, which holds the agent's chain lock (see RateCounters.count)
-        rateCounters.count(caller.tenant(), agent.id(), tool.key(), Instant.now());
+        // last step of the transaction: the decision, its answer and its audit record commit together;
+        // the append locks the agent's audit chain before it runs the writes (see RateCounters.count)
+        audit.append(
+                new AuditEntry(
+                        caller.tenant(),
+                        caller.subject(),
+                        agent.id(),
+                        submission.taskId(),
+                        submission.traceId(),
+                        "envelope.decided",
+                        verdict.decision().name(),
+                        verdict.ruleIds(),
+                        inputSummary(submission),
+                        policy.policyVersion(),
+                        details),
+                writes);
         return answer;
     }
 
@@ -331,6 +341,31 @@ public class Envelopes {
             throw new ResourceNotFoundException("envelope", id);
         }
         return envelope.record();
+    }
+
+    private static void store(Sql.Writes writes, EnvelopeRecord r) {
+        writes.add(
+                "insert into envelope (id, tenant_id, agent_id, task_id, task_type, tool_key, action_key, trace_id,"
+                        + " decision, reasons, rule_ids, policy_version, tier, risk_class, cost, request_json,"
+                        + " explain_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(),
+                r.tenant(),
+                r.agentId(),
+                r.taskId(),
+                r.taskType(),
+                r.tool(),
+                r.action(),
+                r.traceId(),
+                r.decision().name(),
+                r.reasonsJson(),
+                r.ruleIdsJson(),
+                r.policyVersion(),
+                r.tier(),
+                r.riskClass(),
+                r.cost(),
+                r.requestJson(),
+                r.explainJson(),
+                r.createdAt());
     }
 
     private PolicyInput policyInput(

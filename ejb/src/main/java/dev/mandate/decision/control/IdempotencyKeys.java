@@ -156,12 +156,15 @@ public class IdempotencyKeys {
         throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
     }
 
-    /** Stores the answer; runs in the decision's transaction, so answer and decision commit together. */
-    @Transactional(TxType.MANDATORY)
-    public void complete(String tenant, String agentId, String key, String requestHash, EnvelopeAnswer answer) {
+    /**
+     * Adds the storing of the answer to the decision's {@code writes}, so answer and decision commit
+     * together.
+     */
+    public void complete(
+            Sql.Writes writes, String tenant, String agentId, String key, String requestHash, EnvelopeAnswer answer) {
         if (claimsInDecision()) {
             // no row yet (or a stale claim taken over): the answer is the key's first committed row
-            sql.update(
+            writes.add(
                     "insert into idempotency_key (tenant_id, agent_id, idem_key, request_hash, state, response_status,"
                             + " response_body, created_at) values (?, ?, ?, ?, 'DONE', ?, ?, ?)"
                             + " on conflict (tenant_id, agent_id, idem_key) do update set state = 'DONE',"
@@ -175,7 +178,7 @@ public class IdempotencyKeys {
                     Instant.now());
             return;
         }
-        sql.update(
+        writes.add(
                 "update idempotency_key set state = 'DONE', response_status = ?, response_body = ?"
                         + " where tenant_id = ? and agent_id = ? and idem_key = ?",
                 answer.status(),

@@ -21,15 +21,15 @@ public class RateCounters {
     Sql sql;
 
     /**
-     * Counts one envelope of the agent for the tool, in the caller's transaction. Call it while holding
-     * the agent's audit-chain lock (after the audit append): decisions of one agent then never race for
-     * the same counter rows, which lets the portable path update first and insert only when missing.
+     * Adds the count of one envelope of the agent for the tool to the decision's {@code writes}. They must
+     * run while the agent's audit-chain lock is held ({@code AuditTrail.append} runs them so): decisions
+     * of one agent then never race for the same counter rows, which lets the portable path update first
+     * and insert only when missing.
      */
-    @Transactional(TxType.MANDATORY)
-    public void count(String tenant, String agentId, String tool, Instant at) {
+    public void count(Sql.Writes writes, String tenant, String agentId, String tool, Instant at) {
         long second = at.getEpochSecond();
         if (database.isPostgres()) {
-            sql.update(
+            writes.add(
                     "insert into rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, envelopes)"
                             + " values (?, ?, ?, ?, ?, 1), (?, ?, ?, ?, ?, 1) on conflict (agent_id, span_seconds,"
                             + " bucket, tool_key) do update set envelopes = rate_counter.envelopes + 1",
@@ -45,6 +45,10 @@ public class RateCounters {
                     tool);
             return;
         }
+        writes.add(() -> countPortably(tenant, agentId, tool, second));
+    }
+
+    private void countPortably(String tenant, String agentId, String tool, long second) {
         for (int span : new int[] {RateWindows.FINE_SPAN, RateWindows.COARSE_SPAN}) {
             long bucket = RateWindows.bucket(second, span);
             int updated = sql.update(

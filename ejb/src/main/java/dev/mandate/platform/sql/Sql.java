@@ -1,7 +1,9 @@
 package dev.mandate.platform.sql;
 
+import dev.mandate.platform.schema.DatabaseProduct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -25,6 +28,10 @@ import javax.sql.DataSource;
  * <p>Parameters are bound in order; an {@link Instant} is bound as a UTC timestamp. Failures surface as
  * {@link PersistenceException} with the driver's {@link SQLException} as cause, as the entity manager's
  * would (see {@code ConstraintViolations}).
+ *
+ * <p>{@link #writes()} collects statements whose results nobody reads and sends them together: on
+ * PostgreSQL as one multi-statement request, which the driver sends in a single round trip (each
+ * statement still parsed, bound and run on its own, in order); elsewhere one after another.
  */
 @ApplicationScoped
 public class Sql {
@@ -37,6 +44,86 @@ public class Sql {
 
     @Resource(lookup = "jdbc/mandate")
     DataSource dataSource;
+
+    @Inject
+    DatabaseProduct database;
+
+    /**
+     * Writes run in order: statements, and steps that need a statement's result before the next one (a
+     * portable upsert). On PostgreSQL consecutive statements go in one request.
+     */
+    public final class Writes {
+        private record Statement(String sql, Object[] values) {}
+
+        private final List<Object> steps = new ArrayList<>();
+
+        private Writes() {}
+
+        /** Adds an insert, update or delete; nothing runs before {@link #run}. */
+        public Writes add(String sql, Object... values) {
+            if (sql.indexOf(';') >= 0) {
+                throw new IllegalArgumentException("one statement per add: " + sql);
+            }
+            steps.add(new Statement(sql, values));
+            return this;
+        }
+
+        /** Adds a step that runs its own statements, after the ones added before it. */
+        public Writes add(Runnable step) {
+            steps.add(step);
+            return this;
+        }
+
+        /**
+         * Runs everything in the caller's transaction; returns the changed-row count of each statement
+         * added with {@link #add(String, Object...)}, in order.
+         */
+        public int[] run() {
+            List<Integer> changed = new ArrayList<>();
+            List<Statement> pending = new ArrayList<>();
+            for (Object step : steps) {
+                if (step instanceof Statement statement) {
+                    pending.add(statement);
+                } else {
+                    send(pending, changed);
+                    pending.clear();
+                    ((Runnable) step).run();
+                }
+            }
+            send(pending, changed);
+            return changed.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private void send(List<Statement> statements, List<Integer> changed) {
+            if (statements.size() < 2 || !database.isPostgres()) {
+                statements.forEach(statement -> changed.add(update(statement.sql(), statement.values())));
+                return;
+            }
+            String sql =
+                    String.join(";\n", statements.stream().map(Statement::sql).toList());
+            Object[] values = statements.stream()
+                    .flatMap(statement -> Arrays.stream(statement.values()))
+                    .toArray();
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement statement = prepare(connection, sql, values)) {
+                boolean rows = statement.execute();
+                for (Statement each : statements) {
+                    if (rows) {
+                        throw new IllegalStateException("a write returned rows: " + each.sql());
+                    }
+                    changed.add(statement.getUpdateCount());
+                    rows = statement.getMoreResults();
+                }
+            } catch (SQLException failed) {
+                throw failure(sql, failed);
+            }
+        }
+    }
+
+    /** An empty set of writes to send together. */
+    public Writes writes() {
+        return new Writes();
+    }
 
     /** Runs an insert, update or delete; returns the number of rows it changed. */
     public int update(String sql, Object... parameters) {

@@ -27,12 +27,12 @@ class AuditRecordTest {
 
     @Test
     void chainsRecordsAndTheirHashesSurviveReadingBack() {
-        AuditChain chain = new AuditChain("acme", 3);
+        ChainPosition chain = ChainPosition.genesis("acme", 3);
         OffsetDateTime nanos = OffsetDateTime.of(2026, 11, 21, 10, 0, 0, 123_456_789, ZoneOffset.UTC);
         AuditRecord first = new AuditRecord("id-1", ENTRY, 3, 1, chain.nextTime(nanos), chain.headHash());
-        chain.advance(first);
+        chain = chain.after(first);
         AuditRecord second = new AuditRecord("id-2", ENTRY, 3, 2, chain.nextTime(nanos), chain.headHash());
-        chain.advance(second);
+        chain = chain.after(second);
 
         assertThat(first.previousHash()).isEqualTo(CanonicalForm.GENESIS);
         assertThat(second.previousHash()).isEqualTo(first.hash());
@@ -40,16 +40,17 @@ class AuditRecordTest {
         assertThat(CanonicalForm.recordHash(second.view())).isEqualTo(second.hash());
         assertThat(second.view().ruleIds()).containsExactly("r1", "r2");
         assertThat(second.view().details()).containsEntry("after", "x").containsEntry("before", "y");
-        assertThat(chain.head().sequence()).isEqualTo(2);
-        assertThat(chain.head().hash()).isEqualTo(second.hash());
-        assertThat(chain.needsSeal()).isTrue();
+        assertThat(chain.headSequence()).isEqualTo(2);
+        assertThat(chain.headHash()).isEqualTo(second.hash());
+        assertThat(chain.headTime()).isEqualTo(second.recordedAt());
     }
 
     @Test
     void aChainsTimeNeverGoesBackward() {
-        AuditChain chain = new AuditChain("acme", 0);
+        ChainPosition empty = ChainPosition.genesis("acme", 0);
         OffsetDateTime later = OffsetDateTime.of(2026, 11, 21, 10, 5, 0, 0, ZoneOffset.UTC);
-        chain.advance(new AuditRecord("id-1", ENTRY, 0, 1, chain.nextTime(later), chain.headHash()));
+        ChainPosition chain =
+                empty.after(new AuditRecord("id-1", ENTRY, 0, 1, empty.nextTime(later), empty.headHash()));
         OffsetDateTime clockSteppedBack = later.minusMinutes(5);
         assertThat(chain.nextTime(clockSteppedBack)).isEqualTo(later);
         assertThat(chain.nextTime(later.plusSeconds(1))).isEqualTo(later.plusSeconds(1));
@@ -57,11 +58,13 @@ class AuditRecordTest {
 
     @Test
     void aRecordMustContinueItsChain() {
-        AuditChain chain = new AuditChain("acme", 0);
+        ChainPosition chain = ChainPosition.genesis("acme", 0);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         AuditRecord skipping = new AuditRecord("id-1", ENTRY, 0, 2, now, chain.headHash());
-        assertThatThrownBy(() -> chain.advance(skipping)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> chain.after(skipping)).isInstanceOf(IllegalStateException.class);
         AuditRecord wrongLink = new AuditRecord("id-1", ENTRY, 0, 1, now, "1".repeat(64));
-        assertThatThrownBy(() -> chain.advance(wrongLink)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> chain.after(wrongLink)).isInstanceOf(IllegalStateException.class);
+        AuditRecord otherChain = new AuditRecord("id-1", ENTRY, 1, 1, now, chain.headHash());
+        assertThatThrownBy(() -> chain.after(otherChain)).isInstanceOf(IllegalStateException.class);
     }
 }
