@@ -148,7 +148,8 @@ public class Envelopes {
                     "an envelope for a " + action.riskClass() + " action needs an Idempotency-Key header");
         }
 
-        AuthorityTier tier = toolTiers.effective(caller.tenant(), agent, tool.key());
+        AuthorityTier tier =
+                configuration.tier(agent, tool.key(), agentId -> toolTiers.overrides(caller.tenant(), agentId));
         String killSwitch = configuration
                 .killSwitchFor(agent.id(), tool.key())
                 .map(ActiveKillSwitch::description)

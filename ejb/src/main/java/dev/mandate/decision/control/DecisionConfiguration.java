@@ -1,5 +1,7 @@
 package dev.mandate.decision.control;
 
+import dev.mandate.agent.entity.Agent;
+import dev.mandate.agent.entity.AuthorityTier;
 import dev.mandate.budget.entity.BudgetCap;
 import dev.mandate.catalog.entity.ToolActionDefinition;
 import dev.mandate.catalog.entity.ToolDefinition;
@@ -14,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * What a decision reads from its tenant's configuration, as of one generation: task types, tools and
- * their actions, the active kill switches (the tenant's and the global ones), the budget caps and the
- * policy version. Immutable, so one instance serves every concurrent decision of the generation.
+ * their actions, the active kill switches (the tenant's and the global ones), the budget caps, the
+ * policy version, and the agents' tool tiers (read on demand). Immutable but for the tiers it has read,
+ * so one instance serves every concurrent decision of the generation.
  *
  * @param generation the generation it was read at, or null if it may not be reused
  */
@@ -25,7 +28,8 @@ public record DecisionConfiguration(
         Map<String, TaskTypeDefinition> taskTypes,
         Map<String, ToolDefinition> tools,
         List<ActiveKillSwitch> killSwitches,
-        List<BudgetCap> budgets) {
+        List<BudgetCap> budgets,
+        AgentToolTiers toolTiers) {
 
     /** A kill switch that is on, and how a decision names it (e.g. "AGENT 1234… (runaway loop, by alice)"). */
     public record ActiveKillSwitch(KillSwitchScope scope, String target, String description) {
@@ -65,7 +69,8 @@ public record DecisionConfiguration(
                 taskTypes.stream().collect(Collectors.toMap(TaskTypeDefinition::key, Function.identity())),
                 tools.stream().collect(Collectors.toMap(ToolDefinition::key, Function.identity())),
                 killSwitches,
-                budgets);
+                budgets,
+                new AgentToolTiers());
     }
 
     public Optional<TaskTypeDefinition> taskType(String key) {
@@ -78,6 +83,16 @@ public record DecisionConfiguration(
 
     public static Optional<ToolActionDefinition> action(ToolDefinition tool, String key) {
         return tool.actions().stream().filter(a -> a.key().equals(key)).findFirst();
+    }
+
+    /**
+     * The agent's tier for the tool: its override for the tool, else its default. {@code overrides}
+     * reads an agent's overrides (tool key → tier) the first time this generation needs them.
+     */
+    public AuthorityTier tier(Agent agent, String toolKey, Function<String, Map<String, AuthorityTier>> overrides) {
+        return toolTiers
+                .of(agent.id(), overrides)
+                .getOrDefault(toolKey, agent.profile().defaultTier());
     }
 
     /** The first switch that stops this agent using this tool, if any. */

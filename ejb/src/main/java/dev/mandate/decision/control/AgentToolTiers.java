@@ -1,0 +1,32 @@
+package dev.mandate.decision.control;
+
+import dev.mandate.agent.entity.AuthorityTier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The agents' per-tool tier overrides at one configuration generation, each agent's read on its first
+ * decision. Every tier change is audited and so advances the generation: a decision that read the
+ * generation this belongs to reads overrides at least that new.
+ */
+public final class AgentToolTiers {
+
+    /** Beyond this many agents a tenant's overrides are read on every decision rather than kept. */
+    static final int MAX_AGENTS = 50_000;
+
+    private final Map<String, Map<String, AuthorityTier>> byAgent = new ConcurrentHashMap<>();
+
+    /** The agent's overrides (tool key → tier), read with {@code read} unless already known. */
+    public Map<String, AuthorityTier> of(String agentId, Function<String, Map<String, AuthorityTier>> read) {
+        Map<String, AuthorityTier> known = byAgent.get(agentId);
+        if (known != null) {
+            return known;
+        }
+        Map<String, AuthorityTier> overrides = Map.copyOf(read.apply(agentId));
+        if (byAgent.size() < MAX_AGENTS) {
+            byAgent.putIfAbsent(agentId, overrides);
+        }
+        return overrides;
+    }
+}
