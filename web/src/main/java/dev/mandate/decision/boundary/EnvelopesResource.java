@@ -20,7 +20,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,6 +40,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -61,6 +64,9 @@ public class EnvelopesResource {
     @Inject
     Envelopes envelopes;
 
+    @Inject
+    Validator validator;
+
     /** The request's security context; its principal is the verified token (CallerAuthorizationFilter). */
     @Context
     SecurityContext security;
@@ -71,15 +77,24 @@ public class EnvelopesResource {
     @Context
     HttpServletRequest http;
 
+    /**
+     * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
+     * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
+     * decision's CPU, JFR); a plain bean validation is the same check once, with the same answer.
+     */
     @POST
     @RolesAllowed(BuiltInRole.AGENT)
     @Operation(summary = "Submit an envelope and get the decision (ALLOW, DENY, REQUIRE_APPROVAL, ESCALATE, SHADOW)")
     public Response submit(
-            @Valid EnvelopeRequest request,
+            EnvelopeRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("traceparent") String traceparent) {
         if (request == null) {
             throw new InvalidRequestException("body", "an envelope is required");
+        }
+        Set<ConstraintViolation<EnvelopeRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
