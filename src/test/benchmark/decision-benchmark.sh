@@ -46,8 +46,9 @@ load "$RATE_LOW" "$LOW_SECONDS" "$CONNECTIONS" "rate-$RATE_LOW"
 load "$RATE_HIGH" "$HIGH_SECONDS" "$CONNECTIONS" "rate-$RATE_HIGH"
 
 agent=$(head -1 $agents | cut -d' ' -f1)
+# the tenant's audit chains (the decisions above created them; ids as Mandate names them)
 psql -q -h 127.0.0.1 -U postgres -d mandate_it -c "insert into audit_chain (id, tenant_id, chain, head_sequence, head_hash,
-  head_time, sealed_sequence, checkpoint_count, checkpoint_hash) select 'pgb:' || '$tenant' || ':' || c, '$tenant', c, 0,
+  head_time, sealed_sequence, checkpoint_count, checkpoint_hash) select '$tenant' || '/' || c, '$tenant', c, 0,
   repeat('0', 64), now(), 0, 0, repeat('0', 64) from generate_series(0, 7) c on conflict (tenant_id, chain) do nothing"
 # prepared statements, as pgjdbc uses them after a statement's fifth execution (values unquoted: they are bound)
 pgbench -n -M prepared -h 127.0.0.1 -U postgres -c "$CONNECTIONS" -j 2 -T 60 -D "tenant=$tenant" -D "agent=$agent" \

@@ -1,30 +1,35 @@
--- The SQL one ALLOW decision runs, as Mandate issues it (taken from PostgreSQL's statement log): the
--- agent check of the request filter, then the decision's one transaction: the idempotency key's lock and
--- lookup, the configuration generation (the tenant's configuration itself is cached at that generation),
--- the agent's tool tiers, the task-usage reservation, the envelope, the idempotency answer, the
--- audit-chain head and the audit record, and the agent's rate counters. No policy rule reads rate counters in the benchmark tenant, so
--- no count queries run. Run by pgbench (-M prepared, as the JDBC driver runs them) against the benchmark
--- tenant's rows.
+-- The SQL one ALLOW decision runs, as Mandate sends it (taken from PostgreSQL's statement log; the driver
+-- sends BEGIN with the transaction's first statement, and the writes after the audit chain's lock as one
+-- request, which \startpipeline ... \endpipeline reproduces): the agent check of the request filter,
+-- then the decision's one transaction: the idempotency key's lock and lookup, the configuration
+-- generation (the tenant's configuration, tool tiers included, is cached at that generation), the
+-- task-usage reservation, the audit chain's head (locked), then in one request the envelope, the
+-- idempotency answer, the agent's rate counters, the audit record and the chain's new head; the commit.
+-- No policy rule reads rate counters in the benchmark tenant, so no count queries run. Run by pgbench
+-- (-M prepared, as the JDBC driver runs them) against the benchmark tenant's rows.
 \set n random(1, 2000000000)
 -- like the benchmark's 16 agents over 8 audit chains: client c plays agent c % 16 (its rate-counter rows)
 -- on chain c % 8, so clients contend for rows as often as Mandate's requests do
 \set slot :client_id % 16
 \set chain :client_id % 8
 SELECT * FROM agent WHERE id = :agent;
+\startpipeline
 BEGIN;
 SELECT pg_try_advisory_xact_lock(hashtextextended(:tenant || :agent || 'pgb-' || :client_id::text || '-' || :n::text, 0)),
     k.request_hash, k.state, k.response_status, k.response_body, k.created_at
   FROM (SELECT 1) one LEFT JOIN idempotency_key k
   ON k.tenant_id = :tenant AND k.agent_id = :agent AND k.idem_key = 'pgb-' || :client_id::text || '-' || :n::text;
+\endpipeline
 SELECT coalesce(max(CASE WHEN tenant_id = :tenant THEN generation END), 0) || '/'
     || coalesce(max(CASE WHEN tenant_id = '*' THEN generation END), 0) FROM config_generation WHERE tenant_id IN (:tenant, '*');
-SELECT tool_key, tier FROM agent_tool_tier WHERE tenant_id = :tenant AND agent_id = :agent ORDER BY tool_key;
 INSERT INTO task_usage (tenant_id, task_id, model_calls, tool_calls, cost)
   SELECT :tenant, 'pgb-' || :client_id::text || '-' || :n::text, 1, 1, 0.001 WHERE 1 <= 2147483647 AND 0.001 <= 999999999999
   ON CONFLICT (tenant_id, task_id) DO UPDATE SET model_calls = task_usage.model_calls + excluded.model_calls,
     tool_calls = task_usage.tool_calls + 1, cost = task_usage.cost + excluded.cost
   WHERE task_usage.model_calls + excluded.model_calls <= 2147483647 AND task_usage.tool_calls + 1 <= 2147483647
     AND task_usage.cost + excluded.cost <= 999999999999;
+SELECT chain AS locked_chain, head_sequence, head_hash, head_time FROM audit_chain WHERE id = :tenant || '/' || :chain FOR UPDATE \gset
+\startpipeline
 INSERT INTO envelope (id, tenant_id, agent_id, task_id, task_type, tool_key, action_key, trace_id, decision, reasons,
     rule_ids, policy_version, tier, risk_class, cost, request_json, explain_json, created_at)
   VALUES (gen_random_uuid()::text, :tenant, :agent, 'pgb-' || :client_id::text || '-' || :n::text, 'bench-task', 'bench', 'update',
@@ -35,18 +40,16 @@ INSERT INTO idempotency_key (tenant_id, agent_id, idem_key, request_hash, state,
   VALUES (:tenant, :agent, 'pgb-' || :client_id::text || '-' || :n::text, md5(random()::text), 'DONE', 200, '{"decision":"ALLOW"}', now())
   ON CONFLICT (tenant_id, agent_id, idem_key) DO UPDATE SET state = 'DONE', response_status = excluded.response_status,
     response_body = excluded.response_body;
-SELECT head_sequence, head_hash FROM audit_chain WHERE tenant_id = :tenant AND chain = :chain::int FOR UPDATE;
-UPDATE audit_chain SET head_sequence = head_sequence + 1, head_hash = md5(random()::text) || md5(random()::text), head_time = now()
-  WHERE tenant_id = :tenant AND chain = :chain::int;
-INSERT INTO audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id, trace_id, action, outcome,
-    rule_ids, input_summary, policy_version, details, previous_hash, hash)
-  SELECT gen_random_uuid()::text, :tenant::text, :chain::int, head_sequence, now(), :agent::text, :agent::text, 'pgb',
-    md5(random()::text),
-    'envelope.decided', 'ALLOW', '[]', 'bench' || chr(58) || 'update task=bench-task arguments={"ticketId":"T-1"}', '0',
-    '{"tier":"AUTONOMOUS"}', md5('a') || md5('b'), md5('c') || md5('d')
-  FROM audit_chain WHERE tenant_id = :tenant AND chain = :chain::int;
 INSERT INTO rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, envelopes)
   VALUES (:tenant, left(:agent, 34) || lpad(:slot::text, 2, '0'), 5, (extract(epoch FROM now())::bigint / 5) * 5, 'bench', 1),
     (:tenant, left(:agent, 34) || lpad(:slot::text, 2, '0'), 60, (extract(epoch FROM now())::bigint / 60) * 60, 'bench', 1)
   ON CONFLICT (agent_id, span_seconds, bucket, tool_key) DO UPDATE SET envelopes = rate_counter.envelopes + 1;
+INSERT INTO audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id, trace_id, action, outcome,
+    rule_ids, input_summary, policy_version, details, previous_hash, hash)
+  VALUES (gen_random_uuid()::text, :tenant, :locked_chain, :head_sequence + 1, now(), :agent, :agent, 'pgb', md5(random()::text),
+    'envelope.decided', 'ALLOW', '[]', 'bench' || chr(58) || 'update task=bench-task arguments={"ticketId":"T-1"}', '0',
+    '{"tier":"AUTONOMOUS"}', :head_hash, md5('c') || md5('d'));
+UPDATE audit_chain SET head_sequence = :head_sequence + 1, head_hash = md5('c') || md5('d'), head_time = now()
+  WHERE id = :tenant || '/' || :chain AND head_sequence = :head_sequence;
+\endpipeline
 COMMIT;
