@@ -1,10 +1,11 @@
 -- The SQL one ALLOW decision runs, as Mandate sends it (taken from PostgreSQL's statement log; the driver
 -- sends BEGIN with the transaction's first statement, and the writes after the audit chain's lock as one
 -- request, which \startpipeline ... \endpipeline reproduces): the agent check of the request filter,
--- then the decision's one transaction: the idempotency key's lock and lookup, the configuration
--- generation (the tenant's configuration, tool tiers included, is cached at that generation), the
--- task-usage reservation, the audit chain's head (locked), then in one request the envelope, the
--- idempotency answer, the agent's rate counters, the audit record and the chain's new head; the commit.
+-- then the decision's one transaction: the idempotency key's lock and lookup with the configuration
+-- generation in the same statement (the tenant's configuration, tool tiers included, is cached at that
+-- generation), the task-usage reservation, the audit chain's head (locked), then in one request the
+-- envelope, the idempotency answer, the agent's rate counters, the audit record and the chain's new head;
+-- the commit.
 -- No policy rule reads rate counters in the benchmark tenant, so no count queries run. Run by pgbench
 -- (-M prepared, as the JDBC driver runs them) against the benchmark tenant's rows.
 \set n random(1, 2000000000)
@@ -16,12 +17,12 @@ SELECT * FROM agent WHERE id = :agent;
 \startpipeline
 BEGIN;
 SELECT pg_try_advisory_xact_lock(hashtextextended(:tenant || :agent || 'pgb-' || :client_id::text || '-' || :n::text, 0)),
-    k.request_hash, k.state, k.response_status, k.response_body, k.created_at
+    k.request_hash, k.state, k.response_status, k.response_body, k.created_at,
+    (SELECT coalesce(max(CASE WHEN tenant_id = :tenant THEN generation END), 0) || '/'
+      || coalesce(max(CASE WHEN tenant_id = '*' THEN generation END), 0) FROM config_generation WHERE tenant_id IN (:tenant, '*'))
   FROM (SELECT 1) one LEFT JOIN idempotency_key k
   ON k.tenant_id = :tenant AND k.agent_id = :agent AND k.idem_key = 'pgb-' || :client_id::text || '-' || :n::text;
 \endpipeline
-SELECT coalesce(max(CASE WHEN tenant_id = :tenant THEN generation END), 0) || '/'
-    || coalesce(max(CASE WHEN tenant_id = '*' THEN generation END), 0) FROM config_generation WHERE tenant_id IN (:tenant, '*');
 INSERT INTO task_usage (tenant_id, task_id, model_calls, tool_calls, cost)
   SELECT :tenant, 'pgb-' || :client_id::text || '-' || :n::text, 1, 1, 0.001 WHERE 1 <= 2147483647 AND 0.001 <= 999999999999
   ON CONFLICT (tenant_id, task_id) DO UPDATE SET model_calls = task_usage.model_calls + excluded.model_calls,

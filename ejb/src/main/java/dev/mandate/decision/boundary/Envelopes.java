@@ -116,14 +116,17 @@ public class Envelopes {
         if (!submission.agentId().equals(caller.subject())) {
             throw new AgentMismatchException("agentId must be the calling agent (the token's subject)");
         }
+        DecisionConfiguration configuration;
         if (submission.idempotencyKey() != null && idempotencyKeys.claimsInDecision()) {
-            Optional<EnvelopeAnswer> earlier = idempotencyKeys.claimInDecision(
+            IdempotencyKeys.Claim claim = idempotencyKeys.claimInDecision(
                     caller.tenant(), caller.subject(), submission.idempotencyKey(), submission.requestHash());
-            if (earlier.isPresent()) {
-                return earlier.get();
+            if (claim.earlier().isPresent()) {
+                return claim.earlier().get();
             }
+            configuration = configurations.at(caller.tenant(), Optional.of(claim.generation()));
+        } else {
+            configuration = configurations.of(caller.tenant());
         }
-        DecisionConfiguration configuration = configurations.of(caller.tenant());
         Agent agent = verified != null && verified.id().equals(submission.agentId())
                 ? verified
                 : agents.get(caller, submission.agentId());

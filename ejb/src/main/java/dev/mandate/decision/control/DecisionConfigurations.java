@@ -39,7 +39,11 @@ public class DecisionConfigurations {
     PolicyEvaluator policy;
 
     public DecisionConfiguration of(String tenant) {
-        Optional<String> generation = generations.current(tenant);
+        return at(tenant, generations.current(tenant));
+    }
+
+    /** As {@link #of}, with the generation the caller read in this transaction (empty: none kept). */
+    public DecisionConfiguration at(String tenant, Optional<String> generation) {
         if (generation.isPresent()) {
             DecisionConfiguration known = cache.get(tenant, generation.get());
             if (known != null) {

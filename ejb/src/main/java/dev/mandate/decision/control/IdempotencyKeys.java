@@ -1,6 +1,7 @@
 package dev.mandate.decision.control;
 
 import dev.mandate.decision.entity.EnvelopeAnswer;
+import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ConstraintViolations;
 import dev.mandate.platform.schema.DatabaseProduct;
@@ -64,20 +65,30 @@ public class IdempotencyKeys {
     }
 
     /**
+     * A key claimed in the decision's transaction: the stored answer of a finished request with the same
+     * body, if any, and the tenant's configuration generation, read in the same statement.
+     */
+    public record Claim(Optional<EnvelopeAnswer> earlier, String generation) {}
+
+    /**
      * Claims the key for the caller's transaction (PostgreSQL): returns the stored answer of a finished
      * request with the same body; 409 while another transaction holds the key; 422 for another body.
+     * Reads the tenant's configuration generation along, which the decision needs next.
      */
     @Transactional(TxType.MANDATORY)
-    public Optional<EnvelopeAnswer> claimInDecision(String tenant, String agentId, String key, String requestHash) {
-        // one statement: the lock (never waits) and the stored request, if any; the left join always
-        // yields exactly one row, so the lock is tried exactly once
-        record Claim(boolean locked, StoredKey stored) {}
-        Claim claim = sql.first(
+    public Claim claimInDecision(String tenant, String agentId, String key, String requestHash) {
+        // one statement: the lock (never waits), the stored request, if any, and the generation; the left
+        // join always yields exactly one row, so the lock is tried exactly once
+        record Row(boolean locked, StoredKey stored, String generation) {}
+        Row claim = sql.first(
                         "select pg_try_advisory_xact_lock(hashtextextended(?, 0)), k." + STORED.replace(", ", ", k.")
+                                + ", " + ConfigGenerations.CURRENT
                                 + " from (select 1) one left join idempotency_key k"
                                 + " on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?",
-                        r -> new Claim(r.getBoolean(1), StoredKey.read(r, 2)),
+                        r -> new Row(r.getBoolean(1), StoredKey.read(r, 2), r.getString(7)),
                         tenant + "\n" + agentId + "\n" + key,
+                        tenant,
+                        tenant,
                         tenant,
                         agentId,
                         key)
@@ -86,10 +97,10 @@ public class IdempotencyKeys {
             throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
         }
         if (claim.stored() == null) {
-            return Optional.empty();
+            return new Claim(Optional.empty(), claim.generation());
         }
         // an IN_FLIGHT row here was left by the H2-style claim of an earlier version: taken over when stale
-        return answerOrTakeOver(requestHash, claim.stored(), () -> {});
+        return new Claim(answerOrTakeOver(requestHash, claim.stored(), () -> {}), claim.generation());
     }
 
     /**

@@ -22,6 +22,15 @@ public class ConfigGenerations {
     /** The platform's row: changes that apply to every tenant (the global kill switch). */
     public static final String PLATFORM = "*";
 
+    /**
+     * {@link #current}'s value as a scalar subquery, for a statement that reads it together with something
+     * else (PostgreSQL; two parameters: the tenant, twice). One row: both generations, 0 where a row does
+     * not exist yet.
+     */
+    public static final String CURRENT = "(select coalesce(max(case when tenant_id = ? then generation end), 0)"
+            + " || '/' || coalesce(max(case when tenant_id = '*' then generation end), 0)"
+            + " from config_generation where tenant_id in (?, '*'))";
+
     private static final String ADVANCED = ConfigGenerations.class.getName() + ".advanced:";
 
     @Inject
@@ -57,13 +66,6 @@ public class ConfigGenerations {
         if (!database.isPostgres()) {
             return Optional.empty();
         }
-        // one row: both generations, 0 where a row does not exist yet
-        return sql.first(
-                "select coalesce(max(case when tenant_id = ? then generation end), 0) || '/'"
-                        + " || coalesce(max(case when tenant_id = '*' then generation end), 0)"
-                        + " from config_generation where tenant_id in (?, '*')",
-                r -> r.getString(1),
-                tenant,
-                tenant);
+        return sql.first("select " + CURRENT, r -> r.getString(1), tenant, tenant);
     }
 }
