@@ -7,7 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 
 /**
  * The head of one audit chain of a tenant. Appenders lock this row (and only it) to take the next
@@ -35,14 +34,13 @@ public class AuditChain {
     @Column(nullable = false, updatable = false)
     private int chain;
 
-    @Column(name = "head_sequence", nullable = false)
+    // the head moves only with the append's own statement (AuditChains.advance, under the row's lock):
+    // the entity reads it, and never writes back a head it read before an append moved it
+    @Column(name = "head_sequence", nullable = false, updatable = false)
     private long headSequence;
 
-    @Column(name = "head_hash", nullable = false)
+    @Column(name = "head_hash", nullable = false, updatable = false)
     private String headHash;
-
-    @Column(name = "head_time")
-    private OffsetDateTime headTime;
 
     @Column(name = "sealed_sequence", nullable = false)
     private long sealedSequence;
