@@ -85,9 +85,4 @@ public class ToolTiers {
                 .forEach(tier -> tiers.put(tier.getKey(), tier.getValue()));
         return tiers;
     }
-
-    public AuthorityTier effective(String tenant, Agent agent, String toolKey) {
-        return overrides(tenant, agent.id())
-                .getOrDefault(toolKey, agent.profile().defaultTier());
-    }
 }

@@ -312,7 +312,8 @@ public class Envelopes {
                     r.traceId(),
                     null,
                     null);
-            AuthorityTier tier = toolTiers.effective(caller.tenant(), agent, r.tool());
+            AuthorityTier tier =
+                    configuration.tier(agent, r.tool(), agentId -> toolTiers.overrides(caller.tenant(), agentId));
             PolicyInput input = policyInput(
                     stored,
                     agent,
