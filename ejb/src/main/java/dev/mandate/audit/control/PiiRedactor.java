@@ -1,6 +1,7 @@
 package dev.mandate.audit.control;
 
 import java.math.BigInteger;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -159,8 +160,11 @@ public final class PiiRedactor {
      * reference the guards are tested against.
      */
     static String redact(String text, boolean guarded) {
-        int digits = guarded ? digits(text) : Integer.MAX_VALUE;
         boolean all = !guarded;
+        String lower = guarded ? text.toLowerCase(Locale.ROOT) : "";
+        int cardDigits = all ? Integer.MAX_VALUE : longestDigitRun(text, " -");
+        int phoneDigits = all ? Integer.MAX_VALUE : longestDigitRun(text, " -./()");
+        int ninoDigits = all ? Integer.MAX_VALUE : longestDigitRun(text, " ");
         String out = text;
         if (all || text.contains("-----BEGIN ")) {
             out = PEM.matcher(out).replaceAll(SECRET);
@@ -168,58 +172,85 @@ public final class PiiRedactor {
         if (all || text.contains("eyJ")) {
             out = JWT.matcher(out).replaceAll(SECRET);
         }
-        if (all || containsIgnoringCase(text, "bearer") || containsIgnoringCase(text, "basic")) {
+        if (all || lower.contains("bearer") || lower.contains("basic")) {
             out = BEARER.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(SECRET));
         }
-        if (all || text.indexOf(':') >= 0 || text.indexOf('=') >= 0) {
+        if (all || (text.indexOf(':') >= 0 || text.indexOf('=') >= 0) && namesASecret(lower)) {
             out = ASSIGNED_SECRET.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(SECRET));
         }
         if (all || text.indexOf('@') >= 0) {
             out = EMAIL_ADDRESS.matcher(out).replaceAll(EMAIL);
         }
-        if (digits >= 2) {
+        if (all || hasIbanStart(text)) {
             out = replaceIbans(out);
         }
-        if (digits >= 13) {
+        if (cardDigits >= 13) {
             out = replaceCards(out);
         }
-        if (digits >= 9) {
+        if (cardDigits >= 9) {
             out = US_SSN.matcher(out).replaceAll(NATIONAL_ID);
         }
-        if (digits >= 6) {
+        if (ninoDigits >= 6) {
             out = UK_NINO.matcher(out).replaceAll(NATIONAL_ID);
         }
         if (all || text.indexOf('+') >= 0) {
             out = replaceDigits(INTERNATIONAL_PHONE, out, 8, 15);
         }
-        if (digits >= 10) {
+        if (phoneDigits >= 10) {
             out = NANP_PHONE.matcher(out).replaceAll(PHONE);
-        }
-        if (digits >= 4) {
             out = replaceDigits(TRUNK_PHONE, out, 10, 11);
         }
         return out;
     }
 
-    private static int digits(String text) {
-        int count = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                count++;
-            }
-        }
-        return count;
+    /** Every keyword of {@link #ASSIGNED_SECRET} contains one of these. */
+    private static boolean namesASecret(String lower) {
+        return lower.contains("pass")
+                || lower.contains("pwd")
+                || lower.contains("secret")
+                || lower.contains("key")
+                || lower.contains("token")
+                || lower.contains("credential");
     }
 
-    private static boolean containsIgnoringCase(String text, String lowerCaseWord) {
-        int last = text.length() - lowerCaseWord.length();
-        for (int i = 0; i <= last; i++) {
-            if (text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+    /**
+     * The most digits in one stretch of digits and {@code separators}: a pattern whose digits may only be
+     * split by those separators cannot match more digits than this.
+     */
+    private static int longestDigitRun(String text, String separators) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                run++;
+                longest = Math.max(longest, run);
+            } else if (separators.indexOf(c) < 0) {
+                run = 0;
+            }
+        }
+        return longest;
+    }
+
+    /** Two letters and two digits, as every IBAN starts. */
+    private static boolean hasIbanStart(String text) {
+        for (int i = 0; i + 3 < text.length(); i++) {
+            if (isAsciiLetter(text.charAt(i))
+                    && isAsciiLetter(text.charAt(i + 1))
+                    && isDigit(text.charAt(i + 2))
+                    && isDigit(text.charAt(i + 3))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** A value of an audit detail: whole values of secret-named keys go, the rest is {@link #redact}ed. */
