@@ -105,4 +105,47 @@ class JwtIT extends MandateIT {
     void validTokenIsAccepted() {
         as(Tokens.admin(TENANT)).get("/api/v1/me").then().statusCode(200).body("tenant", equalTo(TENANT));
     }
+
+    // A token MP-JWT verified is remembered (VerifiedTokenStore): the requests after the first take that path.
+
+    @Test
+    void aRememberedTokenKeepsItsCallerAndGroups() {
+        String auditor = Tokens.of(TENANT, "remembered-auditor", Tokens.AUDITOR);
+        for (int i = 0; i < 3; i++) {
+            as(auditor).get("/api/v1/me").then().statusCode(200).body("subject", equalTo("remembered-auditor"));
+            as(auditor)
+                    .body("{\"name\":\"by-auditor\",\"sponsor\":\"x\"}")
+                    .post("/api/v1/agents")
+                    .then()
+                    .statusCode(403)
+                    .body("detail", containsString("mandate-admin"));
+        }
+    }
+
+    @Test
+    void aCopyOfARememberedTokenWithAnotherSignatureIsRefused() {
+        String token = Tokens.admin(TENANT);
+        as(token).get("/api/v1/me").then().statusCode(200);
+        as(token).get("/api/v1/me").then().statusCode(200);
+        // a character inside the signature: the last one may only carry padding bits
+        int at = token.length() - 20;
+        String forged = token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+        as(forged).get("/api/v1/me").then().statusCode(401);
+        as(forged).get("/api/v1/me").then().statusCode(401);
+    }
+
+    /** Past exp only MP-JWT decides: its clock skew (60 s) is not extended by the token having been seen. */
+    @Test
+    void aTokenAcceptedWithinTheClockSkewIsRefusedOnceTheSkewHasPassed() throws InterruptedException {
+        Instant expiry = Instant.now().minusSeconds(56);
+        String token = Tokens.with(
+                TENANT,
+                "x",
+                c -> c.issueTime(Date.from(expiry.minusSeconds(600))).expirationTime(Date.from(expiry)),
+                Tokens.ADMIN);
+        as(token).get("/api/v1/me").then().statusCode(200);
+        as(token).get("/api/v1/me").then().statusCode(200);
+        Thread.sleep(Math.max(0, expiry.plusSeconds(61).toEpochMilli() - System.currentTimeMillis()));
+        as(token).get("/api/v1/me").then().statusCode(401);
+    }
 }

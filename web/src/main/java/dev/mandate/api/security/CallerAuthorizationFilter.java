@@ -13,6 +13,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
+import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -58,6 +59,9 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter {
     @Inject
     Agents agents;
 
+    @Inject
+    VerifiedTokens verifiedTokens;
+
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
@@ -90,6 +94,9 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter {
                     ProblemType.FORBIDDEN,
                     "This operation needs one of the roles " + Arrays.toString(allowed.value())));
             return;
+        }
+        if (principal instanceof CallerPrincipal verified) {
+            verifiedTokens.remember(token, verified);
         }
         if (token.getGroups().contains(BuiltInRole.AGENT)) {
             // written and read (EnvelopesResource) with the servlet API, not JAX-RS request properties, whose
