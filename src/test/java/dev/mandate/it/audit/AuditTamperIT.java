@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,8 +122,10 @@ class AuditTamperIT extends MandateIT {
                 tenant,
                 chain,
                 head);
-        insertForged("forged-tail", head + 1, previous, true);
-        assertFirstBad(head + 1, "forged-tail", "INSERTED");
+        // ids unique per run: the development loop (dev-it.sh run) reuses the database
+        String forged = UUID.randomUUID().toString();
+        insertForged(forged, head + 1, previous, true);
+        assertFirstBad(head + 1, forged, "INSERTED");
     }
 
     @Test
@@ -136,8 +139,9 @@ class AuditTamperIT extends MandateIT {
                     chain,
                     sequence);
         }
-        insertForged("forged-middle", 4, records.get(2).get("hash").toString(), true);
-        assertFirstBad(4, "forged-middle", "INSERTED");
+        String forged = UUID.randomUUID().toString();
+        insertForged(forged, 4, records.get(2).get("hash").toString(), true);
+        assertFirstBad(4, forged, "INSERTED");
     }
 
     @Test
