@@ -8,7 +8,6 @@ import dev.mandate.agent.entity.DirectoryAttributes;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.platform.change.IdentityChanged;
-import dev.mandate.platform.error.AgentNotActiveException;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -22,8 +21,6 @@ import dev.mandate.platform.security.Versions;
 import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -243,23 +240,6 @@ public class Agents {
                 .setParameter("tenant", caller.tenant())
                 .setParameter("agent", id)
                 .getResultList();
-    }
-
-    /**
-     * Refuses an agent that is not ACTIVE. Read from the database on every call, so a suspension takes
-     * effect on the agent's very next request, whatever its token says. Returns the agent as read (no
-     * transaction of its own: a request filter calls this before every agent's request).
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Agent requireActive(String tenant, String agentId) {
-        Agent agent = em.find(Agent.class, agentId);
-        if (agent == null || !agent.tenantId().equals(tenant)) {
-            throw new AgentNotActiveException("the token's subject is not an agent of this tenant");
-        }
-        if (!agent.isActive()) {
-            throw new AgentNotActiveException("agent is " + agent.status());
-        }
-        return agent;
     }
 
     /** The change's audit record, in this transaction: it commits or rolls back with the change. */

@@ -1,6 +1,6 @@
 package dev.mandate.decision.boundary;
 
-import dev.mandate.agent.entity.Agent;
+import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.decision.control.AgentMismatchException;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
 import dev.mandate.decision.control.IdempotencyKeys;
@@ -9,9 +9,7 @@ import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.Caller;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -21,9 +19,11 @@ import java.util.Optional;
  * at once to a concurrent retry), decides (a second transaction that also stores the answer under the
  * key), and frees the key again when deciding failed, so the client may retry. A rejected envelope is
  * audited in a transaction of its own after the decision's rolled back.
+ *
+ * <p>A CDI bean rather than an EJB: it runs no transaction of its own (its caller, the envelope resource,
+ * has none), and an EJB call costs the decision path an interceptor chain and security checks per request.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class EnvelopeGateway {
 
     @Inject
@@ -35,7 +35,7 @@ public class EnvelopeGateway {
     /**
      * @param verified the calling agent as the request filter read it (ACTIVE), or null to read it here
      */
-    public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission, Agent verified) {
+    public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission, AgentSnapshot verified) {
         try {
             return claimAndDecide(caller, submission, verified);
         } catch (InvalidRequestException | AgentMismatchException | IdempotencyKeyRequiredException rejected) {
@@ -44,7 +44,7 @@ public class EnvelopeGateway {
         }
     }
 
-    private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission, Agent verified) {
+    private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission, AgentSnapshot verified) {
         String key = submission.idempotencyKey();
         if (key == null || idempotencyKeys.claimsInDecision()) {
             return envelopes.decide(caller, submission, verified);

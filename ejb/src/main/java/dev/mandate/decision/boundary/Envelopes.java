@@ -4,6 +4,7 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
+import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.agent.entity.AuthorityTier;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
@@ -112,7 +113,7 @@ public class Envelopes {
      * @param verified the calling agent as the request filter read it just before (ACTIVE), or null
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission, Agent verified) {
+    public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission, AgentSnapshot verified) {
         if (!submission.agentId().equals(caller.subject())) {
             throw new AgentMismatchException("agentId must be the calling agent (the token's subject)");
         }
@@ -127,9 +128,9 @@ public class Envelopes {
         } else {
             configuration = configurations.of(caller.tenant());
         }
-        Agent agent = verified != null && verified.id().equals(submission.agentId())
+        AgentSnapshot agent = verified != null && verified.id().equals(submission.agentId())
                 ? verified
-                : agents.get(caller, submission.agentId());
+                : AgentSnapshot.of(agents.get(caller, submission.agentId()));
         TaskTypeDefinition taskType = configuration
                 .taskType(submission.taskType())
                 .orElseThrow(() -> unprocessable("taskType", "no task type '" + submission.taskType() + "'"));
@@ -289,7 +290,8 @@ public class Envelopes {
         List<RecentInput> inputs = new ArrayList<>();
         for (Envelope envelope : recent) {
             EnvelopeRecord r = envelope.record();
-            Agent agent = em.find(Agent.class, r.agentId());
+            Agent found = em.find(Agent.class, r.agentId());
+            AgentSnapshot agent = found == null ? null : AgentSnapshot.of(found);
             var taskType = configuration.taskType(r.taskType());
             var tool = configuration.tool(r.tool());
             var action = tool.flatMap(t -> DecisionConfiguration.action(t, r.action()));
@@ -375,7 +377,7 @@ public class Envelopes {
 
     private PolicyInput policyInput(
             EnvelopeSubmission submission,
-            Agent agent,
+            AgentSnapshot agent,
             AuthorityTier tier,
             TaskTypeDefinition taskType,
             ToolDefinition tool,

@@ -1,6 +1,6 @@
 package dev.mandate.decision.control;
 
-import dev.mandate.agent.entity.Agent;
+import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.agent.entity.AuthorityTier;
 import dev.mandate.budget.entity.BudgetCap;
 import dev.mandate.catalog.entity.ToolActionDefinition;
@@ -89,7 +89,8 @@ public record DecisionConfiguration(
      * The agent's tier for the tool: its override for the tool, else its default. {@code overrides}
      * reads an agent's overrides (tool key → tier) the first time this generation needs them.
      */
-    public AuthorityTier tier(Agent agent, String toolKey, Function<String, Map<String, AuthorityTier>> overrides) {
+    public AuthorityTier tier(
+            AgentSnapshot agent, String toolKey, Function<String, Map<String, AuthorityTier>> overrides) {
         return toolTiers
                 .of(agent.id(), overrides)
                 .getOrDefault(toolKey, agent.profile().defaultTier());

@@ -5,6 +5,7 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.Violation;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.stream.JsonParser;
@@ -57,7 +58,11 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return jsonb(type).fromJson(json.toString(), type);
+        RequestBody bound = jsonb(type).fromJson(json.toString(), type);
+        if (bound instanceof KeepsParsedJson keeper && json instanceof JsonObject object) {
+            keeper.keepParsed(object);
+        }
+        return bound;
     }
 
     private static JsonValue parse(InputStream body) {

@@ -1,6 +1,6 @@
 package dev.mandate.api.security;
 
-import dev.mandate.agent.boundary.Agents;
+import dev.mandate.agent.control.ActiveAgents;
 import dev.mandate.api.problem.Problems;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.security.enterprise.CallerPrincipal;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -53,11 +52,8 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter {
     @Context
     ResourceInfo resourceInfo;
 
-    @Context
-    HttpServletRequest http;
-
     @Inject
-    Agents agents;
+    ActiveAgents agents;
 
     @Inject
     VerifiedTokens verifiedTokens;
@@ -99,10 +95,10 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter {
             verifiedTokens.remember(token, verified);
         }
         if (token.getGroups().contains(BuiltInRole.AGENT)) {
-            // written and read (EnvelopesResource) with the servlet API, not JAX-RS request properties, whose
-            // backing by servlet attributes is Jersey's choice
-            http.setAttribute(
-                    VERIFIED_AGENT, agents.requireActive(string(token.getClaim(tenantClaim)), token.getSubject()));
+            // in a servlet container, request properties are the servlet request's attributes (JAX-RS
+            // ContainerRequestContext#setProperty), which is where EnvelopesResource reads it
+            request.setProperty(
+                    VERIFIED_AGENT, agents.require(string(token.getClaim(tenantClaim)), token.getSubject()));
         }
     }
 

@@ -1,7 +1,13 @@
 package dev.mandate.decision.boundary;
 
+import dev.mandate.api.json.KeepsParsedJson;
 import dev.mandate.api.json.RequestBody;
+import dev.mandate.platform.json.SharedJson;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -15,7 +21,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A tool call an agent asks Mandate to decide on. */
-public class EnvelopeRequest implements RequestBody {
+public class EnvelopeRequest implements RequestBody, KeepsParsedJson {
+
+    /** The body as parsed; private and without accessors, so neither JSON-B nor the shape check sees it. */
+    private JsonObject parsed;
 
     @NotBlank(message = "is required (the calling agent's id)")
     @Size(max = 36, message = "must be at most 36 characters")
@@ -48,6 +57,44 @@ public class EnvelopeRequest implements RequestBody {
     @DecimalMin(value = "0", message = "must be between 0 and 1")
     @DecimalMax(value = "1", message = "must be between 0 and 1")
     public BigDecimal confidence;
+
+    @Override
+    public void keepParsed(JsonObject json) {
+        this.parsed = json;
+    }
+
+    /**
+     * The body as JSON-B would write this request: as received, without the members that are null in
+     * this class or its nested request classes (JSON values such as the arguments stay as sent).
+     */
+    public JsonObject asWritten() {
+        if (parsed == null) {
+            throw new IllegalStateException("not read by StrictJsonReader");
+        }
+        JsonObjectBuilder body = withoutNulls(parsed);
+        for (String nested : List.of("requestedAction", "modelUsage")) {
+            if (parsed.get(nested) instanceof JsonObject object) {
+                body.add(nested, withoutNulls(object));
+            }
+        }
+        if (parsed.get("evidence") instanceof JsonArray items) {
+            JsonArrayBuilder evidence = SharedJson.JSON.createArrayBuilder();
+            items.forEach(item ->
+                    evidence.add(item instanceof JsonObject o ? withoutNulls(o).build() : item));
+            body.add("evidence", evidence);
+        }
+        return body.build();
+    }
+
+    private static JsonObjectBuilder withoutNulls(JsonObject object) {
+        JsonObjectBuilder builder = SharedJson.JSON.createObjectBuilder();
+        object.forEach((key, value) -> {
+            if (value.getValueType() != JsonValue.ValueType.NULL) {
+                builder.add(key, value);
+            }
+        });
+        return builder;
+    }
 
     public static class RequestedAction {
         @NotBlank(message = "is required")

@@ -2,7 +2,7 @@ package dev.mandate.decision.boundary;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
-import dev.mandate.agent.entity.Agent;
+import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.api.security.CallerAuthorizationFilter;
 import dev.mandate.api.security.CallerProducer;
 import dev.mandate.decision.control.TraceIds;
@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.bind.Jsonb;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -34,8 +33,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.ext.ContextResolver;
-import jakarta.ws.rs.ext.Providers;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -67,20 +64,12 @@ public class EnvelopesResource {
     @Inject
     Validator validator;
 
-    /** The request's security context; its principal is the verified token (CallerAuthorizationFilter). */
-    @Context
-    SecurityContext security;
-
-    @Context
-    Providers providers;
-
-    @Context
-    HttpServletRequest http;
-
     /**
      * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
      * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
-     * decision's CPU, JFR); a plain bean validation is the same check once, with the same answer.
+     * decision's CPU, JFR); a plain bean validation is the same check once, with the same answer. The
+     * request and its security context are parameters: fields of this application-scoped resource would be
+     * proxies that look the request up on every call.
      */
     @POST
     @RolesAllowed(BuiltInRole.AGENT)
@@ -88,7 +77,9 @@ public class EnvelopesResource {
     public Response submit(
             EnvelopeRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("traceparent") String traceparent) {
+            @HeaderParam("traceparent") String traceparent,
+            @Context SecurityContext security,
+            @Context HttpServletRequest http) {
         if (request == null) {
             throw new InvalidRequestException("body", "an envelope is required");
         }
@@ -99,8 +90,7 @@ public class EnvelopesResource {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
-        JsonObject envelope = (JsonObject) CanonicalJson.sorted(
-                JSON.createReader(new StringReader(jsonb().toJson(request))).readObject());
+        JsonObject envelope = (JsonObject) CanonicalJson.sorted(request.asWritten());
         int maxDepth = ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class);
         if (CanonicalJson.depth(request.requestedAction.arguments) > maxDepth) {
             throw new InvalidRequestException(
@@ -121,8 +111,8 @@ public class EnvelopesResource {
                 traceId,
                 idempotencyKey,
                 CanonicalJson.sha256(envelope.toString()));
-        EnvelopeAnswer answer = gateway.submit(
-                caller(), submission, (Agent) http.getAttribute(CallerAuthorizationFilter.VERIFIED_AGENT));
+        EnvelopeAnswer answer = gateway.submit(caller(security), submission, (AgentSnapshot)
+                http.getAttribute(CallerAuthorizationFilter.VERIFIED_AGENT));
         Response.ResponseBuilder response = Response.status(answer.status())
                 .entity(answer.body())
                 .header("traceparent", "00-" + traceId + "-" + spanId() + "-01");
@@ -136,8 +126,8 @@ public class EnvelopesResource {
     @Path("{id}")
     @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
     @Operation(summary = "An envelope as received, with its decision")
-    public JsonObject get(@PathParam("id") String id) {
-        EnvelopeRecord envelope = envelopes.get(caller(), id);
+    public JsonObject get(@PathParam("id") String id, @Context SecurityContext security) {
+        EnvelopeRecord envelope = envelopes.get(caller(security), id);
         return summary(envelope).add("envelope", read(envelope.requestJson())).build();
     }
 
@@ -145,8 +135,8 @@ public class EnvelopesResource {
     @Path("{id}/explain")
     @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
     @Operation(summary = "What happened and why: who asked, under which authority, which checks and rules, what budget")
-    public JsonObject explain(@PathParam("id") String id) {
-        EnvelopeRecord envelope = envelopes.get(caller(), id);
+    public JsonObject explain(@PathParam("id") String id, @Context SecurityContext security) {
+        EnvelopeRecord envelope = envelopes.get(caller(security), id);
         return summary(envelope)
                 .add("explanation", read(envelope.explainJson()))
                 .build();
@@ -179,20 +169,15 @@ public class EnvelopesResource {
         return JSON.createReader(new StringReader(json)).readObject();
     }
 
-    private Jsonb jsonb() {
-        ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
-        return resolver.getContext(EnvelopeRequest.class);
-    }
-
     private static String spanId() {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         return HexFormat.of().formatHex(id);
     }
 
-    // read from the principal rather than an injected JsonWebToken: MP-JWT's CDI producer of the token
-    // does a JNDI lookup per request
-    private Caller caller() {
+    // read from the principal (the verified token, CallerAuthorizationFilter) rather than an injected
+    // JsonWebToken: MP-JWT's CDI producer of the token does a JNDI lookup per request
+    private static Caller caller(SecurityContext security) {
         return CallerProducer.from((JsonWebToken) security.getUserPrincipal());
     }
 }
