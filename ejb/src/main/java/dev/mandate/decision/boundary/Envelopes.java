@@ -41,6 +41,8 @@ import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
 import dev.mandate.policy.boundary.PolicyEvaluator;
+import dev.mandate.policy.control.CompiledPolicySet;
+import dev.mandate.policy.control.PolicyCache;
 import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.policy.control.PolicyOutcome;
 import dev.mandate.rbac.boundary.Roles;
@@ -99,6 +101,9 @@ public class Envelopes {
 
     @EJB
     PolicyEvaluator policyEvaluator;
+
+    @Inject
+    PolicyCache policyCache;
 
     @EJB
     AuditTrail audit;
@@ -159,11 +164,14 @@ public class Envelopes {
                 .map(ActiveKillSwitch::description)
                 .orElse(null);
         List<BudgetCap> budgets = configuration.budgetsFor(caller.tenant(), agent.id());
-        Map<String, BigDecimal> budgetBefore = ledger.remaining(budgets);
-        PolicyFindings policy = findings(policyEvaluator.evaluate(
-                caller.tenant(),
-                configuration.policyVersion(),
-                policyInput(submission, agent, tier, taskType, tool, action, budgetBefore)));
+        // no EJB call where there is nothing to read: no budget caps, or the policy version compiled already
+        Map<String, BigDecimal> budgetBefore = budgets.isEmpty() ? new LinkedHashMap<>() : ledger.remaining(budgets);
+        PolicyInput input = policyInput(submission, agent, tier, taskType, tool, action, budgetBefore);
+        CompiledPolicySet compiled = policyCache.get(caller.tenant(), configuration.policyVersion());
+        PolicyFindings policy = findings(
+                compiled != null
+                        ? compiled.evaluate(input)
+                        : policyEvaluator.evaluate(caller.tenant(), configuration.policyVersion(), input));
         DecisionFacts facts = new DecisionFacts(
                 action.riskClass(),
                 tier,
