@@ -15,6 +15,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFree
 const TIMEOUT_MS = 10000;
 
 const latencies = [];
+const arrivals = []; // each latency's scheduled arrival (ms since start), for the per-window breakdown
+const WINDOW_MS = 10000;
 let scheduled = 0, completed = 0, non2xx = 0, errors = 0, timeouts = 0;
 const start = performance.now();
 const total = Math.round(rate * seconds);
@@ -39,6 +41,7 @@ function send(n, due) {
     response.on('end', () => {
       if (response.statusCode < 200 || response.statusCode > 299) non2xx++;
       latencies.push(performance.now() - due);
+      arrivals.push(due - start);
       done();
     });
   });
@@ -66,6 +69,19 @@ function percentile(sorted, p) {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] * 100) / 100;
 }
 
+// p50, p99 and max per 10-s window of scheduled arrival: shows when a stall happened, not just that it did
+function windows() {
+  const byWindow = [];
+  arrivals.forEach((at, i) => {
+    const w = Math.floor(at / WINDOW_MS);
+    (byWindow[w] = byWindow[w] || []).push(latencies[i]);
+  });
+  return byWindow.map((values, w) => {
+    const sorted = values.slice().sort((a, b) => a - b);
+    return { fromS: w * WINDOW_MS / 1000, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), maxMs: percentile(sorted, 100) };
+  });
+}
+
 function report() {
   const elapsed = (performance.now() - start) / 1000;
   const sorted = latencies.slice().sort((a, b) => a - b);
@@ -75,6 +91,7 @@ function report() {
     p50ms: percentile(sorted, 50), p90ms: percentile(sorted, 90), p99ms: percentile(sorted, 99),
     p999ms: percentile(sorted, 99.9), maxMs: percentile(sorted, 100),
     non2xx, errors, timeouts,
+    windows: windows(),
   }));
   agent.destroy();
 }
