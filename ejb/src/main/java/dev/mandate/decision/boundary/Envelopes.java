@@ -41,7 +41,6 @@ import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
 import dev.mandate.policy.boundary.PolicyEvaluator;
-import dev.mandate.policy.control.CompiledPolicySet;
 import dev.mandate.policy.control.PolicyCache;
 import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.policy.control.PolicyOutcome;
@@ -157,8 +156,7 @@ public class Envelopes {
                     "an envelope for a " + action.riskClass() + " action needs an Idempotency-Key header");
         }
 
-        AuthorityTier tier =
-                configuration.tier(agent, tool.key(), agentId -> toolTiers.overrides(caller.tenant(), agentId));
+        AuthorityTier tier = tier(caller, configuration, agent, tool.key());
         String killSwitch = configuration
                 .killSwitchFor(agent.id(), tool.key())
                 .map(ActiveKillSwitch::description)
@@ -166,12 +164,10 @@ public class Envelopes {
         List<BudgetCap> budgets = configuration.budgetsFor(caller.tenant(), agent.id());
         // no EJB call where there is nothing to read: no budget caps, or the policy version compiled already
         Map<String, BigDecimal> budgetBefore = budgets.isEmpty() ? new LinkedHashMap<>() : ledger.remaining(budgets);
-        PolicyInput input = policyInput(submission, agent, tier, taskType, tool, action, budgetBefore);
-        CompiledPolicySet compiled = policyCache.get(caller.tenant(), configuration.policyVersion());
-        PolicyFindings policy = findings(
-                compiled != null
-                        ? compiled.evaluate(input)
-                        : policyEvaluator.evaluate(caller.tenant(), configuration.policyVersion(), input));
+        PolicyFindings policy = findings(policyCache
+                .getOrRead(
+                        caller.tenant(), configuration.policyVersion(), () -> policyEvaluator.active(caller.tenant()))
+                .evaluate(policyInput(submission, agent, tier, taskType, tool, action, budgetBefore)));
         DecisionFacts facts = new DecisionFacts(
                 action.riskClass(),
                 tier,
@@ -322,8 +318,7 @@ public class Envelopes {
                     r.traceId(),
                     null,
                     null);
-            AuthorityTier tier =
-                    configuration.tier(agent, r.tool(), agentId -> toolTiers.overrides(caller.tenant(), agentId));
+            AuthorityTier tier = tier(caller, configuration, agent, r.tool());
             PolicyInput input = policyInput(
                     stored,
                     agent,
@@ -356,6 +351,11 @@ public class Envelopes {
             throw new ResourceNotFoundException("envelope", id);
         }
         return envelope.record();
+    }
+
+    /** The agent's tier for the tool; its overrides are read once per configuration generation. */
+    private AuthorityTier tier(Caller caller, DecisionConfiguration configuration, AgentSnapshot agent, String tool) {
+        return configuration.tier(agent, tool, agentId -> toolTiers.overrides(caller.tenant(), agentId));
     }
 
     private static void store(Sql.Writes writes, EnvelopeRecord r) {

@@ -38,15 +38,6 @@ public class PolicyEvaluator {
         return active(tenant).evaluate(input);
     }
 
-    /**
-     * Evaluates the rules of a policy version read earlier in this transaction (with the rest of a
-     * decision's configuration), without reading the version again when it is compiled here already.
-     */
-    public PolicyOutcome evaluate(String tenant, String policyVersion, PolicyInput input) {
-        CompiledPolicySet known = cache.get(tenant, policyVersion);
-        return (known != null ? known : active(tenant)).evaluate(input);
-    }
-
     /** The active set plus the draft (replacing the rule of the same id), per input; nothing is stored. */
     public List<PolicyOutcome> whatIf(String tenant, RuleDraft draft, List<PolicyInput> inputs) {
         return compare(tenant, draft, inputs).stream()
@@ -93,7 +84,8 @@ public class PolicyEvaluator {
         return Long.toString(version(tenant));
     }
 
-    CompiledPolicySet active(String tenant) {
+    /** The tenant's enabled rules at its current version, compiled (and cached) if not yet. */
+    public CompiledPolicySet active(String tenant) {
         for (int attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
             long before = version(tenant);
             String key = Long.toString(before);

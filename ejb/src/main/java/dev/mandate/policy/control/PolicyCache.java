@@ -3,6 +3,7 @@ package dev.mandate.policy.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Compiled rule sets, one per tenant: the newest one this server has needed. An entry is used only for
@@ -17,6 +18,15 @@ public class PolicyCache {
     public CompiledPolicySet get(String tenant, String policyVersion) {
         CompiledPolicySet set = sets.get(tenant);
         return set != null && set.policyVersion().equals(policyVersion) ? set : null;
+    }
+
+    /**
+     * The set compiled at this version, else whatever {@code read} gives: a decision that read the policy
+     * version with the rest of its configuration needs no other read (nor an EJB call) when it is known.
+     */
+    public CompiledPolicySet getOrRead(String tenant, String policyVersion, Supplier<CompiledPolicySet> read) {
+        CompiledPolicySet known = get(tenant, policyVersion);
+        return known != null ? known : read.get();
     }
 
     public void put(String tenant, CompiledPolicySet set) {

@@ -54,4 +54,19 @@ class PolicyCacheTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aKnownVersionIsNotReadAgainAndAnyOtherIs() {
+        PolicyCache cache = new PolicyCache();
+        CompiledPolicySet v2 = new CompiledPolicySet("2", List.of());
+        CompiledPolicySet v3 = new CompiledPolicySet("3", List.of());
+        cache.put("acme", v2);
+
+        assertThat(cache.getOrRead("acme", "2", () -> {
+                    throw new AssertionError("version 2 is known");
+                }))
+                .isSameAs(v2);
+        assertThat(cache.getOrRead("acme", "3", () -> v3)).isSameAs(v3);
+        assertThat(cache.getOrRead("other", "2", () -> v3)).isSameAs(v3);
+    }
 }
