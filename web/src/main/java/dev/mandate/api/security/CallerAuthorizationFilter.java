@@ -1,71 +1,51 @@
 package dev.mandate.api.security;
 
-import dev.mandate.agent.control.ActiveAgents;
+import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.api.problem.Problems;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
-import dev.mandate.platform.security.BuiltInRole;
+import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.security.TenantId;
-import jakarta.annotation.Priority;
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.security.enterprise.CallerPrincipal;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
-import java.lang.reflect.Method;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Decides, before any resource runs, whether the caller may call it. MP-JWT has already verified the
- * token's signature, issuer, audience and expiry (and answered 401 itself for a bad token); this adds:
+ * Decides, before a resource method runs, whether the caller may call it (one instance per method, see
+ * {@link CallerAuthorization}). MP-JWT has already verified the token's signature, issuer, audience and
+ * expiry (and answered 401 itself for a bad token); this adds:
  * <ul>
- *   <li>no token on a protected resource: 401 (not the 403 a plain role check gives);
+ *   <li>no token: 401 (not the 403 a plain role check gives);
  *   <li>a token not yet valid ({@code nbf}) or without a valid tenant claim: 401;
- *   <li>none of the resource's roles in {@code groups}: 403;
+ *   <li>none of the method's roles in {@code groups}: 403;
  *   <li>an agent that is not ACTIVE: 403 on its very next request, whatever its token says.
  * </ul>
- * Resources without a security annotation are denied: access is declared, never implied.
+ * What it verified is the request's {@link VerifiedCall} until the response leaves.
  */
-@Provider
-@Priority(Priorities.AUTHORIZATION - 100)
-public class CallerAuthorizationFilter implements ContainerRequestFilter {
+public class CallerAuthorizationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    /**
-     * The servlet request attribute holding the calling agent as this filter read it, ACTIVE, so the
-     * decision path need not read it again.
-     */
-    public static final String VERIFIED_AGENT = "dev.mandate.verified-agent";
+    private final List<String> rolesAllowed;
+    private final CallerAuthorization beans;
 
-    @Context
-    ResourceInfo resourceInfo;
-
-    @Inject
-    ActiveAgents agents;
-
-    @Inject
-    VerifiedTokens verifiedTokens;
+    CallerAuthorizationFilter(List<String> rolesAllowed, CallerAuthorization beans) {
+        this.rolesAllowed = rolesAllowed;
+        this.beans = beans;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Method method = resourceInfo.getResourceMethod();
-        if (method == null || method.isAnnotationPresent(PermitAll.class)) {
-            return;
-        }
-        RolesAllowed allowed = rolesAllowed(method);
-        if (allowed == null) {
+        VerifiedCall.clear();
+        if (rolesAllowed.isEmpty()) {
             request.abortWith(Problems.of(ProblemType.FORBIDDEN, "This operation is not open to any caller."));
             return;
         }
@@ -81,33 +61,27 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter {
             return;
         }
         String tenantClaim = ConfigKey.JWT_TENANT_CLAIM.get(String.class);
-        if (!TenantId.isValid(string(token.getClaim(tenantClaim)))) {
+        String tenant = string(token.getClaim(tenantClaim));
+        if (!TenantId.isValid(tenant)) {
             request.abortWith(unauthenticated("The token carries no valid '" + tenantClaim + "' claim."));
             return;
         }
-        if (Arrays.stream(allowed.value()).noneMatch(token.getGroups()::contains)) {
-            request.abortWith(Problems.of(
-                    ProblemType.FORBIDDEN,
-                    "This operation needs one of the roles " + Arrays.toString(allowed.value())));
+        if (rolesAllowed.stream().noneMatch(token.getGroups()::contains)) {
+            request.abortWith(
+                    Problems.of(ProblemType.FORBIDDEN, "This operation needs one of the roles " + rolesAllowed));
             return;
         }
         if (principal instanceof CallerPrincipal verified) {
-            verifiedTokens.remember(token, verified);
+            beans.verifiedTokens.remember(token, verified);
         }
-        if (token.getGroups().contains(BuiltInRole.AGENT)) {
-            // in a servlet container, request properties are the servlet request's attributes (JAX-RS
-            // ContainerRequestContext#setProperty), which is where EnvelopesResource reads it
-            request.setProperty(
-                    VERIFIED_AGENT, agents.require(string(token.getClaim(tenantClaim)), token.getSubject()));
-        }
+        Caller caller = new Caller(tenant, token.getSubject(), token.getGroups());
+        AgentSnapshot agent = caller.isAgent() ? beans.agents.require(tenant, token.getSubject()) : null;
+        VerifiedCall.set(new VerifiedCall(caller, agent));
     }
 
-    private RolesAllowed rolesAllowed(Method method) {
-        if (method.isAnnotationPresent(DenyAll.class)) {
-            return null;
-        }
-        RolesAllowed onMethod = method.getAnnotation(RolesAllowed.class);
-        return onMethod != null ? onMethod : resourceInfo.getResourceClass().getAnnotation(RolesAllowed.class);
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        VerifiedCall.clear();
     }
 
     private static Response unauthenticated(String detail) {

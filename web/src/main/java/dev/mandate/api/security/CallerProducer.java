@@ -32,8 +32,7 @@ public class CallerProducer {
         return from(request.getUserPrincipal() instanceof JsonWebToken verified ? verified : token);
     }
 
-    /** The caller of the current request, for application-scoped resources (they cannot hold a Caller). */
-    public static Caller from(JsonWebToken token) {
+    private static Caller from(JsonWebToken token) {
         String tenant = CallerAuthorizationFilter.string(token.getClaim(ConfigKey.JWT_TENANT_CLAIM.get(String.class)));
         return new Caller(tenant, token.getSubject(), token.getGroups());
     }

@@ -2,9 +2,7 @@ package dev.mandate.decision.boundary;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
-import dev.mandate.agent.entity.AgentSnapshot;
-import dev.mandate.api.security.CallerAuthorizationFilter;
-import dev.mandate.api.security.CallerProducer;
+import dev.mandate.api.security.VerifiedCall;
 import dev.mandate.decision.control.TraceIds;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
@@ -12,13 +10,11 @@ import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
-import dev.mandate.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -29,17 +25,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,8 +61,7 @@ public class EnvelopesResource {
      * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
      * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
      * decision's CPU, JFR); a plain bean validation is the same check once, with the same answer. The
-     * request and its security context are parameters: fields of this application-scoped resource would be
-     * proxies that look the request up on every call.
+     * caller and the calling agent come from {@link VerifiedCall}, not from {@code @Context} parameters.
      */
     @POST
     @RolesAllowed(BuiltInRole.AGENT)
@@ -77,9 +69,7 @@ public class EnvelopesResource {
     public Response submit(
             EnvelopeRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("traceparent") String traceparent,
-            @Context SecurityContext security,
-            @Context HttpServletRequest http) {
+            @HeaderParam("traceparent") String traceparent) {
         if (request == null) {
             throw new InvalidRequestException("body", "an envelope is required");
         }
@@ -111,8 +101,8 @@ public class EnvelopesResource {
                 traceId,
                 idempotencyKey,
                 CanonicalJson.sha256(envelope.toString()));
-        EnvelopeAnswer answer = gateway.submit(caller(security), submission, (AgentSnapshot)
-                http.getAttribute(CallerAuthorizationFilter.VERIFIED_AGENT));
+        VerifiedCall verified = VerifiedCall.current();
+        EnvelopeAnswer answer = gateway.submit(verified.caller(), submission, verified.agentOrNull());
         Response.ResponseBuilder response = Response.status(answer.status())
                 .entity(answer.body())
                 .header("traceparent", "00-" + traceId + "-" + spanId() + "-01");
@@ -126,8 +116,8 @@ public class EnvelopesResource {
     @Path("{id}")
     @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
     @Operation(summary = "An envelope as received, with its decision")
-    public JsonObject get(@PathParam("id") String id, @Context SecurityContext security) {
-        EnvelopeRecord envelope = envelopes.get(caller(security), id);
+    public JsonObject get(@PathParam("id") String id) {
+        EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
         return summary(envelope).add("envelope", read(envelope.requestJson())).build();
     }
 
@@ -135,8 +125,8 @@ public class EnvelopesResource {
     @Path("{id}/explain")
     @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
     @Operation(summary = "What happened and why: who asked, under which authority, which checks and rules, what budget")
-    public JsonObject explain(@PathParam("id") String id, @Context SecurityContext security) {
-        EnvelopeRecord envelope = envelopes.get(caller(security), id);
+    public JsonObject explain(@PathParam("id") String id) {
+        EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
         return summary(envelope)
                 .add("explanation", read(envelope.explainJson()))
                 .build();
@@ -173,11 +163,5 @@ public class EnvelopesResource {
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
         return HexFormat.of().formatHex(id);
-    }
-
-    // read from the principal (the verified token, CallerAuthorizationFilter) rather than an injected
-    // JsonWebToken: MP-JWT's CDI producer of the token does a JNDI lookup per request
-    private static Caller caller(SecurityContext security) {
-        return CallerProducer.from((JsonWebToken) security.getUserPrincipal());
     }
 }

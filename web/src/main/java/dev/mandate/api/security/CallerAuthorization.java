@@ -1,0 +1,53 @@
+package dev.mandate.api.security;
+
+import dev.mandate.agent.control.ActiveAgents;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * Puts a {@link CallerAuthorizationFilter} in front of every resource method, with the roles its
+ * annotations name, read once at deployment rather than by reflection on every request. A method
+ * without a security annotation (on itself or its class) gets a filter that denies every caller: access
+ * is declared, never implied. {@code @PermitAll} methods get no filter.
+ */
+@Provider
+public class CallerAuthorization implements DynamicFeature {
+
+    @Inject
+    ActiveAgents agents;
+
+    @Inject
+    VerifiedTokens verifiedTokens;
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        Method method = resource.getResourceMethod();
+        if (method == null || method.isAnnotationPresent(PermitAll.class)) {
+            return;
+        }
+        context.register(
+                new CallerAuthorizationFilter(rolesAllowed(method, resource.getResourceClass()), this),
+                Priorities.AUTHORIZATION - 100);
+    }
+
+    /** The roles that may call the method; empty when none may. */
+    static List<String> rolesAllowed(Method method, Class<?> resourceClass) {
+        if (method.isAnnotationPresent(DenyAll.class)) {
+            return List.of();
+        }
+        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+        if (allowed == null) {
+            allowed = resourceClass.getAnnotation(RolesAllowed.class);
+        }
+        return allowed == null ? List.of() : List.of(allowed.value());
+    }
+}
