@@ -6,6 +6,7 @@ import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.Violation;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.stream.JsonParser;
@@ -23,6 +24,7 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.List;
+import org.eclipse.yasson.YassonJsonb;
 
 /**
  * Reads Mandate's request bodies strictly: the JSON is parsed first (a syntax error names its line and
@@ -58,7 +60,7 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        RequestBody bound = jsonb(type).fromJson(json.toString(), type);
+        RequestBody bound = bind(json, type);
         if (bound instanceof KeepsParsedJson keeper && json instanceof JsonObject object) {
             keeper.keepParsed(object);
         }
@@ -85,11 +87,33 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
         }
     }
 
-    private Jsonb jsonb(Class<?> type) {
-        ContextResolver<Jsonb> resolver = providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
-        if (resolver == null) {
-            throw new WebApplicationException("no JSON-B configuration registered");
+    /**
+     * Binds the parsed body; Payara's JSON-B (Yasson) binds the parsed structure itself, which saves
+     * writing the body out and parsing it a second time.
+     */
+    private RequestBody bind(JsonValue json, Class<RequestBody> type) {
+        Jsonb jsonb = jsonb(type);
+        if (jsonb instanceof YassonJsonb yasson && json instanceof JsonStructure structure) {
+            return yasson.fromJsonStructure(structure, type);
         }
-        return resolver.getContext(type);
+        return jsonb.fromJson(json.toString(), type);
     }
+
+    private Jsonb jsonb(Class<?> type) {
+        return configured.get(type);
+    }
+
+    // the configuration of a request type is looked up once: Providers is a proxy that resolves the
+    // request's providers through HK2 on every call
+    private final ClassValue<Jsonb> configured = new ClassValue<>() {
+        @Override
+        protected Jsonb computeValue(Class<?> type) {
+            ContextResolver<Jsonb> resolver =
+                    providers.getContextResolver(Jsonb.class, MediaType.APPLICATION_JSON_TYPE);
+            if (resolver == null) {
+                throw new WebApplicationException("no JSON-B configuration registered");
+            }
+            return resolver.getContext(type);
+        }
+    };
 }
