@@ -1,8 +1,8 @@
 -- The SQL one ALLOW decision runs, as Mandate sends it (taken from PostgreSQL's statement log; the driver
 -- sends BEGIN with the transaction's first statement, and the writes after the audit chain's lock as one
--- request, which \startpipeline ... \endpipeline reproduces): the agent check of the request filter,
--- then the decision's one transaction: the idempotency key's lock and lookup with the configuration
--- generation in the same statement (the tenant's configuration, tool tiers included, is cached at that
+-- request, which \startpipeline ... \endpipeline reproduces): the decision's one transaction: the
+-- idempotency key's lock and lookup with the configuration generation and the calling agent (its ACTIVE
+-- check) in the same statement (the tenant's configuration, tool tiers included, is cached at that
 -- generation), the task-usage reservation, the audit chain's head (locked), then in one request the
 -- envelope, the idempotency answer, the agent's rate counters, the audit record and the chain's new head;
 -- the commit.
@@ -13,15 +13,16 @@
 -- on chain c % 8, so clients contend for rows as often as Mandate's requests do
 \set slot :client_id % 16
 \set chain :client_id % 8
-SELECT * FROM agent WHERE id = :agent;
 \startpipeline
 BEGIN;
 SELECT pg_try_advisory_xact_lock(hashtextextended(:tenant || :agent || 'pgb-' || :client_id::text || '-' || :n::text, 0)),
     k.request_hash, k.state, k.response_status, k.response_body, k.created_at,
     (SELECT coalesce(max(CASE WHEN tenant_id = :tenant THEN generation END), 0) || '/'
-      || coalesce(max(CASE WHEN tenant_id = '*' THEN generation END), 0) FROM config_generation WHERE tenant_id IN (:tenant, '*'))
+      || coalesce(max(CASE WHEN tenant_id = '*' THEN generation END), 0) FROM config_generation WHERE tenant_id IN (:tenant, '*')),
+    a.id, a.tenant_id, a.name, a.description, a.sponsor, a.default_tier, a.external_id, a.workflow, a.shadow_mode, a.status
   FROM (SELECT 1) one LEFT JOIN idempotency_key k
-  ON k.tenant_id = :tenant AND k.agent_id = :agent AND k.idem_key = 'pgb-' || :client_id::text || '-' || :n::text;
+  ON k.tenant_id = :tenant AND k.agent_id = :agent AND k.idem_key = 'pgb-' || :client_id::text || '-' || :n::text
+  LEFT JOIN agent a ON a.id = :agent;
 \endpipeline
 INSERT INTO task_usage (tenant_id, task_id, model_calls, tool_calls, cost)
   SELECT :tenant, 'pgb-' || :client_id::text || '-' || :n::text, 1, 1, 0.001 WHERE 1 <= 2147483647 AND 0.001 <= 999999999999

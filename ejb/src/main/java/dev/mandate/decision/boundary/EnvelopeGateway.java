@@ -1,6 +1,5 @@
 package dev.mandate.decision.boundary;
 
-import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.decision.control.AgentMismatchException;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
 import dev.mandate.decision.control.IdempotencyKeys;
@@ -32,22 +31,19 @@ public class EnvelopeGateway {
     @EJB
     Envelopes envelopes;
 
-    /**
-     * @param verified the calling agent as the request filter read it (ACTIVE), or null to read it here
-     */
-    public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission, AgentSnapshot verified) {
+    public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission) {
         try {
-            return claimAndDecide(caller, submission, verified);
+            return claimAndDecide(caller, submission);
         } catch (InvalidRequestException | AgentMismatchException | IdempotencyKeyRequiredException rejected) {
             envelopes.auditRejection(caller, submission, rejected);
             throw rejected;
         }
     }
 
-    private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission, AgentSnapshot verified) {
+    private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission) {
         String key = submission.idempotencyKey();
         if (key == null || idempotencyKeys.claimsInDecision()) {
-            return envelopes.decide(caller, submission, verified);
+            return envelopes.decide(caller, submission);
         }
         Optional<EnvelopeAnswer> earlier =
                 idempotencyKeys.claim(caller.tenant(), caller.subject(), key, submission.requestHash());
@@ -55,7 +51,7 @@ public class EnvelopeGateway {
             return earlier.get();
         }
         try {
-            return envelopes.decide(caller, submission, verified);
+            return envelopes.decide(caller, submission);
         } catch (RuntimeException failed) {
             idempotencyKeys.release(caller.tenant(), caller.subject(), key);
             throw failed;

@@ -2,7 +2,7 @@ package dev.mandate.decision.boundary;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
-import dev.mandate.agent.boundary.Agents;
+import dev.mandate.agent.control.ActiveAgents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.agent.entity.AuthorityTier;
@@ -77,8 +77,8 @@ public class Envelopes {
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
 
-    @EJB
-    Agents agents;
+    @Inject
+    ActiveAgents activeAgents;
 
     @Inject
     DecisionConfigurations configurations;
@@ -114,14 +114,16 @@ public class Envelopes {
     Sql sql;
 
     /**
-     * @param verified the calling agent as the request filter read it just before (ACTIVE), or null
+     * Decides in one transaction, which also reads the calling agent (403 unless ACTIVE): a suspension
+     * takes effect on the agent's very next envelope.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission, AgentSnapshot verified) {
+    public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission) {
         if (!submission.agentId().equals(caller.subject())) {
             throw new AgentMismatchException("agentId must be the calling agent (the token's subject)");
         }
         DecisionConfiguration configuration;
+        AgentSnapshot agent;
         if (submission.idempotencyKey() != null && idempotencyKeys.claimsInDecision()) {
             IdempotencyKeys.Claim claim = idempotencyKeys.claimInDecision(
                     caller.tenant(), caller.subject(), submission.idempotencyKey(), submission.requestHash());
@@ -129,12 +131,11 @@ public class Envelopes {
                 return claim.earlier().get();
             }
             configuration = configurations.at(caller.tenant(), Optional.of(claim.generation()));
+            agent = claim.agent();
         } else {
+            agent = activeAgents.require(caller.tenant(), caller.subject());
             configuration = configurations.of(caller.tenant());
         }
-        AgentSnapshot agent = verified != null && verified.id().equals(submission.agentId())
-                ? verified
-                : AgentSnapshot.of(agents.get(caller, submission.agentId()));
         TaskTypeDefinition taskType = configuration
                 .taskType(submission.taskType())
                 .orElseThrow(() -> unprocessable("taskType", "no task type '" + submission.taskType() + "'"));

@@ -1,5 +1,7 @@
 package dev.mandate.decision.control;
 
+import dev.mandate.agent.control.ActiveAgents;
+import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.platform.config.ConfigKey;
@@ -66,41 +68,49 @@ public class IdempotencyKeys {
 
     /**
      * A key claimed in the decision's transaction: the stored answer of a finished request with the same
-     * body, if any, and the tenant's configuration generation, read in the same statement.
+     * body, if any, the tenant's configuration generation and the calling agent (ACTIVE), read in the same
+     * statement.
      */
-    public record Claim(Optional<EnvelopeAnswer> earlier, String generation) {}
+    public record Claim(Optional<EnvelopeAnswer> earlier, String generation, AgentSnapshot agent) {}
 
     /**
      * Claims the key for the caller's transaction (PostgreSQL): returns the stored answer of a finished
-     * request with the same body; 409 while another transaction holds the key; 422 for another body.
-     * Reads the tenant's configuration generation along, which the decision needs next.
+     * request with the same body; 409 while another transaction holds the key; 422 for another body; 403
+     * (first) when the agent is not an ACTIVE agent of the tenant. Reads the tenant's configuration
+     * generation and the agent along, which the decision needs next.
      */
     @Transactional(TxType.MANDATORY)
     public Claim claimInDecision(String tenant, String agentId, String key, String requestHash) {
-        // one statement: the lock (never waits), the stored request, if any, and the generation; the left
-        // join always yields exactly one row, so the lock is tried exactly once
-        record Row(boolean locked, StoredKey stored, String generation) {}
+        // one statement: the lock (never waits), the stored request, if any, the generation and the agent;
+        // the left joins always yield exactly one row, so the lock is tried exactly once
+        record Row(boolean locked, StoredKey stored, String generation, AgentSnapshot agent) {}
         Row claim = sql.first(
                         "select pg_try_advisory_xact_lock(hashtextextended(?, 0)), k." + STORED.replace(", ", ", k.")
-                                + ", " + ConfigGenerations.CURRENT
+                                + ", " + ConfigGenerations.CURRENT + ", a." + String.join(", a.", ActiveAgents.COLUMNS)
                                 + " from (select 1) one left join idempotency_key k"
-                                + " on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?",
-                        r -> new Row(r.getBoolean(1), StoredKey.read(r, 2), r.getString(7)),
+                                + " on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?"
+                                + " left join agent a on a.id = ?",
+                        r -> new Row(
+                                r.getBoolean(1),
+                                StoredKey.read(r, 2),
+                                r.getString(7),
+                                ActiveAgents.active(r, 8, tenant)),
                         tenant + "\n" + agentId + "\n" + key,
                         tenant,
                         tenant,
                         tenant,
                         agentId,
-                        key)
+                        key,
+                        agentId)
                 .orElseThrow();
         if (!claim.locked()) {
             throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
         }
         if (claim.stored() == null) {
-            return new Claim(Optional.empty(), claim.generation());
+            return new Claim(Optional.empty(), claim.generation(), claim.agent());
         }
         // an IN_FLIGHT row here was left by the H2-style claim of an earlier version: taken over when stale
-        return new Claim(answerOrTakeOver(requestHash, claim.stored(), () -> {}), claim.generation());
+        return new Claim(answerOrTakeOver(requestHash, claim.stored(), () -> {}), claim.generation(), claim.agent());
     }
 
     /**

@@ -35,7 +35,10 @@ public class CallerAuthorization implements DynamicFeature {
             return;
         }
         context.register(
-                new CallerAuthorizationFilter(rolesAllowed(method, resource.getResourceClass()), this),
+                new CallerAuthorizationFilter(
+                        rolesAllowed(method, resource.getResourceClass()),
+                        !method.isAnnotationPresent(ChecksAgentStatusItself.class),
+                        this),
                 Priorities.AUTHORIZATION - 100);
     }
 

@@ -1,6 +1,5 @@
 package dev.mandate.api.security;
 
-import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.api.problem.Problems;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
@@ -28,17 +27,23 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *   <li>no token: 401 (not the 403 a plain role check gives);
  *   <li>a token not yet valid ({@code nbf}) or without a valid tenant claim: 401;
  *   <li>none of the method's roles in {@code groups}: 403;
- *   <li>an agent that is not ACTIVE: 403 on its very next request, whatever its token says.
+ *   <li>an agent that is not ACTIVE: 403 on its very next request, whatever its token says (read here,
+ *       or in the method's own transaction where it says so, {@link ChecksAgentStatusItself}).
  * </ul>
  * What it verified is the request's {@link VerifiedCall} until the response leaves.
  */
 public class CallerAuthorizationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     private final List<String> rolesAllowed;
+    private final boolean readsAgent;
     private final CallerAuthorization beans;
 
-    CallerAuthorizationFilter(List<String> rolesAllowed, CallerAuthorization beans) {
+    /**
+     * @param readsAgent false where the resource method reads the agent itself ({@link ChecksAgentStatusItself})
+     */
+    CallerAuthorizationFilter(List<String> rolesAllowed, boolean readsAgent, CallerAuthorization beans) {
         this.rolesAllowed = rolesAllowed;
+        this.readsAgent = readsAgent;
         this.beans = beans;
     }
 
@@ -75,8 +80,10 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter, Contai
             beans.verifiedTokens.remember(token, verified);
         }
         Caller caller = new Caller(tenant, token.getSubject(), token.getGroups());
-        AgentSnapshot agent = caller.isAgent() ? beans.agents.require(tenant, token.getSubject()) : null;
-        VerifiedCall.set(new VerifiedCall(caller, agent));
+        if (caller.isAgent() && readsAgent) {
+            beans.agents.require(tenant, token.getSubject());
+        }
+        VerifiedCall.set(new VerifiedCall(caller));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.mandate.decision.boundary;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.api.security.ChecksAgentStatusItself;
 import dev.mandate.api.security.VerifiedCall;
 import dev.mandate.decision.control.TraceIds;
 import dev.mandate.decision.entity.EnvelopeAnswer;
@@ -61,10 +62,12 @@ public class EnvelopesResource {
      * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
      * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
      * decision's CPU, JFR); a plain bean validation is the same check once, with the same answer. The
-     * caller and the calling agent come from {@link VerifiedCall}, not from {@code @Context} parameters.
+     * caller comes from {@link VerifiedCall}, not from {@code @Context} parameters; the decision reads the
+     * calling agent itself, in its transaction.
      */
     @POST
     @RolesAllowed(BuiltInRole.AGENT)
+    @ChecksAgentStatusItself
     @Operation(summary = "Submit an envelope and get the decision (ALLOW, DENY, REQUIRE_APPROVAL, ESCALATE, SHADOW)")
     public Response submit(
             EnvelopeRequest request,
@@ -101,8 +104,7 @@ public class EnvelopesResource {
                 traceId,
                 idempotencyKey,
                 CanonicalJson.sha256(envelope.toString()));
-        VerifiedCall verified = VerifiedCall.current();
-        EnvelopeAnswer answer = gateway.submit(verified.caller(), submission, verified.agentOrNull());
+        EnvelopeAnswer answer = gateway.submit(VerifiedCall.current().caller(), submission);
         Response.ResponseBuilder response = Response.status(answer.status())
                 .entity(answer.body())
                 .header("traceparent", "00-" + traceId + "-" + spanId() + "-01");
