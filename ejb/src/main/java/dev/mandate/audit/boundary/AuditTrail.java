@@ -1,17 +1,12 @@
 package dev.mandate.audit.boundary;
 
-import dev.mandate.audit.control.AuditEntries;
-import dev.mandate.audit.control.ChainShards;
+import dev.mandate.audit.control.AuditAppender;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.audit.entity.AuditRecord;
-import dev.mandate.audit.entity.ChainPosition;
-import dev.mandate.platform.change.ConfigGenerations;
-import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.paging.PageRequest;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,19 +14,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The tamper-evident audit trail: appends records in the caller's transaction and reads them back.
  *
- * <p>An append locks the head row of one chain of the tenant (chosen by the agent, else the actor; see
- * {@link ChainShards}) until the caller's transaction ends, takes the next sequence, hashes the record
- * over its canonical form and its predecessor's hash, and moves the head. Appends to other chains do not
- * wait. Call it as the last step of a change so the chain lock is held briefly.
+ * <p>An append ({@link AuditAppender}) locks the head row of one chain of the tenant until the caller's
+ * transaction ends. Call it as the last step of a change so the chain lock is held briefly.
  */
 @Stateless
 public class AuditTrail {
@@ -39,11 +29,8 @@ public class AuditTrail {
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
 
-    @EJB
-    AuditChains chains;
-
     @Inject
-    ConfigGenerations generations;
+    AuditAppender appender;
 
     @Inject
     Sql sql;
@@ -64,52 +51,7 @@ public class AuditTrail {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AuditRecord append(AuditEntry entry, Sql.Writes writes) {
-        AuditEntry clean = AuditEntries.sanitise(entry);
-        if (clean.changesConfiguration()) {
-            // every configuration change is audited in its transaction: this is the one place that sees
-            // them all, so no change can leave a server deciding on what it cached before
-            generations.advance(clean.tenant());
-        }
-        int shard = ChainShards.shard(clean.agentId(), clean.actor(), ConfigKey.AUDIT_SHARDS.get(Integer.class));
-        ChainPosition head = chains.lock(clean.tenant(), shard);
-        AuditRecord record = new AuditRecord(
-                UUID.randomUUID().toString(),
-                clean,
-                shard,
-                head.nextSequence(),
-                head.nextTime(OffsetDateTime.now(ZoneOffset.UTC)),
-                head.headHash());
-        insert(writes, record);
-        AuditChains.advance(writes, head, record);
-        int[] changed = writes.run();
-        if (changed[changed.length - 1] != 1) {
-            throw new IllegalStateException("audit chain " + head.chainId() + " moved while locked");
-        }
-        return record;
-    }
-
-    private static void insert(Sql.Writes writes, AuditRecord r) {
-        writes.add(
-                "insert into audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id,"
-                        + " trace_id, action, outcome, rule_ids, input_summary, policy_version, details,"
-                        + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.id(),
-                r.tenantId(),
-                r.chain(),
-                r.sequence(),
-                r.recordedAt(),
-                r.actor(),
-                r.agentId(),
-                r.taskId(),
-                r.traceId(),
-                r.action(),
-                r.outcome(),
-                r.ruleIdsJson(),
-                r.inputSummary(),
-                r.policyVersion(),
-                r.detailsJson(),
-                r.previousHash(),
-                r.hash());
+        return appender.append(entry, writes);
     }
 
     /** The caller's tenant's records, newest first, optionally only of one agent, trace or action. */

@@ -7,6 +7,7 @@ import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.agent.entity.AuthorityTier;
 import dev.mandate.audit.boundary.AuditTrail;
+import dev.mandate.audit.control.AuditAppender;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.authority.boundary.ToolTiers;
 import dev.mandate.budget.boundary.BudgetLedger;
@@ -106,6 +107,9 @@ public class Envelopes {
 
     @EJB
     AuditTrail audit;
+
+    @Inject
+    AuditAppender appender;
 
     @Inject
     RateCounters rateCounters;
@@ -240,7 +244,7 @@ public class Envelopes {
         details.put("reasons", String.join(" | ", verdict.reasons()));
         // last step of the transaction: the decision, its answer and its audit record commit together;
         // the append locks the agent's audit chain before it runs the writes (see RateCounters.count)
-        audit.append(
+        appender.append(
                 new AuditEntry(
                         caller.tenant(),
                         caller.subject(),

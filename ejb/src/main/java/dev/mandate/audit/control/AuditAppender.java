@@ -1,0 +1,131 @@
+package dev.mandate.audit.control;
+
+import dev.mandate.audit.boundary.AuditChains;
+import dev.mandate.audit.entity.AuditChain;
+import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.audit.entity.AuditRecord;
+import dev.mandate.audit.entity.ChainPosition;
+import dev.mandate.platform.change.ConfigGenerations;
+import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.sql.Sql;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Appends one audit record in the caller's running transaction (see {@code AuditTrail}, whose appends
+ * come here). A CDI bean, so the decision path, already inside its transaction, appends without two EJB
+ * calls (the trail's and the chain lock's), each an interceptor chain, a security check and tracing
+ * lookups (JFR, BENCHMARKS.md).
+ *
+ * <p>The append locks the head row of one chain of the tenant (chosen by the agent, else the actor; see
+ * {@link ChainShards}) until the transaction ends, takes the next sequence, hashes the record over its
+ * canonical form and its predecessor's hash, and moves the head. Appends to other chains do not wait.
+ */
+@ApplicationScoped
+public class AuditAppender {
+
+    @EJB
+    AuditChains chains;
+
+    @Inject
+    ConfigGenerations generations;
+
+    @Inject
+    Sql sql;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Appends the record and runs the caller's {@code writes} with it: on PostgreSQL the caller's writes,
+     * the record and the chain's new head go to the database in one request, after the chain is locked.
+     *
+     * @throws IllegalStateException outside a running transaction (the chain lock would end at once)
+     */
+    public AuditRecord append(AuditEntry entry, Sql.Writes writes) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new IllegalStateException("an audit append needs the caller's running transaction");
+        }
+        AuditEntry clean = AuditEntries.sanitise(entry);
+        if (clean.changesConfiguration()) {
+            // every configuration change is audited in its transaction: this is the one place that sees
+            // them all, so no change can leave a server deciding on what it cached before
+            generations.advance(clean.tenant());
+        }
+        int shard = ChainShards.shard(clean.agentId(), clean.actor(), ConfigKey.AUDIT_SHARDS.get(Integer.class));
+        ChainPosition head = lock(clean.tenant(), shard);
+        AuditRecord record = new AuditRecord(
+                UUID.randomUUID().toString(),
+                clean,
+                shard,
+                head.nextSequence(),
+                head.nextTime(OffsetDateTime.now(ZoneOffset.UTC)),
+                head.headHash());
+        insert(writes, record);
+        AuditChains.advance(writes, head, record);
+        int[] changed = writes.run();
+        if (changed[changed.length - 1] != 1) {
+            throw new IllegalStateException("audit chain " + head.chainId() + " moved while locked");
+        }
+        return record;
+    }
+
+    /**
+     * The chain's head, locked ({@code select ... for update}) until the transaction ends. A chain that
+     * does not exist yet is created first, in a transaction of its own, so two first appends to it cannot
+     * both create it.
+     */
+    private ChainPosition lock(String tenant, int chain) {
+        String id = AuditChain.id(tenant, chain);
+        Optional<ChainPosition> head = readLocked(id);
+        if (head.isEmpty()) {
+            try {
+                chains.create(tenant, chain);
+            } catch (RuntimeException raced) {
+                // another transaction created it first: use that one
+            }
+            head = readLocked(id);
+        }
+        return head.orElseThrow(() -> new IllegalStateException("audit chain " + id + " could not be created"));
+    }
+
+    private Optional<ChainPosition> readLocked(String id) {
+        return sql.first(
+                "select chain, head_sequence, head_hash, head_time from audit_chain where id = ? for update",
+                r -> new ChainPosition(
+                        id, r.getInt(1), r.getLong(2), r.getString(3), r.getObject(4, OffsetDateTime.class)),
+                id);
+    }
+
+    private static void insert(Sql.Writes writes, AuditRecord r) {
+        writes.add(
+                "insert into audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id,"
+                        + " trace_id, action, outcome, rule_ids, input_summary, policy_version, details,"
+                        + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(),
+                r.tenantId(),
+                r.chain(),
+                r.sequence(),
+                r.recordedAt(),
+                r.actor(),
+                r.agentId(),
+                r.taskId(),
+                r.traceId(),
+                r.action(),
+                r.outcome(),
+                r.ruleIdsJson(),
+                r.inputSummary(),
+                r.policyVersion(),
+                r.detailsJson(),
+                r.previousHash(),
+                r.hash());
+    }
+}
