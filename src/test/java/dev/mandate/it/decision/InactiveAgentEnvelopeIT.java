@@ -36,6 +36,9 @@ class InactiveAgentEnvelopeIT extends MandateIT {
         Map<String, Object> write = envelope(agent, "small-task", "erp", "match_po", Map.of());
         String taskId = (String) write.get("taskId");
         String key = "suspended-" + UUID.randomUUID();
+        String decidedKey = "decided-" + UUID.randomUUID();
+        Map<String, Object> decided = envelope(agent, "small-task", "erp", "match_po", Map.of("po", "PO-1"));
+        submit(token, decided, decidedKey).then().statusCode(200);
         long auditBefore = Database.rows("audit_record", setup.tenant);
         String etag = status(agent, etagOf(agent), "SUSPENDED");
 
@@ -48,9 +51,11 @@ class InactiveAgentEnvelopeIT extends MandateIT {
                 .then()
                 .statusCode(403)
                 .body("detail", equalTo("agent is SUSPENDED"));
+        // nor does it get the stored answer of a request decided before the suspension
+        submit(token, decided, decidedKey).then().statusCode(403).body("detail", equalTo("agent is SUSPENDED"));
         assertThat(Database.count(
                         "select count(*) from envelope where tenant_id = ? and agent_id = ?", setup.tenant, agent))
-                .isZero();
+                .isEqualTo(1);
         assertThat(Database.count(
                         "select count(*) from idempotency_key where tenant_id = ? and idem_key = ?", setup.tenant, key))
                 .isZero();

@@ -10,6 +10,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +150,52 @@ class QuickStartOnH2IT {
         }
         pool.shutdown();
         assertThat(envelopes).as("one decision, replayed to the others").hasSize(1);
+    }
+
+    @Test
+    void aSuspendedAgentGetsNeitherADecisionNorAStoredAnswer() {
+        String id = as(admin)
+                .body(Map.of(
+                        "name", "h2-suspended-" + UUID.randomUUID(),
+                        "sponsor", "owner@demo.example",
+                        "defaultTier", "AUTONOMOUS",
+                        "workflow", "accounts-payable"))
+                .post("/api/v1/agents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String agent = token(id, "mandate-agent");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = new HashMap<>(payment("h2-s-" + key, 100, List.of()));
+        body.put("agentId", id);
+        as(agent)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/envelopes")
+                .then()
+                .statusCode(200);
+
+        as(admin)
+                .header("If-Match", "\"1\"")
+                .body(Map.of("status", "SUSPENDED", "reason", "test"))
+                .put("/api/v1/agents/" + id + "/status")
+                .then()
+                .statusCode(200);
+        as(agent)
+                .header("Idempotency-Key", key)
+                .body(body)
+                .post("/api/v1/envelopes")
+                .then()
+                .statusCode(403);
+        body.put("taskId", "h2-s2-" + key);
+        as(agent)
+                .header("Idempotency-Key", "other-" + key)
+                .body(body)
+                .post("/api/v1/envelopes")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("urn:mandate:problem:agent-not-active"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mandate.decision.boundary;
 
+import dev.mandate.agent.control.ActiveAgents;
 import dev.mandate.decision.control.AgentMismatchException;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
 import dev.mandate.decision.control.IdempotencyKeys;
@@ -28,6 +29,9 @@ public class EnvelopeGateway {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
+    @Inject
+    ActiveAgents activeAgents;
+
     @EJB
     Envelopes envelopes;
 
@@ -45,6 +49,8 @@ public class EnvelopeGateway {
         if (key == null || idempotencyKeys.claimsInDecision()) {
             return envelopes.decide(caller, submission);
         }
+        // the agent first: a suspended agent gets 403, not the stored answer of an earlier request
+        activeAgents.require(caller.tenant(), caller.subject());
         Optional<EnvelopeAnswer> earlier =
                 idempotencyKeys.claim(caller.tenant(), caller.subject(), key, submission.requestHash());
         if (earlier.isPresent()) {
