@@ -70,7 +70,7 @@ public class AuditAppender {
                 head.nextTime(OffsetDateTime.now(ZoneOffset.UTC)),
                 head.headHash());
         insert(writes, record);
-        AuditChains.advance(writes, head, record);
+        advance(writes, head, record);
         int[] changed = writes.run();
         if (changed[changed.length - 1] != 1) {
             throw new IllegalStateException("audit chain " + head.chainId() + " moved while locked");
@@ -103,6 +103,22 @@ public class AuditAppender {
                 r -> new ChainPosition(
                         id, r.getInt(1), r.getLong(2), r.getString(3), r.getObject(4, OffsetDateTime.class)),
                 id);
+    }
+
+    /**
+     * Adds to {@code writes} the move of a locked head past {@code record}. The statement changes one
+     * row exactly when the head is still where {@code from} says.
+     */
+    private static void advance(Sql.Writes writes, ChainPosition from, AuditRecord record) {
+        ChainPosition to = from.after(record);
+        writes.add(
+                "update audit_chain set head_sequence = ?, head_hash = ?, head_time = ? where id = ?"
+                        + " and head_sequence = ?",
+                to.headSequence(),
+                to.headHash(),
+                to.headTime(),
+                to.chainId(),
+                from.headSequence());
     }
 
     private static void insert(Sql.Writes writes, AuditRecord r) {

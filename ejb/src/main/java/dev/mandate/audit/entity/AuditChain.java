@@ -34,7 +34,7 @@ public class AuditChain {
     @Column(nullable = false, updatable = false)
     private int chain;
 
-    // the head moves only with the append's own statement (AuditChains.advance, under the row's lock):
+    // the head moves only with the append's own statement (AuditAppender.advance, under the row's lock):
     // the entity reads it, and never writes back a head it read before an append moved it
     @Column(name = "head_sequence", nullable = false, updatable = false)
     private long headSequence;
