@@ -92,15 +92,11 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
      * writing the body out and parsing it a second time.
      */
     private RequestBody bind(JsonValue json, Class<RequestBody> type) {
-        Jsonb jsonb = jsonb(type);
+        Jsonb jsonb = configured.get(type);
         if (jsonb instanceof YassonJsonb yasson && json instanceof JsonStructure structure) {
             return yasson.fromJsonStructure(structure, type);
         }
         return jsonb.fromJson(json.toString(), type);
-    }
-
-    private Jsonb jsonb(Class<?> type) {
-        return configured.get(type);
     }
 
     // the configuration of a request type is looked up once: Providers is a proxy that resolves the
