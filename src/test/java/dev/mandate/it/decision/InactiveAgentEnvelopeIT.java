@@ -51,6 +51,14 @@ class InactiveAgentEnvelopeIT extends MandateIT {
                 .then()
                 .statusCode(403)
                 .body("detail", equalTo("agent is SUSPENDED"));
+        // a malformed body is answered 400 before the agent's status is read (README), writing nothing
+        as(token)
+                .header("Idempotency-Key", key)
+                .body("{\"agentId\":")
+                .post("/api/v1/envelopes")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:mandate:problem:malformed-json"));
         // nor does it get the stored answer of a request decided before the suspension
         submit(token, decided, decidedKey).then().statusCode(403).body("detail", equalTo("agent is SUSPENDED"));
         assertThat(Database.count(
