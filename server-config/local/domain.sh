@@ -59,8 +59,8 @@ ensure_domain() {
 # JVM options of the server config, written into domain.xml while the domain is stopped (asadmin would
 # need a running domain and a restart). jakarta.json.provider: without it every Json.createXxx call of
 # Payara's MP-JWT token parser looks the provider up through ServiceLoader (measured: a fifth of the CPU
-# of a decision, BENCHMARKS.md).
-JVM_OPTIONS=(-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl)
+# of a decision, BENCHMARKS.md). The parallel collector: as in production (30-jvm.asadmin, which says why).
+JVM_OPTIONS=(-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -XX:+UseParallelGC)
 
 ensure_jvm_options() {
   local xml="$DOMAINS_DIR/$DOMAIN/config/domain.xml" option
@@ -102,8 +102,15 @@ ensure_postgres_database() {
   cp "${MANDATE_PG_DRIVER:?set MANDATE_PG_DRIVER}" "$DOMAINS_DIR/$DOMAIN/lib/postgresql.jar"
 }
 
+# as in production (20-datasource.asadmin, which says why): no SQL trace listener on the pool; also applied
+# to a pool an earlier version of this script created
+without_sql_trace() {
+  asadmin set resources.jdbc-connection-pool.mandate-pg.sql-trace-listeners=null >/dev/null
+}
+
 configure_datasource() {
   if asadmin list-jdbc-resources | grep -qx 'jdbc/mandate'; then
+    [ "$DB" = postgres ] && without_sql_trace
     return
   fi
   if [ "$DB" = postgres ]; then
@@ -116,6 +123,7 @@ configure_datasource() {
       --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
       --property "$props" mandate-pg >/dev/null
     asadmin create-jdbc-resource --connectionpoolid mandate-pg jdbc/mandate >/dev/null
+    without_sql_trace
   else
     # the embedded default database (H2) every Payara domain ships with
     asadmin create-jdbc-resource --connectionpoolid H2Pool jdbc/mandate >/dev/null
