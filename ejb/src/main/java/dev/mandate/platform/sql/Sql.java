@@ -5,6 +5,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +27,11 @@ import javax.sql.DataSource;
  * exactly as the entity manager's native query was; outside one it runs on its own. EclipseLink parses a
  * native query's SQL and builds its query objects again on every call, which cost as much Java time as
  * the statement itself (JFR, BENCHMARKS.md).
+ *
+ * <p>Inside a transaction every statement here runs on one connection handle, taken from the pool at the
+ * transaction's first statement and closed when the transaction completes: each handle taken from
+ * Payara's pool is an allocation through the connector (enlistment checks, pool lookups, configuration
+ * reads), which cost 8% of a decision's server CPU when every statement took its own (BENCHMARKS.md).
  *
  * <p>Parameters are bound in order; an {@link Instant} is bound as a UTC timestamp. Failures surface as
  * {@link PersistenceException} with the driver's {@link SQLException} as cause, as the entity manager's
@@ -47,6 +55,18 @@ public class Sql {
 
     @Inject
     DatabaseProduct database;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** Work on a connection; the connection is not the work's to close. */
+    @FunctionalInterface
+    private interface Work<R> {
+        R on(Connection connection) throws SQLException;
+    }
+
+    /** The key of the transaction's handle among its resources: one per Sql (an application-scoped bean). */
+    private final Object handleKey = new Object();
 
     /**
      * Writes run in order: statements, and steps that need a statement's result before the next one (a
@@ -104,19 +124,19 @@ public class Sql {
             Object[] values = statements.stream()
                     .flatMap(statement -> Arrays.stream(statement.values()))
                     .toArray();
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement statement = prepare(connection, sql, values)) {
-                boolean rows = statement.execute();
-                for (Statement each : statements) {
-                    if (rows) {
-                        throw new IllegalStateException("a write returned rows: " + each.sql());
+            withConnection(sql, connection -> {
+                try (PreparedStatement statement = prepare(connection, sql, values)) {
+                    boolean rows = statement.execute();
+                    for (Statement each : statements) {
+                        if (rows) {
+                            throw new IllegalStateException("a write returned rows: " + each.sql());
+                        }
+                        changed.add(statement.getUpdateCount());
+                        rows = statement.getMoreResults();
                     }
-                    changed.add(statement.getUpdateCount());
-                    rows = statement.getMoreResults();
+                    return null;
                 }
-            } catch (SQLException failed) {
-                throw failure(sql, failed);
-            }
+            });
         }
     }
 
@@ -127,12 +147,11 @@ public class Sql {
 
     /** Runs an insert, update or delete; returns the number of rows it changed. */
     public int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException failed) {
-            throw failure(sql, failed);
-        }
+        return withConnection(sql, connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** The first row of a query, if any. */
@@ -156,12 +175,66 @@ public class Sql {
     }
 
     private <R> R query(String sql, Row<R> rows, Object[] parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters);
-                ResultSet result = statement.executeQuery()) {
-            return rows.read(result);
+        return withConnection(sql, connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                    ResultSet result = statement.executeQuery()) {
+                return rows.read(result);
+            }
+        });
+    }
+
+    private <R> R withConnection(String sql, Work<R> work) {
+        try {
+            if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                Connection handle = transactionHandle();
+                // closed once the commit began: a statement run by a later synchronization takes its own
+                if (!handle.isClosed()) {
+                    return work.on(handle);
+                }
+            }
+            try (Connection connection = dataSource.getConnection()) {
+                return work.on(connection);
+            }
         } catch (SQLException failed) {
             throw failure(sql, failed);
+        }
+    }
+
+    /** The active transaction's handle, taken at its first statement; closed as the transaction completes. */
+    private Connection transactionHandle() throws SQLException {
+        Connection handle = (Connection) transactions.getResource(handleKey);
+        if (handle == null) {
+            handle = dataSource.getConnection();
+            transactions.putResource(handleKey, handle);
+            transactions.registerInterposedSynchronization(new HandleCloser(handle));
+        }
+        return handle;
+    }
+
+    /**
+     * Closes a transaction's handle before the commit, or after a rollback (which skips beforeCompletion).
+     * Closing a handle returns nothing to the pool while its transaction lasts: the physical connection
+     * stays enlisted until the transaction ends, as with any handle closed inside a transaction.
+     */
+    private record HandleCloser(Connection handle) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+            close();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            close();
+        }
+
+        private void close() {
+            try {
+                if (!handle.isClosed()) {
+                    handle.close();
+                }
+            } catch (SQLException ignored) {
+                // the pool discards a connection whose close fails; nothing is left to do here
+            }
         }
     }
 
