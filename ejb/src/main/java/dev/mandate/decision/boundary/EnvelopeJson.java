@@ -4,14 +4,21 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.decision.control.DecisionFacts;
 import dev.mandate.decision.control.Verdict;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** The JSON of an envelope's answer and of its explain record. */
+/**
+ * The JSON of an envelope's answer and of its explain record, written as a stream: building JSON-P
+ * objects first and printing them cost twice as much, on every decision (JFR, BENCHMARKS.md).
+ */
 final class EnvelopeJson {
+
+    private static final JsonGeneratorFactory GENERATORS = JSON.createGeneratorFactory(Map.of());
 
     private final String envelopeId;
     private final String traceId;
@@ -24,68 +31,78 @@ final class EnvelopeJson {
     }
 
     String answer(Verdict verdict, Collection<String> approverRoles, Map<String, BigDecimal> remaining) {
-        return JSON.createObjectBuilder()
-                .add("envelopeId", envelopeId)
-                .add("decision", verdict.decision().name())
-                .add("reasons", strings(verdict.reasons()))
-                .add("ruleIds", strings(verdict.ruleIds()))
-                .add("approverRoles", strings(approverRoles))
-                .add("traceId", traceId)
-                .add("policyVersion", policyVersion)
-                .add("budgetRemaining", amounts(remaining))
-                .build()
-                .toString();
+        return write(json -> {
+            json.writeStartObject()
+                    .write("envelopeId", envelopeId)
+                    .write("decision", verdict.decision().name());
+            strings(json, "reasons", verdict.reasons());
+            strings(json, "ruleIds", verdict.ruleIds());
+            strings(json, "approverRoles", approverRoles);
+            json.write("traceId", traceId).write("policyVersion", policyVersion);
+            amounts(json, remaining);
+            json.writeEnd();
+        });
     }
 
     String explain(
             Verdict verdict, DecisionFacts facts, Collection<String> approverRoles, Map<String, BigDecimal> remaining) {
-        JsonArrayBuilder steps = JSON.createArrayBuilder();
-        verdict.steps().forEach(step -> {
-            JsonObjectBuilder s =
-                    JSON.createObjectBuilder().add("check", step.check()).add("outcome", step.outcome());
-            if (step.detail() != null) {
-                s.add("detail", step.detail());
+        return write(json -> {
+            json.writeStartObject().write("decision", verdict.decision().name());
+            strings(json, "reasons", verdict.reasons());
+            strings(json, "ruleIds", verdict.ruleIds());
+            strings(json, "approverRoles", approverRoles);
+            json.write("policyVersion", policyVersion)
+                    .writeStartObject("facts")
+                    .write("riskClass", facts.risk().name())
+                    .write("blastRadius", facts.risk().isBlastRadius())
+                    .write("tier", facts.tier().name())
+                    .write("toolAllowedForTaskType", facts.toolAllowedForTask())
+                    .write("shadowMode", facts.shadow());
+            if (facts.activeKillSwitch() != null) {
+                json.write("killSwitch", facts.activeKillSwitch());
             }
-            steps.add(s);
+            if (facts.refusalReason() != null) {
+                json.write("refusalCondition", facts.refusalReason());
+            }
+            json.writeEnd().writeStartArray("steps");
+            verdict.steps().forEach(step -> {
+                json.writeStartObject().write("check", step.check()).write("outcome", step.outcome());
+                if (step.detail() != null) {
+                    json.write("detail", step.detail());
+                }
+                json.writeEnd();
+            });
+            json.writeEnd();
+            amounts(json, remaining);
+            json.writeEnd();
         });
-        JsonObjectBuilder factsJson = JSON.createObjectBuilder()
-                .add("riskClass", facts.risk().name())
-                .add("blastRadius", facts.risk().isBlastRadius())
-                .add("tier", facts.tier().name())
-                .add("toolAllowedForTaskType", facts.toolAllowedForTask())
-                .add("shadowMode", facts.shadow());
-        if (facts.activeKillSwitch() != null) {
-            factsJson.add("killSwitch", facts.activeKillSwitch());
-        }
-        if (facts.refusalReason() != null) {
-            factsJson.add("refusalCondition", facts.refusalReason());
-        }
-        return JSON.createObjectBuilder()
-                .add("decision", verdict.decision().name())
-                .add("reasons", strings(verdict.reasons()))
-                .add("ruleIds", strings(verdict.ruleIds()))
-                .add("approverRoles", strings(approverRoles))
-                .add("policyVersion", policyVersion)
-                .add("facts", factsJson)
-                .add("steps", steps)
-                .add("budgetRemaining", amounts(remaining))
-                .build()
-                .toString();
     }
 
     static String array(Collection<String> values) {
-        return strings(values).build().toString();
+        return write(json -> {
+            json.writeStartArray();
+            values.forEach(json::write);
+            json.writeEnd();
+        });
     }
 
-    private static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder array = JSON.createArrayBuilder();
-        values.forEach(array::add);
-        return array;
+    private static String write(Consumer<JsonGenerator> content) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+            content.accept(json);
+        }
+        return text.toString();
     }
 
-    private static JsonObjectBuilder amounts(Map<String, BigDecimal> remaining) {
-        JsonObjectBuilder object = JSON.createObjectBuilder();
-        remaining.forEach((label, amount) -> object.add(label, amount.stripTrailingZeros()));
-        return object;
+    private static void strings(JsonGenerator json, String name, Collection<String> values) {
+        json.writeStartArray(name);
+        values.forEach(json::write);
+        json.writeEnd();
+    }
+
+    private static void amounts(JsonGenerator json, Map<String, BigDecimal> remaining) {
+        json.writeStartObject("budgetRemaining");
+        remaining.forEach((label, amount) -> json.write(label, amount.stripTrailingZeros()));
+        json.writeEnd();
     }
 }
