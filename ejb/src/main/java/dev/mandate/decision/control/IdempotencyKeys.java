@@ -81,29 +81,25 @@ public class IdempotencyKeys {
      */
     @Transactional(TxType.MANDATORY)
     public Claim claimInDecision(String tenant, String agentId, String key, String requestHash) {
-        // one statement: the lock (never waits), the stored request, if any, the generation and the agent;
-        // the left joins always yield exactly one row, so the lock is tried exactly once
-        record Row(boolean locked, StoredKey stored, String generation, AgentSnapshot agent) {}
-        Row claim = sql.first(
-                        "select pg_try_advisory_xact_lock(hashtextextended(?, 0)), k." + STORED.replace(", ", ", k.")
-                                + ", " + ConfigGenerations.CURRENT + ", a." + String.join(", a.", ActiveAgents.COLUMNS)
-                                + " from (select 1) one left join idempotency_key k"
-                                + " on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?"
-                                + " left join agent a on a.id = ?",
-                        r -> new Row(
-                                r.getBoolean(1),
-                                StoredKey.read(r, 2),
-                                r.getString(7),
-                                ActiveAgents.active(r, 8, tenant)),
-                        tenant + "\n" + agentId + "\n" + key,
-                        tenant,
-                        tenant,
-                        tenant,
-                        agentId,
-                        key,
-                        agentId)
-                .orElseThrow();
-        if (!claim.locked()) {
+        // two statements in one round trip: the lock (never waits), then the stored request, if any, the
+        // generation and the agent. The lookup must not share the lock's statement: a statement reads the
+        // snapshot taken when it starts, and a request with this key that commits its answer (releasing
+        // the lock) between that moment and the lock would go unseen, and the key be answered twice.
+        record Row(StoredKey stored, String generation, AgentSnapshot agent) {}
+        Sql.FirstRows<Boolean, Row> claimed = sql.firstOfEach(
+                "select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
+                new Object[] {tenant + "\n" + agentId + "\n" + key},
+                r -> r.getBoolean(1),
+                // the left joins always yield exactly one row
+                "select k." + STORED.replace(", ", ", k.") + ", " + ConfigGenerations.CURRENT + ", a."
+                        + String.join(", a.", ActiveAgents.COLUMNS)
+                        + " from (select 1) one left join idempotency_key k"
+                        + " on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?"
+                        + " left join agent a on a.id = ?",
+                new Object[] {tenant, tenant, tenant, agentId, key, agentId},
+                r -> new Row(StoredKey.read(r, 1), r.getString(6), ActiveAgents.active(r, 7, tenant)));
+        Row claim = claimed.second().orElseThrow();
+        if (!claimed.first().orElseThrow()) {
             throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");
         }
         if (claim.stored() == null) {

@@ -140,6 +140,48 @@ public class Sql {
         }
     }
 
+    /** The first row, if any, of each of two queries run by {@link #firstOfEach}. */
+    public record FirstRows<A, B>(Optional<A> first, Optional<B> second) {}
+
+    /**
+     * Runs two queries one after the other and reads the first row of each; on PostgreSQL both go in one
+     * request (one round trip). The second runs after the first has finished, with a snapshot of its own
+     * (read committed): it sees what was committed while the first ran.
+     */
+    public <A, B> FirstRows<A, B> firstOfEach(
+            String first,
+            Object[] firstValues,
+            Row<A> firstRow,
+            String second,
+            Object[] secondValues,
+            Row<B> secondRow) {
+        if (!database.isPostgres()) {
+            return new FirstRows<>(first(first, firstRow, firstValues), first(second, secondRow, secondValues));
+        }
+        String sql = first + ";\n" + second;
+        Object[] values = new Object[firstValues.length + secondValues.length];
+        System.arraycopy(firstValues, 0, values, 0, firstValues.length);
+        System.arraycopy(secondValues, 0, values, firstValues.length, secondValues.length);
+        return withConnection(sql, connection -> {
+            try (PreparedStatement statement = prepare(connection, sql, values)) {
+                if (!statement.execute()) {
+                    throw new IllegalStateException("not a query: " + first);
+                }
+                Optional<A> a = firstRow(statement.getResultSet(), firstRow);
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("not a query: " + second);
+                }
+                return new FirstRows<>(a, firstRow(statement.getResultSet(), secondRow));
+            }
+        });
+    }
+
+    private static <T> Optional<T> firstRow(ResultSet result, Row<T> row) throws SQLException {
+        try (result) {
+            return result.next() ? Optional.ofNullable(row.read(result)) : Optional.empty();
+        }
+    }
+
     /** An empty set of writes to send together. */
     public Writes writes() {
         return new Writes();
