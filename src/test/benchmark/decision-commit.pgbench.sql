@@ -1,11 +1,12 @@
 -- The SQL one ALLOW decision runs, as Mandate sends it (taken from PostgreSQL's statement log; the driver
 -- sends BEGIN with the transaction's first statement, and the writes after the audit chain's lock as one
 -- request, which \startpipeline ... \endpipeline reproduces): the decision's one transaction: the
--- idempotency key's lock and lookup with the configuration generation and the calling agent (its ACTIVE
--- check) in the same statement (the tenant's configuration, tool tiers included, is cached at that
+-- idempotency key's lock, then in the same request its lookup with the configuration generation and the
+-- calling agent (its ACTIVE check) (the tenant's configuration, tool tiers included, is cached at that
 -- generation), the task-usage reservation, the audit chain's head (locked), then in one request the
 -- envelope, the idempotency answer, the agent's rate counters, the audit record and the chain's new head;
 -- the commit.
+-- Envelope and audit record ids start with the time in milliseconds, as Mandate's (UUID version 7) do.
 -- No policy rule reads rate counters in the benchmark tenant, so no count queries run. Run by pgbench
 -- (-M prepared, as the JDBC driver runs them) against the benchmark tenant's rows.
 \set n random(1, 2000000000)
@@ -15,8 +16,8 @@
 \set chain :client_id % 8
 \startpipeline
 BEGIN;
-SELECT pg_try_advisory_xact_lock(hashtextextended(:tenant || :agent || 'pgb-' || :client_id::text || '-' || :n::text, 0)),
-    k.request_hash, k.state, k.response_status, k.response_body, k.created_at,
+SELECT pg_try_advisory_xact_lock(hashtextextended(:tenant || :agent || 'pgb-' || :client_id::text || '-' || :n::text, 0));
+SELECT k.request_hash, k.state, k.response_status, k.response_body, k.created_at,
     (SELECT coalesce(max(CASE WHEN tenant_id = :tenant THEN generation END), 0) || '/'
       || coalesce(max(CASE WHEN tenant_id = '*' THEN generation END), 0) FROM config_generation WHERE tenant_id IN (:tenant, '*')),
     a.id, a.tenant_id, a.name, a.description, a.sponsor, a.default_tier, a.external_id, a.workflow, a.shadow_mode, a.status
@@ -34,7 +35,8 @@ SELECT chain AS locked_chain, head_sequence, head_hash, head_time FROM audit_cha
 \startpipeline
 INSERT INTO envelope (id, tenant_id, agent_id, task_id, task_type, tool_key, action_key, trace_id, decision, reasons,
     rule_ids, policy_version, tier, risk_class, cost, request_json, explain_json, created_at)
-  VALUES (gen_random_uuid()::text, :tenant, :agent, 'pgb-' || :client_id::text || '-' || :n::text, 'bench-task', 'bench', 'update',
+  VALUES ((SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || substr(gen_random_uuid()::text, 14)
+      FROM lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') h), :tenant, :agent, 'pgb-' || :client_id::text || '-' || :n::text, 'bench-task', 'bench', 'update',
     md5(random()::text), 'ALLOW', '["TIER_AUTONOMOUS"]', '[]', '0', 'AUTONOMOUS', 'WRITE', 0.001,
     '{"agentId":"x","requestedAction":{"tool":"bench","action":"update","arguments":{"ticketId":"T-1"}}}',
     '{"steps":[{"check":"kill-switch","outcome":"off"},{"check":"authority-tier","outcome":"AUTONOMOUS"}]}', now());
@@ -48,7 +50,8 @@ INSERT INTO rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, e
   ON CONFLICT (agent_id, span_seconds, bucket, tool_key) DO UPDATE SET envelopes = rate_counter.envelopes + 1;
 INSERT INTO audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id, trace_id, action, outcome,
     rule_ids, input_summary, policy_version, details, previous_hash, hash)
-  VALUES (gen_random_uuid()::text, :tenant, :locked_chain, :head_sequence + 1, now(), :agent, :agent, 'pgb', md5(random()::text),
+  VALUES ((SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || substr(gen_random_uuid()::text, 14)
+      FROM lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') h), :tenant, :locked_chain, :head_sequence + 1, now(), :agent, :agent, 'pgb', md5(random()::text),
     'envelope.decided', 'ALLOW', '[]', 'bench' || chr(58) || 'update task=bench-task arguments={"ticketId":"T-1"}', '0',
     '{"tier":"AUTONOMOUS"}', :head_hash, md5('c') || md5('d'));
 UPDATE audit_chain SET head_sequence = :head_sequence + 1, head_hash = md5('c') || md5('d'), head_time = now()

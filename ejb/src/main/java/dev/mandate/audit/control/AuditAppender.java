@@ -7,6 +7,7 @@ import dev.mandate.audit.entity.AuditRecord;
 import dev.mandate.audit.entity.ChainPosition;
 import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.id.TimeOrderedIds;
 import dev.mandate.platform.sql.Sql;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -17,7 +18,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Appends one audit record in the caller's running transaction (see {@code AuditTrail}, whose appends
@@ -63,7 +63,7 @@ public class AuditAppender {
         int shard = ChainShards.shard(clean.agentId(), clean.actor(), ConfigKey.AUDIT_SHARDS.get(Integer.class));
         ChainPosition head = lock(clean.tenant(), shard);
         AuditRecord record = new AuditRecord(
-                UUID.randomUUID().toString(),
+                TimeOrderedIds.next(),
                 clean,
                 shard,
                 head.nextSequence(),

@@ -39,6 +39,7 @@ import dev.mandate.platform.error.MandateException;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.Violation;
+import dev.mandate.platform.id.TimeOrderedIds;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
 import dev.mandate.policy.boundary.PolicyEvaluator;
@@ -65,7 +66,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The decision path for one envelope, in one transaction: validate against the catalogue and the task
@@ -204,7 +204,7 @@ public class Envelopes {
         }
         List<String> approverRoles = approverRoles(caller.tenant(), verdict, tool.key(), action.key());
 
-        String envelopeId = UUID.randomUUID().toString();
+        String envelopeId = TimeOrderedIds.next();
         EnvelopeJson json = new EnvelopeJson(envelopeId, submission.traceId(), policy.policyVersion());
         String answerBody = json.answer(verdict, approverRoles, remaining);
         // the envelope, its answer, the rate counters and the audit record go in one request (PostgreSQL)
