@@ -88,16 +88,16 @@ public class IdempotencyKeys {
         record Row(StoredKey stored, String generation, AgentSnapshot agent) {}
         Sql.FirstRows<Boolean, Row> claimed = sql.firstOfEach(
                 "select pg_try_advisory_xact_lock(hashtextextended(?, 0))",
-                new Object[] {tenant + "\n" + agentId + "\n" + key},
                 r -> r.getBoolean(1),
+                new Object[] {tenant + "\n" + agentId + "\n" + key},
                 // the left joins always yield exactly one row
                 "select k." + STORED.replace(", ", ", k.") + ", " + ConfigGenerations.CURRENT + ", a."
                         + String.join(", a.", ActiveAgents.COLUMNS)
                         + " from (select 1) one left join idempotency_key k"
                         + " on k.tenant_id = ? and k.agent_id = ? and k.idem_key = ?"
                         + " left join agent a on a.id = ?",
-                new Object[] {tenant, tenant, tenant, agentId, key, agentId},
-                r -> new Row(StoredKey.read(r, 1), r.getString(6), ActiveAgents.active(r, 7, tenant)));
+                r -> new Row(StoredKey.read(r, 1), r.getString(6), ActiveAgents.active(r, 7, tenant)),
+                new Object[] {tenant, tenant, tenant, agentId, key, agentId});
         Row claim = claimed.second().orElseThrow();
         if (!claimed.first().orElseThrow()) {
             throw new IdempotencyInFlightException("a request with this Idempotency-Key is in progress; retry later");

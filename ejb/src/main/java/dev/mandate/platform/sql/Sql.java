@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -150,36 +151,38 @@ public class Sql {
      */
     public <A, B> FirstRows<A, B> firstOfEach(
             String first,
-            Object[] firstValues,
             Row<A> firstRow,
+            Object[] firstValues,
             String second,
-            Object[] secondValues,
-            Row<B> secondRow) {
+            Row<B> secondRow,
+            Object[] secondValues) {
         if (!database.isPostgres()) {
             return new FirstRows<>(first(first, firstRow, firstValues), first(second, secondRow, secondValues));
         }
         String sql = first + ";\n" + second;
-        Object[] values = new Object[firstValues.length + secondValues.length];
-        System.arraycopy(firstValues, 0, values, 0, firstValues.length);
-        System.arraycopy(secondValues, 0, values, firstValues.length, secondValues.length);
+        Object[] values =
+                Stream.of(firstValues, secondValues).flatMap(Arrays::stream).toArray();
         return withConnection(sql, connection -> {
             try (PreparedStatement statement = prepare(connection, sql, values)) {
                 if (!statement.execute()) {
                     throw new IllegalStateException("not a query: " + first);
                 }
-                Optional<A> a = firstRow(statement.getResultSet(), firstRow);
+                Optional<A> a;
+                try (ResultSet result = statement.getResultSet()) {
+                    a = firstRow(result, firstRow);
+                }
                 if (!statement.getMoreResults()) {
                     throw new IllegalStateException("not a query: " + second);
                 }
-                return new FirstRows<>(a, firstRow(statement.getResultSet(), secondRow));
+                try (ResultSet result = statement.getResultSet()) {
+                    return new FirstRows<>(a, firstRow(result, secondRow));
+                }
             }
         });
     }
 
     private static <T> Optional<T> firstRow(ResultSet result, Row<T> row) throws SQLException {
-        try (result) {
-            return result.next() ? Optional.ofNullable(row.read(result)) : Optional.empty();
-        }
+        return result.next() ? Optional.ofNullable(row.read(result)) : Optional.empty();
     }
 
     /** An empty set of writes to send together. */
@@ -198,8 +201,7 @@ public class Sql {
 
     /** The first row of a query, if any. */
     public <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
-        return query(
-                sql, result -> result.next() ? Optional.ofNullable(row.read(result)) : Optional.empty(), parameters);
+        return query(sql, result -> firstRow(result, row), parameters);
     }
 
     /** Every row of a query. */
