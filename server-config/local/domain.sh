@@ -105,7 +105,9 @@ ensure_postgres_database() {
 # as in production (20-datasource.asadmin, which says why): no SQL trace listener on the pool; also applied
 # to a pool an earlier version of this script created
 without_sql_trace() {
-  asadmin set resources.jdbc-connection-pool.mandate-pg.sql-trace-listeners=null >/dev/null
+  # read domain.xml first: an asadmin call costs a JVM start on every start of the domain
+  grep -q 'sql-trace-listeners="null"' "$DOMAINS_DIR/$DOMAIN/config/domain.xml" \
+    || asadmin set resources.jdbc-connection-pool.mandate-pg.sql-trace-listeners=null >/dev/null
 }
 
 configure_datasource() {
