@@ -66,6 +66,20 @@ class EnvelopeInputIT extends MandateIT {
                 "requestedAction.arguments.iban");
     }
 
+    // more rejections inside the decision's transaction (after the key's claim) than the pool has
+    // connections (64): each rolled-back decision gives its connection back, so the next one is decided
+    @Test
+    void rejectedDecisionsGiveTheirConnectionBack() {
+        Map<String, Object> invalid =
+                envelope(agent, "pay-invoice", "erp", "pay", Map.of("invoiceId", "I", "amount", "lots"));
+        for (int i = 0; i < 80; i++) {
+            setup.submit("AUTONOMOUS", invalid).then().statusCode(422);
+        }
+        setup.submit("AUTONOMOUS", envelope(agent, "pay-invoice", "erp", "match_po", Map.of()))
+                .then()
+                .statusCode(200);
+    }
+
     @Test
     void unknownTaskTypesToolsAndActionsAre422() {
         rejected(envelope(agent, "no-such-task", "erp", "pay", pay(1)), 422, "unprocessable", "taskType");
