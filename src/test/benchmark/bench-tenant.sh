@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates the decision benchmark's tenant on a running test domain: one WRITE tool action, a workflow, a
-# task type and N AUTONOMOUS agents with tokens (src/test/target/bench-agents.txt: "id token" per line).
+# task type, a role permitting the action and N AUTONOMOUS agents holding it, with tokens
+# (src/test/target/bench-agents.txt: "id token" per line).
 # With RATE_RULE=true also a RATE_LIMIT rule on agent_hour that never fires (max 10^9), so every decision
 # reads its rate counters. Prints "tenant=... agents=..." for eval. usage: bench-tenant.sh [AGENTS]
 set -euo pipefail
@@ -18,6 +19,8 @@ for _ in $(seq 1 30); do   # the app answers ready a moment before its token iss
 done
 post /api/v1/tools '{"key":"bench","name":"Bench","actions":[{"key":"update","riskClass":"WRITE","argumentSchema":{"type":"object","required":["ticketId"],"properties":{"ticketId":{"type":"string"}}}}]}'
 post /api/v1/workflows '{"key":"bench-wf","name":"Bench"}'
+role=$(curl -fsS -X POST $B/api/v1/roles -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"name":"bench-updater","approver":false,"permissions":[{"tool":"bench","action":"update"}]}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
 post /api/v1/task-types '{"key":"bench-task","workflow":"bench-wf","name":"Bench","definition":"d","successCriteria":"s","riskLevel":"LOW","allowedTools":[{"tool":"bench","action":"update"}]}'
 if [ "${RATE_RULE:-false}" = true ]; then
   post /api/v1/policies/rules '{"ruleId":"hourly-cap","name":"hourly cap","kind":"RATE_LIMIT","params":{"counter":"agent_hour","max":1000000000},"effect":"DENY"}'
@@ -26,6 +29,7 @@ agents=$PWD/src/test/target/bench-agents.txt; : > $agents
 for i in $(seq 1 "$AGENTS"); do
   id=$(curl -s -X POST $B/api/v1/agents -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
     -d "{\"name\":\"bench-$i\",\"sponsor\":\"owner\",\"defaultTier\":\"AUTONOMOUS\"}" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  post /api/v1/roles/$role/assignments "{\"principalType\":\"AGENT\",\"principal\":\"$id\"}"
   echo "$id $(token "$id" mandate-agent)" >> $agents
 done
 echo "tenant=$tenant agents=$agents"

@@ -13,13 +13,18 @@ import java.util.UUID;
 
 /**
  * A tenant with an ERP and a ticketing tool, an accounts-payable workflow with task types, a finance
- * approver role and agents of every tier, set up through the public API.
+ * approver role and agents of every tier, set up through the public API. Every agent holds the role
+ * {@code ap-agent}, which permits every action of both tools (least privilege is tested on its own, in
+ * {@code LeastPrivilegeIT}).
  */
 final class DecisionSetup {
 
     final String tenant = "t-" + UUID.randomUUID().toString().substring(0, 13);
     final String admin = Tokens.admin(tenant);
     final Map<String, String> agents = new HashMap<>();
+    /** The role that permits every action of erp and ticketing, held by every agent created here. */
+    final String agentRole;
+
     private static final String MandateIT_BASE = System.getProperty("mandate.it.base-url", "http://127.0.0.1:28080");
 
     DecisionSetup() {
@@ -97,6 +102,18 @@ final class DecisionSetup {
                         true,
                         "permissions",
                         List.of(Map.of("tool", "erp", "action", "pay"))));
+        agentRole = post(
+                        "/api/v1/roles",
+                        Map.of(
+                                "name",
+                                "ap-agent",
+                                "approver",
+                                false,
+                                "permissions",
+                                List.of(
+                                        Map.of("tool", "erp", "action", "*"),
+                                        Map.of("tool", "ticketing", "action", "*"))))
+                .path("id");
         for (String tier : List.of("READ_ONLY", "SUGGEST_ONLY", "EXECUTE_WITH_APPROVAL", "AUTONOMOUS")) {
             String id = post(
                             "/api/v1/agents",
@@ -111,7 +128,16 @@ final class DecisionSetup {
                                     "accounts-payable"))
                     .path("id");
             agents.put(tier, id);
+            permit(id);
         }
+    }
+
+    /** Gives the agent {@link #agentRole}; returns the assignment's id. */
+    String permit(String agentId) {
+        return post(
+                        "/api/v1/roles/" + agentRole + "/assignments",
+                        Map.of("principalType", "AGENT", "principal", agentId))
+                .path("id");
     }
 
     static Map<String, Object> action(String key, String risk, Map<String, Object> schema) {

@@ -31,6 +31,7 @@ class ScimDeprovisioningIT extends MandateIT {
                 .statusCode(201)
                 .extract()
                 .path("id");
+        setup.permit(id);
         String agentToken = Tokens.agent(setup.tenant, id);
         Map<String, Object> body = envelope(id, "pay-invoice", "erp", "match_po", Map.of());
         as(agentToken)

@@ -60,6 +60,11 @@ class DemoWalkthroughIT extends MandateIT {
                 .body("decision", equalTo("DENY"))
                 .body("reasons[0]", startsWith("REFUSAL_CONDITION"));
         pay(PAYMENT_SCHEDULER, 500.5, List.of()).then().body("decision", equalTo("SHADOW"));
+        // roles say what at all: the triage bot's roles permit no erp action
+        pay(TRIAGE_BOT, 500.5, List.of())
+                .then()
+                .body("decision", equalTo("DENY"))
+                .body("reasons[0]", equalTo("NOT_PERMITTED: erp:pay_invoice"));
         as(token(TRIAGE_BOT, "mandate-agent"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of(
@@ -116,7 +121,10 @@ class DemoWalkthroughIT extends MandateIT {
                 .statusCode(200)
                 .body(
                         "taskTypes.find { it.key == 'pay-invoice' }.actions.find { it.action == 'pay_invoice' }.tier",
-                        equalTo("AUTONOMOUS"));
+                        equalTo("AUTONOMOUS"))
+                .body(
+                        "taskTypes.find { it.key == 'pay-invoice' }.actions.find { it.action == 'pay_invoice' }.permittedBy",
+                        equalTo(List.of("ap-payer")));
         as(admin).get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
     }
 }

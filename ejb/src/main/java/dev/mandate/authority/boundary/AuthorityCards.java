@@ -14,6 +14,7 @@ import dev.mandate.catalog.entity.ToolAction;
 import dev.mandate.killswitch.boundary.KillSwitches;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.rbac.boundary.Roles;
+import dev.mandate.rbac.entity.Grants;
 import dev.mandate.rbac.entity.PrincipalType;
 import dev.mandate.rbac.entity.Role;
 import dev.mandate.taxonomy.boundary.Taxonomy;
@@ -78,7 +79,9 @@ public class AuthorityCards {
         card.add("toolTiers", tiers);
 
         JsonArrayBuilder held = JSON.createArrayBuilder();
-        for (Role role : roles.heldBy(caller, PrincipalType.AGENT, agent.id())) {
+        List<Role> heldRoles = roles.heldBy(caller, PrincipalType.AGENT, agent.id());
+        Grants grants = Grants.ofRoles(heldRoles);
+        for (Role role : heldRoles) {
             JsonArrayBuilder permissions = JSON.createArrayBuilder();
             role.definition().permissions().stream()
                     .map(p -> p.tool() + ":" + p.action())
@@ -90,9 +93,10 @@ public class AuthorityCards {
 
         JsonArrayBuilder taskTypes = JSON.createArrayBuilder();
         if (profile.workflow() != null) {
-            taxonomy.findWorkflow(caller.tenant(), profile.workflow()).ifPresent(workflow -> taxonomy.taskTypesOf(
-                            caller.tenant(), workflow)
-                    .forEach(taskType -> taskTypes.add(taskType(caller, agent, overrides, taskType, workflow.key()))));
+            taxonomy.findWorkflow(caller.tenant(), profile.workflow())
+                    .ifPresent(workflow -> taxonomy.taskTypesOf(caller.tenant(), workflow)
+                            .forEach(taskType -> taskTypes.add(
+                                    taskType(caller, agent, overrides, grants, taskType, workflow.key()))));
         }
         card.add("taskTypes", taskTypes);
 
@@ -114,14 +118,24 @@ public class AuthorityCards {
         return card.build();
     }
 
+    /** The task type's actions the agent's roles permit (least privilege: the others are denied). */
     private JsonObject taskType(
-            Caller caller, Agent agent, Map<String, AuthorityTier> overrides, TaskType taskType, String workflow) {
+            Caller caller,
+            Agent agent,
+            Map<String, AuthorityTier> overrides,
+            Grants grants,
+            TaskType taskType,
+            String workflow) {
         TaskTypeDefinition d = taskType.definition(workflow);
         JsonArrayBuilder actions = JSON.createArrayBuilder();
         d.allowedTools().stream()
                 .sorted(Comparator.comparing(AllowedTool::tool).thenComparing(AllowedTool::action))
                 .forEach(allowed -> tools.find(caller.tenant(), allowed.tool())
                         .ifPresent(tool -> actionsOf(tool, allowed).forEach(action -> {
+                            List<String> permittedBy = grants.permittingRoles(tool.key(), action.key());
+                            if (permittedBy.isEmpty()) {
+                                return;
+                            }
                             AuthorityTier tier = overrides.getOrDefault(
                                     tool.key(), agent.profile().defaultTier());
                             String outcome = typicalOutcome(tier, action.riskClass());
@@ -130,7 +144,8 @@ public class AuthorityCards {
                                     .add("action", action.key())
                                     .add("riskClass", action.riskClass().name())
                                     .add("tier", tier.name())
-                                    .add("outcome", outcome);
+                                    .add("outcome", outcome)
+                                    .add("permittedBy", JSON.createArrayBuilder(permittedBy));
                             if (outcome.equals("REQUIRE_APPROVAL")) {
                                 JsonArrayBuilder approvers = JSON.createArrayBuilder();
                                 roles.approverRolesFor(caller.tenant(), tool.key(), action.key())

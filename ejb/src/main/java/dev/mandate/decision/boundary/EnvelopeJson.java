@@ -51,9 +51,9 @@ final class EnvelopeJson {
             strings(json, "reasons", verdict.reasons());
             strings(json, "ruleIds", verdict.ruleIds());
             strings(json, "approverRoles", approverRoles);
-            json.write("policyVersion", policyVersion)
-                    .writeStartObject("facts")
-                    .write("riskClass", facts.risk().name())
+            json.write("policyVersion", policyVersion).writeStartObject("facts");
+            strings(json, "permittedBy", facts.permit().roles());
+            json.write("riskClass", facts.risk().name())
                     .write("blastRadius", facts.risk().isBlastRadius())
                     .write("tier", facts.tier().name())
                     .write("toolAllowedForTaskType", facts.toolAllowedForTask())

@@ -47,6 +47,7 @@ import dev.mandate.policy.control.PolicyCache;
 import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.policy.control.PolicyOutcome;
 import dev.mandate.rbac.boundary.Roles;
+import dev.mandate.rbac.control.AgentGrants;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -92,6 +93,9 @@ public class Envelopes {
 
     @EJB
     Roles roles;
+
+    @Inject
+    AgentGrants grants;
 
     @Inject
     IdempotencyKeys idempotencyKeys;
@@ -174,6 +178,10 @@ public class Envelopes {
                         caller.tenant(), configuration.policyVersion(), () -> policyEvaluator.active(caller.tenant()))
                 .evaluate(policyInput(submission, agent, tier, taskType, tool, action, budgetBefore)));
         DecisionFacts facts = new DecisionFacts(
+                new DecisionFacts.Permit(
+                        tool.key() + ":" + action.key(),
+                        configuration.permittingRoles(
+                                agent.id(), tool.key(), action.key(), agentId -> grants.of(caller.tenant(), agentId))),
                 action.riskClass(),
                 tier,
                 killSwitch,

@@ -6,6 +6,7 @@ import dev.mandate.budget.entity.BudgetCap;
 import dev.mandate.catalog.entity.ToolActionDefinition;
 import dev.mandate.catalog.entity.ToolDefinition;
 import dev.mandate.killswitch.entity.KillSwitchScope;
+import dev.mandate.rbac.entity.Grants;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 /**
  * What a decision reads from its tenant's configuration, as of one generation: task types, tools and
  * their actions, the active kill switches (the tenant's and the global ones), the budget caps, the
- * policy version, and the agents' tool tiers (read on demand). Immutable but for the tiers it has read,
+ * policy version, and the agents' tool tiers and role grants (read on demand). Immutable but for the tiers it has read,
  * so one instance serves every concurrent decision of the generation.
  *
  * @param generation the generation it was read at, or null if it may not be reused
@@ -29,7 +30,8 @@ public record DecisionConfiguration(
         Map<String, ToolDefinition> tools,
         List<ActiveKillSwitch> killSwitches,
         List<BudgetCap> budgets,
-        AgentToolTiers toolTiers) {
+        AgentToolTiers toolTiers,
+        AgentPermissions permissions) {
 
     /** A kill switch that is on, and how a decision names it (e.g. "AGENT 1234… (runaway loop, by alice)"). */
     public record ActiveKillSwitch(KillSwitchScope scope, String target, String description) {
@@ -70,7 +72,8 @@ public record DecisionConfiguration(
                 tools.stream().collect(Collectors.toMap(ToolDefinition::key, Function.identity())),
                 killSwitches,
                 budgets,
-                new AgentToolTiers());
+                new AgentToolTiers(),
+                new AgentPermissions());
     }
 
     public Optional<TaskTypeDefinition> taskType(String key) {
@@ -94,6 +97,15 @@ public record DecisionConfiguration(
         return toolTiers
                 .of(agent.id(), overrides)
                 .getOrDefault(toolKey, agent.profile().defaultTier());
+    }
+
+    /**
+     * The names of the agent's roles that permit this action; empty when none does. {@code grants} reads
+     * an agent's grants the first time this generation needs them.
+     */
+    public List<String> permittingRoles(
+            String agentId, String toolKey, String actionKey, Function<String, Grants> grants) {
+        return permissions.of(agentId, grants).permittingRoles(toolKey, actionKey);
     }
 
     /** The first switch that stops this agent using this tool, if any. */

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The deterministic core of the decision path, without I/O. In order: kill switch, task type's allowed
- * tools, refusal conditions, authority tier, policy rules, blast radius, shadow mode. Budget comes after
+ * The deterministic core of the decision path, without I/O. In order: kill switch, the agent's roles
+ * (least privilege: an action none of them permits is denied, whatever tier or rule would say), task
+ * type's allowed tools, refusal conditions, authority tier, policy rules, blast radius, shadow mode. Budget comes after
  * (it needs the database) and can only turn a would-execute decision into ESCALATE.
  */
 public final class DecisionRules {
@@ -38,6 +39,14 @@ public final class DecisionRules {
             return deny(steps, ruleIds, "KILL_SWITCH: " + facts.activeKillSwitch());
         }
         steps.add(new Step("kill-switch", facts.activeKillSwitch() == null ? "off" : "on, read-only passes", null));
+
+        // roles say what at all, tiers how autonomously, rules under which conditions
+        if (!facts.permit().permitted()) {
+            steps.add(new Step("roles", "none permits", facts.permit().toolAction()));
+            return deny(steps, ruleIds, "NOT_PERMITTED: " + facts.permit().toolAction());
+        }
+        steps.add(new Step(
+                "roles", "permitted", "by " + String.join(", ", facts.permit().roles())));
 
         if (!facts.toolAllowedForTask()) {
             steps.add(new Step("task-type-tools", "not allowed", null));

@@ -105,7 +105,7 @@ public class DemoTenantLoader {
                 "ticket-triager",
                 "Reads and routes tickets",
                 false,
-                "ticketing:read",
+                "ticketing:read_ticket",
                 "ticketing:set_priority",
                 "ticketing:assign",
                 "ticketing:comment",
@@ -120,6 +120,13 @@ public class DemoTenantLoader {
                 "erp:read_invoice",
                 "erp:match_po",
                 "erp:create_payment_draft");
+        Role apPayer = role(
+                loader,
+                "ap-payer",
+                "Pays matched invoices (tiers, rules and budgets say how far on its own)",
+                false,
+                "erp:read_invoice",
+                "erp:pay_invoice");
         Role supportApprover = role(
                 loader,
                 "support-lead-approver",
@@ -140,11 +147,13 @@ public class DemoTenantLoader {
         roles.assign(loader, kbReader.id(), PrincipalType.AGENT, KB_ANSWERER);
         roles.assign(loader, apClerk.id(), PrincipalType.AGENT, INVOICE_CLERK);
         roles.assign(loader, apClerk.id(), PrincipalType.AGENT, PAYMENT_SCHEDULER);
+        roles.assign(loader, apPayer.id(), PrincipalType.AGENT, INVOICE_CLERK);
+        roles.assign(loader, apPayer.id(), PrincipalType.AGENT, PAYMENT_SCHEDULER);
         roles.assign(loader, supportApprover.id(), PrincipalType.PERSON, SUPPORT_LEAD);
         roles.assign(loader, financeApprover.id(), PrincipalType.PERSON, AP_MANAGER);
         roles.assign(loader, financeApprover.id(), PrincipalType.PERSON, CONTROLLER);
         decisionPath.load(loader);
-        LOG.info(() -> "demo tenant '" + tenant + "' loaded: 4 agents, 5 roles, 3 tools, 4 task types, 5 policy rules");
+        LOG.info(() -> "demo tenant '" + tenant + "' loaded: 4 agents, 6 roles, 3 tools, 4 task types, 5 policy rules");
     }
 
     private void agent(

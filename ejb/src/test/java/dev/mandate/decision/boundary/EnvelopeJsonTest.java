@@ -59,6 +59,7 @@ class EnvelopeJsonTest {
     @Test
     void explainPrintsWhatTheObjectModelPrints() {
         DecisionFacts facts = new DecisionFacts(
+                new DecisionFacts.Permit("erp:pay", List.of("ap-clerk", "payer")),
                 RiskClass.MONEY_MOVEMENT,
                 AuthorityTier.AUTONOMOUS,
                 "tenant kill switch by ops: incident 42",
@@ -75,6 +76,7 @@ class EnvelopeJsonTest {
                 .add(
                         "facts",
                         JSON.createObjectBuilder()
+                                .add("permittedBy", strings(List.of("ap-clerk", "payer")))
                                 .add("riskClass", "MONEY_MOVEMENT")
                                 .add("blastRadius", true)
                                 .add("tier", "AUTONOMOUS")
