@@ -15,7 +15,12 @@ public final class Asadmin {
     private Asadmin() {}
 
     public static String run(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(BINARY, "--port", PORT, "--interactive=false"));
+        return runOn(PORT, arguments);
+    }
+
+    /** Runs asadmin against the domain whose admin port is {@code port} (the H2 domain's, say). */
+    public static String runOn(String port, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(BINARY, "--port", port, "--interactive=false"));
         command.addAll(List.of(arguments));
         try {
             Process process =

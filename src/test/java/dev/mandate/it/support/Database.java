@@ -55,6 +55,20 @@ public final class Database {
     }
 
     /**
+     * A connection in a transaction of its own (auto-commit off), for a test that plays a slow
+     * transaction: it holds row locks until the test rolls it back or closes it.
+     */
+    public static Connection transaction() {
+        try {
+            Connection connection = DriverManager.getConnection(URL);
+            connection.setAutoCommit(false);
+            return connection;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Refreshes the planner statistics of a table, as PostgreSQL's autovacuum does after bulk inserts
      * (autovacuum is off on the build machine; the benchmark calls this after its first Bulk request).
      */

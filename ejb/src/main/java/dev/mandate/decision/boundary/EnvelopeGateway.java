@@ -11,7 +11,6 @@ import dev.mandate.platform.security.Caller;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 
 /**
  * Entry of the decision path. On PostgreSQL the decision's one transaction claims the idempotency key
@@ -47,19 +46,19 @@ public class EnvelopeGateway {
     private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission) {
         String key = submission.idempotencyKey();
         if (key == null || idempotencyKeys.claimsInDecision()) {
-            return envelopes.decide(caller, submission);
+            return envelopes.decide(caller, submission, null);
         }
         // the agent first: a suspended agent gets 403, not the stored answer of an earlier request
         activeAgents.require(caller.tenant(), caller.subject());
-        Optional<EnvelopeAnswer> earlier =
+        IdempotencyKeys.HeldKey held =
                 idempotencyKeys.claim(caller.tenant(), caller.subject(), key, submission.requestHash());
-        if (earlier.isPresent()) {
-            return earlier.get();
+        if (held.earlier().isPresent()) {
+            return held.earlier().get();
         }
         try {
-            return envelopes.decide(caller, submission);
+            return envelopes.decide(caller, submission, held.claim());
         } catch (RuntimeException failed) {
-            idempotencyKeys.release(caller.tenant(), caller.subject(), key);
+            idempotencyKeys.release(caller.tenant(), caller.subject(), key, held.claim());
             throw failed;
         }
     }

@@ -124,9 +124,12 @@ public class Envelopes {
     /**
      * Decides in one transaction, which also reads the calling agent (403 unless ACTIVE): a suspension
      * takes effect on the agent's very next envelope.
+     *
+     * @param keyClaim the idempotency key's claim where it was claimed before ({@link
+     *     IdempotencyKeys#claim}), else null
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission) {
+    public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission, String keyClaim) {
         if (!submission.agentId().equals(caller.subject())) {
             throw new AgentMismatchException("agentId must be the calling agent (the token's subject)");
         }
@@ -241,7 +244,13 @@ public class Envelopes {
         EnvelopeAnswer answer = new EnvelopeAnswer(200, answerBody, false);
         if (submission.idempotencyKey() != null) {
             idempotencyKeys.complete(
-                    writes, caller.tenant(), agent.id(), submission.idempotencyKey(), submission.requestHash(), answer);
+                    writes,
+                    caller.tenant(),
+                    agent.id(),
+                    submission.idempotencyKey(),
+                    submission.requestHash(),
+                    answer,
+                    keyClaim);
         }
         rateCounters.count(writes, caller.tenant(), agent.id(), tool.key(), Instant.now());
         Map<String, String> details = new LinkedHashMap<>();

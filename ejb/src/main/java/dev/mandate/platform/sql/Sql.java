@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -74,7 +75,8 @@ public class Sql {
      * portable upsert). On PostgreSQL consecutive statements go in one request.
      */
     public final class Writes {
-        private record Statement(String sql, Object[] values) {}
+        /** {@code otherwise}: when set, the statement must change exactly one row, else that is thrown. */
+        private record Statement(String sql, Object[] values, Supplier<? extends RuntimeException> otherwise) {}
 
         private final List<Object> steps = new ArrayList<>();
 
@@ -85,7 +87,19 @@ public class Sql {
             if (sql.indexOf(';') >= 0) {
                 throw new IllegalArgumentException("one statement per add: " + sql);
             }
-            steps.add(new Statement(sql, values));
+            steps.add(new Statement(sql, values, null));
+            return this;
+        }
+
+        /**
+         * Adds a statement that must change exactly one row: otherwise {@link #run} throws what {@code
+         * otherwise} supplies (after the statements sent with it ran; the caller's transaction must then
+         * roll back, as a {@code MandateException} makes it).
+         */
+        public Writes addExpectingOne(Supplier<? extends RuntimeException> otherwise, String sql, Object... values) {
+            add(sql, values);
+            Statement added = (Statement) steps.remove(steps.size() - 1);
+            steps.add(new Statement(added.sql(), added.values(), otherwise));
             return this;
         }
 
@@ -116,6 +130,17 @@ public class Sql {
         }
 
         private void send(List<Statement> statements, List<Integer> changed) {
+            int first = changed.size();
+            sendAll(statements, changed);
+            for (int i = 0; i < statements.size(); i++) {
+                Statement statement = statements.get(i);
+                if (statement.otherwise() != null && changed.get(first + i) != 1) {
+                    throw statement.otherwise().get();
+                }
+            }
+        }
+
+        private void sendAll(List<Statement> statements, List<Integer> changed) {
             if (statements.size() < 2 || !database.isPostgres()) {
                 statements.forEach(statement -> changed.add(update(statement.sql(), statement.values())));
                 return;
