@@ -2,6 +2,7 @@ package dev.mandate.budget.boundary;
 
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.budget.entity.BudgetCap;
+import dev.mandate.budget.entity.BudgetUsage;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition.Limits;
@@ -24,7 +25,10 @@ import java.util.Map;
  * Reserves spend at decision time with conditional updates ({@code ... set spent = spent + :cost
  * where spent + :cost <= max}): the database decides, so no number of concurrent requests on any
  * number of app servers overspends. Runs in the caller's transaction; a reservation that cannot be
- * made undoes the ones already made in it.
+ * made undoes the ones already made in it. Per-task limits count per (tenant, agent, task id): the task
+ * id is the agent's choice, so one agent's task never draws on another's. A reservation for a decision
+ * that awaits approval is also recorded as held ({@code held_cost}, and one {@code budget_hold} row per
+ * budget under the envelope's id), for the budget view and for the approval that will spend or release it.
  */
 @Stateless
 public class BudgetLedger {
@@ -51,29 +55,42 @@ public class BudgetLedger {
     }
 
     /**
-     * Reserves the task's per-request limits and every budget in {@code budgets} (those {@link #applying}
-     * to the agent, read earlier in the same transaction).
+     * Reserves the agent's task's per-request limits and every budget in {@code budgets} (those {@link
+     * #applying} to the agent, read earlier in the same transaction).
+     *
+     * @param heldFor the envelope whose decision awaits approval: the reservation is held for it; null
+     *     for a decision that executes now
      */
     public Reservation reserve(
-            String tenant, String taskId, Limits limits, int modelCalls, BigDecimal cost, List<BudgetCap> budgets) {
+            String tenant,
+            String agentId,
+            String taskId,
+            Limits limits,
+            int modelCalls,
+            BigDecimal cost,
+            List<BudgetCap> budgets,
+            String heldFor) {
         Map<String, BigDecimal> remaining = new LinkedHashMap<>();
-        if (!reserveTask(tenant, taskId, limits, modelCalls, cost)) {
+        BigDecimal held = heldFor == null ? BigDecimal.ZERO : cost;
+        if (!reserveTask(tenant, agentId, taskId, limits, modelCalls, cost)) {
             return new Reservation("TASK: per-request limit of task '" + taskId + "' reached", remaining);
         }
         List<BudgetCap> reserved = new ArrayList<>();
         for (BudgetCap budget : budgets) {
             LocalDate start = budget.period().currentStart();
             ensureRow(() -> self.ensureUsageRow(budget.id(), start));
-            int updated = em.createNativeQuery("update budget_usage set spent_cost = spent_cost + ?1"
-                            + " where budget_id = ?2 and period_start = ?3 and spent_cost + ?1 <= ?4")
+            int updated = em.createNativeQuery(
+                            "update budget_usage set spent_cost = spent_cost + ?1, held_cost = held_cost + ?5"
+                                    + " where budget_id = ?2 and period_start = ?3 and spent_cost + ?1 <= ?4")
                     .setParameter(1, cost)
                     .setParameter(2, budget.id())
                     .setParameter(3, start)
                     .setParameter(4, budget.maxCost())
+                    .setParameter(5, held)
                     .executeUpdate();
             if (updated == 0) {
-                reserved.forEach(done -> release(done, cost));
-                releaseTask(tenant, taskId, modelCalls, cost);
+                reserved.forEach(done -> release(done, cost, held));
+                releaseTask(tenant, agentId, taskId, modelCalls, cost);
                 return new Reservation(
                         budget.label() + " budget exhausted (limit "
                                 + budget.maxCost().toPlainString() + ")",
@@ -82,7 +99,29 @@ public class BudgetLedger {
             reserved.add(budget);
             remaining.put(budget.label(), budget.maxCost().subtract(spent(budget.id(), start)));
         }
+        if (heldFor != null) {
+            for (BudgetCap budget : reserved) {
+                sql.update(
+                        "insert into budget_hold (envelope_id, budget_id, period_start, cost) values (?, ?, ?, ?)",
+                        heldFor,
+                        budget.id(),
+                        budget.period().currentStart(),
+                        cost);
+            }
+        }
         return new Reservation(null, remaining);
+    }
+
+    /** The budget's standing in its current period (nothing spent yet: zeros). */
+    public BudgetUsage usage(BudgetCap budget) {
+        LocalDate start = budget.period().currentStart();
+        BigDecimal[] usage = sql.first(
+                        "select spent_cost, held_cost from budget_usage where budget_id = ? and period_start = ?",
+                        r -> new BigDecimal[] {r.getBigDecimal(1), r.getBigDecimal(2)},
+                        budget.id(),
+                        start)
+                .orElse(new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        return new BudgetUsage(start, usage[0], usage[1], budget.maxCost().subtract(usage[0]));
     }
 
     /** The budgets that apply to the agent: its own and its tenant's. */
@@ -111,7 +150,8 @@ public class BudgetLedger {
         return remaining;
     }
 
-    private boolean reserveTask(String tenant, String taskId, Limits limits, int modelCalls, BigDecimal cost) {
+    private boolean reserveTask(
+            String tenant, String agentId, String taskId, Limits limits, int modelCalls, BigDecimal cost) {
         int maxModelCalls = limits.maxModelCalls() == null ? Integer.MAX_VALUE : limits.maxModelCalls();
         int maxToolCalls = limits.maxToolCalls() == null ? Integer.MAX_VALUE : limits.maxToolCalls();
         BigDecimal maxCost = limits.maxCostPerTask() == null ? UNLIMITED : limits.maxCostPerTask();
@@ -119,14 +159,15 @@ public class BudgetLedger {
             // one statement: the task's first request creates its row (a concurrent first request waits for
             // it and then updates), later ones add to it; either only within the limits
             return sql.update(
-                            "insert into task_usage (tenant_id, task_id, model_calls, tool_calls, cost)"
-                                    + " select ?, ?, ?, 1, ? where ? <= ? and 1 <= ? and ? <= ?"
-                                    + " on conflict (tenant_id, task_id) do update set"
+                            "insert into task_usage (tenant_id, agent_id, task_id, model_calls, tool_calls, cost)"
+                                    + " select ?, ?, ?, ?, 1, ? where ? <= ? and 1 <= ? and ? <= ?"
+                                    + " on conflict (tenant_id, agent_id, task_id) do update set"
                                     + " model_calls = task_usage.model_calls + excluded.model_calls,"
                                     + " tool_calls = task_usage.tool_calls + 1, cost = task_usage.cost + excluded.cost"
                                     + " where task_usage.model_calls + excluded.model_calls <= ?"
                                     + " and task_usage.tool_calls + 1 <= ? and task_usage.cost + excluded.cost <= ?",
                             tenant,
+                            agentId,
                             taskId,
                             modelCalls,
                             cost,
@@ -140,10 +181,10 @@ public class BudgetLedger {
                             maxCost)
                     == 1;
         }
-        ensureRow(() -> self.ensureTaskRow(tenant, taskId));
+        ensureRow(() -> self.ensureTaskRow(tenant, agentId, taskId));
         return em.createNativeQuery("update task_usage set model_calls = model_calls + ?1, tool_calls = tool_calls + 1,"
-                                + " cost = cost + ?2 where tenant_id = ?3 and task_id = ?4 and model_calls + ?1 <= ?5"
-                                + " and tool_calls + 1 <= ?6 and cost + ?2 <= ?7")
+                                + " cost = cost + ?2 where tenant_id = ?3 and agent_id = ?8 and task_id = ?4"
+                                + " and model_calls + ?1 <= ?5 and tool_calls + 1 <= ?6 and cost + ?2 <= ?7")
                         .setParameter(1, modelCalls)
                         .setParameter(2, cost)
                         .setParameter(3, tenant)
@@ -151,26 +192,29 @@ public class BudgetLedger {
                         .setParameter(5, maxModelCalls)
                         .setParameter(6, maxToolCalls)
                         .setParameter(7, maxCost)
+                        .setParameter(8, agentId)
                         .executeUpdate()
                 == 1;
     }
 
-    private void releaseTask(String tenant, String taskId, int modelCalls, BigDecimal cost) {
+    private void releaseTask(String tenant, String agentId, String taskId, int modelCalls, BigDecimal cost) {
         em.createNativeQuery("update task_usage set model_calls = model_calls - ?1, tool_calls = tool_calls - 1,"
-                        + " cost = cost - ?2 where tenant_id = ?3 and task_id = ?4")
+                        + " cost = cost - ?2 where tenant_id = ?3 and agent_id = ?5 and task_id = ?4")
                 .setParameter(1, modelCalls)
                 .setParameter(2, cost)
                 .setParameter(3, tenant)
                 .setParameter(4, taskId)
+                .setParameter(5, agentId)
                 .executeUpdate();
     }
 
-    private void release(BudgetCap budget, BigDecimal cost) {
-        em.createNativeQuery(
-                        "update budget_usage set spent_cost = spent_cost - ?1 where budget_id = ?2 and period_start = ?3")
+    private void release(BudgetCap budget, BigDecimal cost, BigDecimal held) {
+        em.createNativeQuery("update budget_usage set spent_cost = spent_cost - ?1, held_cost = held_cost - ?4"
+                        + " where budget_id = ?2 and period_start = ?3")
                 .setParameter(1, cost)
                 .setParameter(2, budget.id())
                 .setParameter(3, budget.period().currentStart())
+                .setParameter(4, held)
                 .executeUpdate();
     }
 
@@ -194,27 +238,31 @@ public class BudgetLedger {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void ensureTaskRow(String tenant, String taskId) {
+    public void ensureTaskRow(String tenant, String agentId, String taskId) {
         insertIfAbsent(
-                "select count(*) from task_usage where tenant_id = ?1 and task_id = ?2",
-                "insert into task_usage (tenant_id, task_id, model_calls, tool_calls, cost) values (?1, ?2, 0, 0, 0)",
+                "select count(*) from task_usage where tenant_id = ?1 and task_id = ?2 and agent_id = ?3",
+                "insert into task_usage (tenant_id, task_id, agent_id, model_calls, tool_calls, cost)"
+                        + " values (?1, ?2, ?3, 0, 0, 0)",
                 tenant,
-                taskId);
+                taskId,
+                agentId);
     }
 
-    private void insertIfAbsent(String count, String insert, Object first, Object second) {
-        Number existing = (Number) em.createNativeQuery(count)
-                .setParameter(1, first)
-                .setParameter(2, second)
-                .getSingleResult();
+    private void insertIfAbsent(String count, String insert, Object... keys) {
+        jakarta.persistence.Query counting = em.createNativeQuery(count);
+        for (int i = 0; i < keys.length; i++) {
+            counting.setParameter(i + 1, keys[i]);
+        }
+        Number existing = (Number) counting.getSingleResult();
         if (existing.longValue() > 0) {
             return;
         }
         try {
-            em.createNativeQuery(insert)
-                    .setParameter(1, first)
-                    .setParameter(2, second)
-                    .executeUpdate();
+            jakarta.persistence.Query inserting = em.createNativeQuery(insert);
+            for (int i = 0; i < keys.length; i++) {
+                inserting.setParameter(i + 1, keys[i]);
+            }
+            inserting.executeUpdate();
         } catch (PersistenceException raced) {
             // another request created the row first: that is all we wanted; this transaction rolls back alone
             throw new RowAlreadyCreated();

@@ -6,6 +6,7 @@ import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.budget.entity.BudgetPeriod;
 import dev.mandate.budget.entity.BudgetScope;
+import dev.mandate.budget.entity.BudgetUsage;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -34,6 +35,9 @@ public class Budgets {
 
     @EJB
     Agents agents;
+
+    @EJB
+    BudgetLedger ledger;
 
     public Budget set(Caller caller, BudgetScope scope, String subject, BudgetPeriod period, BigDecimal maxCost) {
         String resolved =
@@ -70,6 +74,16 @@ public class Budgets {
                 scope == BudgetScope.AGENT ? resolved : null,
                 Map.of("budget", budget.label() + " " + resolved, "before", before, "after", maxCost.toPlainString())));
         return budget;
+    }
+
+    /** A budget with its standing in the current period. */
+    public record Standing(Budget budget, BudgetUsage usage) {}
+
+    /** The tenant's budgets with what is spent, held for approval and left in their current periods. */
+    public List<Standing> standings(Caller caller) {
+        return list(caller).stream()
+                .map(budget -> new Standing(budget, ledger.usage(budget.cap())))
+                .toList();
     }
 
     public List<Budget> list(Caller caller) {

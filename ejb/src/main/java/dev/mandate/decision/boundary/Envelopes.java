@@ -195,27 +195,36 @@ public class Envelopes {
                 agent.shadowMode() || taskType.shadowMode());
         Verdict verdict = DecisionRules.decide(facts);
 
+        String envelopeId = TimeOrderedIds.next();
         Map<String, BigDecimal> remaining;
         if (verdict.decision().couldExecute()) {
+            // a decision awaiting approval reserves too (an approval must not overspend), held for it
+            boolean awaitsApproval = verdict.decision() == Decision.REQUIRE_APPROVAL;
             BudgetLedger.Reservation reservation = ledger.reserve(
                     caller.tenant(),
+                    agent.id(),
                     submission.taskId(),
                     taskType.limits(),
                     submission.modelCalls(),
                     submission.cost(),
-                    budgets);
+                    budgets,
+                    awaitsApproval ? envelopeId : null);
             remaining = reservation.remaining();
             if (!reservation.granted()) {
                 verdict = escalateForBudget(verdict, reservation.exhausted());
                 // the failed reservation undid itself: what is left is what was read before deciding
                 remaining = budgetBefore;
+            } else if (awaitsApproval && !budgets.isEmpty()) {
+                verdict = withStep(
+                        verdict,
+                        new Verdict.Step(
+                                "budget", "held for approval", submission.cost().toPlainString()));
             }
         } else {
             remaining = budgetBefore;
         }
         List<String> approverRoles = approverRoles(caller.tenant(), verdict, tool.key(), action.key());
 
-        String envelopeId = TimeOrderedIds.next();
         EnvelopeJson json = new EnvelopeJson(envelopeId, submission.traceId(), policy.policyVersion());
         String answerBody = json.answer(verdict, approverRoles, remaining);
         // the envelope, its answer, the rate counters and the audit record go in one request (PostgreSQL)
@@ -476,6 +485,12 @@ public class Envelopes {
         List<Verdict.Step> steps = new ArrayList<>(verdict.steps());
         steps.add(new Verdict.Step("budget", "exhausted", exhausted));
         return new Verdict(Decision.ESCALATE, reasons, verdict.ruleIds(), null, steps);
+    }
+
+    private static Verdict withStep(Verdict verdict, Verdict.Step step) {
+        List<Verdict.Step> steps = new ArrayList<>(verdict.steps());
+        steps.add(step);
+        return new Verdict(verdict.decision(), verdict.reasons(), verdict.ruleIds(), verdict.approverRole(), steps);
     }
 
     private List<String> approverRoles(String tenant, Verdict verdict, String tool, String action) {

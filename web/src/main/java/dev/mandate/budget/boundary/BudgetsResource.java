@@ -3,6 +3,7 @@ package dev.mandate.budget.boundary;
 import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.budget.entity.Budget;
+import dev.mandate.budget.entity.BudgetUsage;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,9 +37,29 @@ public class BudgetsResource {
     Caller caller;
 
     @GET
-    @Operation(summary = "The tenant's budgets")
+    @Operation(
+            summary = "The tenant's budgets",
+            description = "Each with its current period: spent (everything reserved, held amounts included),"
+                    + " heldForApproval (reserved for decisions awaiting approval) and remaining")
     public List<JsonObject> list() {
-        return budgets.list(caller).stream().map(BudgetsResource::json).toList();
+        return budgets.standings(caller).stream()
+                .map(standing -> standing(standing.budget(), standing.usage()))
+                .toList();
+    }
+
+    static JsonObject standing(Budget budget, BudgetUsage usage) {
+        return JSON.createObjectBuilder(json(budget))
+                .add("periodStart", usage.periodStart().toString())
+                .add("spent", plain(usage.spent()))
+                .add("heldForApproval", plain(usage.heldForApproval()))
+                .add("remaining", plain(usage.remaining()))
+                .build();
+    }
+
+    /** 2.5000 → 2.5 and 100.0000 → 100 (not 1E+2). */
+    private static BigDecimal plain(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     @PUT
