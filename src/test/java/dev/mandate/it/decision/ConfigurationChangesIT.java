@@ -66,6 +66,19 @@ class ConfigurationChangesIT extends MandateIT {
                         "successCriteria", "s",
                         "riskLevel", "LOW",
                         "allowedTools", List.of(Map.of("tool", "crm", "action", "note"))));
+        // no role of the agent permits the new tool yet; a role that does, assigned
+        assertThat(decide("late-task", "crm", "note")).isEqualTo("DENY");
+        String crmRole = setup.post(
+                        "/api/v1/roles",
+                        Map.of(
+                                "name",
+                                "crm-notes",
+                                "approver",
+                                false,
+                                "permissions",
+                                List.of(Map.of("tool", "crm", "action", "note"))))
+                .path("id");
+        setup.post("/api/v1/roles/" + crmRole + "/assignments", Map.of("principalType", "AGENT", "principal", agent));
         assertThat(decide("late-task", "crm", "note")).isEqualTo("ALLOW");
 
         // an authority tier override, and its removal
