@@ -438,14 +438,15 @@ public class Envelopes {
                         .toList());
     }
 
-    /** What was asked, for the audit record (the trail redacts personal data in it). */
+    /**
+     * What was asked, for the audit record, whole: the trail redacts personal data and secrets first and
+     * only then cuts it to size (a cut before redaction would leave part of a secret that straddles it).
+     */
     private static String inputSummary(EnvelopeSubmission submission) {
         return submission.tool() + ":" + submission.action() + " task=" + submission.taskType() + " arguments="
-                + truncate(
-                        submission.arguments() == null
-                                ? "{}"
-                                : submission.arguments().toString(),
-                        1500);
+                + (submission.arguments() == null
+                        ? "{}"
+                        : submission.arguments().toString());
     }
 
     private static String truncate(String text, int max) {
