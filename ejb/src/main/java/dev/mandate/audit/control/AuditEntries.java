@@ -57,8 +57,8 @@ public final class AuditEntries {
                 identifier("tenant", entry.tenant(), 63, true),
                 identifier("actor", entry.actor(), 256, true),
                 identifier("agentId", entry.agentId(), 128, false),
-                redacted(identifier("taskId", entry.taskId(), 128, false), 128),
-                redacted(identifier("traceId", entry.traceId(), 128, false), 128),
+                redacted(entry.taskId(), 128),
+                redacted(entry.traceId(), 128),
                 identifier("action", entry.action(), 100, true),
                 identifier("outcome", entry.outcome(), 32, true),
                 List.copyOf(ruleIds),
@@ -82,10 +82,14 @@ public final class AuditEntries {
 
     /**
      * An identifier the caller chose (task and trace ids are the agent's own text): redacted like free
-     * text unless it has the shape of a generated id (UUID, W3C trace id), which no personal data has.
+     * text unless it has the shape of a generated id (UUID, W3C trace id), which no personal data has,
+     * then cut to its column (never cut first: part of an e-mail at the cut would survive).
      */
     private static String redacted(String value, int max) {
-        if (value == null || GENERATED_ID.matcher(value).matches()) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (GENERATED_ID.matcher(value).matches()) {
             return value;
         }
         return cut(PiiRedactor.redact(value), max);

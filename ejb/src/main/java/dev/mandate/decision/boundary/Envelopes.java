@@ -271,7 +271,7 @@ public class Envelopes {
                 caller.tenant(),
                 caller.subject(),
                 caller.isAgent() ? caller.subject() : null,
-                truncate(submission.taskId(), 128),
+                submission.taskId(),
                 submission.traceId(),
                 "envelope.rejected",
                 "REJECTED",
@@ -447,10 +447,6 @@ public class Envelopes {
                 + (submission.arguments() == null
                         ? "{}"
                         : submission.arguments().toString());
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static Verdict escalateForBudget(Verdict verdict, String exhausted) {
