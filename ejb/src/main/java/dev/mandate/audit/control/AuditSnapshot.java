@@ -22,8 +22,10 @@ import javax.sql.DataSource;
  * One consistent, read-only view of a tenant's audit, on one connection of its own: chain heads,
  * checkpoints and records as they all stood at the same instant, whatever appends and seals commit
  * meanwhile. On PostgreSQL a {@code REPEATABLE READ READ ONLY} transaction (its snapshot is taken at the
- * first statement and serves every later one); on H2 its {@code SNAPSHOT} isolation (the same, as H2
- * offers it), else {@code REPEATABLE READ}. Records are streamed through a cursor ({@value #FETCH_SIZE}
+ * first statement and serves every later one); on H2 its {@code SNAPSHOT} isolation, the whole
+ * database as of the first read (H2 2.2's {@code REPEATABLE READ} is not enough: it fixes each table
+ * only when it is first read, so heads read before records could miss an append committed between the
+ * two; tried on H2 2.2.224, the version Payara ships), else {@code REPEATABLE READ}. Records are streamed through a cursor ({@value #FETCH_SIZE}
  * rows at a time), never held all at once.
  *
  * <p>Not for writing, and not inside a container transaction: the caller runs without one (the
