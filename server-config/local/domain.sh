@@ -12,7 +12,7 @@
 #   MANDATE_PAYARA_HOME  unpacked Payara (the folder holding bin/asadmin)      required
 #   MANDATE_DOMAIN       domain name                                           default domain1
 #   MANDATE_PORTBASE     create the domain with this port base (admin = +48, http = +80); unset = domain1's ports
-#   MANDATE_WORK         where keys and logs of this setup live                default $MANDATE_PAYARA_HOME/../work
+#   MANDATE_WORK         where keys, logs and the audit witness directory live  default $MANDATE_PAYARA_HOME/../work
 #   MANDATE_DB           h2 (embedded default database) or postgres           default h2
 #   MANDATE_PG_DATABASE, MANDATE_PG_HOST, MANDATE_PG_PORT, MANDATE_PG_USER, MANDATE_PG_PASSWORD
 #   MANDATE_PG_RECREATE  true: drop and create the database first (tests)      default false
@@ -141,6 +141,8 @@ configure_properties() {
   props+=":mandate.dev-tokens.signing-key-location=$(escape "$WORK/keys/private.pem")"
   props+=":mandate.demo.enabled=${MANDATE_DEMO:-true}"
   props+=":mandate.audit.signing-key-location=$(escape "$WORK/keys/audit-private.pem")"
+  # every sealed checkpoint is also written here, outside the database (the audit witness)
+  props+=":mandate.audit.witness.directory=$(escape "$WORK/audit-witness")"
   if [ -n "${MANDATE_CONFIG_CACHE_SECONDS:-}" ]; then
     # Payara caches MP Config values; tests that flip a setting need it read afresh
     props+=":mp.config.cache.duration=$MANDATE_CONFIG_CACHE_SECONDS"

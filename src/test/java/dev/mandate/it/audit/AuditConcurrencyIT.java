@@ -15,6 +15,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,66 @@ class AuditConcurrencyIT extends MandateIT {
         assertThat(ofAgent).hasSize(21);
         AuditSupport.assertGaplessChains(AuditSupport.records(admin, null));
         AuditSupport.seal(admin);
+        assertThat(AuditSupport.verify(admin).getBoolean("valid")).isTrue();
+    }
+
+    /**
+     * Verification reads one snapshot: records appended and chains sealed while it runs are either wholly
+     * in it or wholly after it, so it never reports a false TRUNCATED or INSERTED.
+     */
+    @Test
+    void verificationWhileAppendsAndSealsRunIsAlwaysValid() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger appended = new AtomicInteger();
+        AtomicInteger sealed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> load = new ArrayList<>();
+        try {
+            for (int t = 0; t < 3; t++) {
+                int thread = t;
+                load.add(pool.submit(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        int status = as(admin)
+                                .body(Map.of("name", "load-" + thread + "-" + i, "sponsor", "s"))
+                                .post("/api/v1/agents")
+                                .statusCode();
+                        assertThat(status).isEqualTo(201);
+                        appended.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            load.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    AuditSupport.seal(admin);
+                    sealed.incrementAndGet();
+                }
+                return null;
+            }));
+            long until = System.nanoTime() + 20_000_000_000L;
+            int verifications = 0;
+            while (System.nanoTime() < until) {
+                JsonPath verification = AuditSupport.verify(admin);
+                assertThat(verification.getBoolean("valid"))
+                        .as(
+                                "verification %d with %d appends and %d seals so far: %s",
+                                verifications, appended.get(), sealed.get(), verification.prettify())
+                        .isTrue();
+                verifications++;
+            }
+            stop.set(true);
+            for (Future<?> future : load) {
+                future.get();
+            }
+            int count = verifications;
+            LOG.info(() -> count + " verifications, all valid, during " + appended.get() + " appends and "
+                    + sealed.get() + " seals");
+            assertThat(verifications).isGreaterThan(5);
+            assertThat(sealed.get()).isGreaterThan(5);
+        } finally {
+            stop.set(true);
+            pool.shutdownNow();
+        }
         assertThat(AuditSupport.verify(admin).getBoolean("valid")).isTrue();
     }
 

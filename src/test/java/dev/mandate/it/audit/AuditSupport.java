@@ -22,6 +22,9 @@ final class AuditSupport {
 
     static final Path KEYS = Path.of(System.getProperty("mandate.it.keys"));
 
+    /** The test domain's audit witness directory (server-config/local/domain.sh puts it beside the keys). */
+    static final Path WITNESS = KEYS.resolveSibling("audit-witness");
+
     private AuditSupport() {}
 
     static Response get(String token, String path) {

@@ -10,6 +10,7 @@ import dev.mandate.it.support.MandateIT;
 import dev.mandate.it.support.Tokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Scenario 6: someone with access to the database edits, deletes, swaps, truncates or forges audit
  * records (or a checkpoint). {@code GET /api/v1/audit/verify} finds each and names the first bad record.
  * Each test has its own tenant: one agent changed six times (one chain, sequences 1 to 6), then sealed.
+ * The test domain witnesses every checkpoint in a directory outside the database
+ * ({@link AuditSupport#WITNESS}), which the attacker here cannot reach.
  */
 class AuditTamperIT extends MandateIT {
 
@@ -155,6 +158,139 @@ class AuditTamperIT extends MandateIT {
         assertThat(verification.getBoolean("valid")).isFalse();
         assertThat(verification.getString("firstBad.problem")).isEqualTo("BAD_SIGNATURE");
         assertThat(verification.getInt("firstBad.chain")).isEqualTo(chain);
+    }
+
+    /**
+     * The issue's attack: the chain's newest records deleted together with the checkpoint that sealed
+     * them, and the head row rewound to match. The database alone then verifies; the witness still holds
+     * the deleted checkpoint and the verifier names the first lost record.
+     */
+    @Test
+    void aTailCutWithItsNewestCheckpointAndARewoundHeadIsTruncatedByTheWitness() throws Exception {
+        updateAgent(7);
+        updateAgent(8);
+        AuditSupport.seal(admin);
+        long sealedFirst = Database.count(
+                "select record_sequence from audit_checkpoint where tenant_id = ? and chain = ? and number = 1",
+                tenant,
+                chain);
+        assertThat(Database.count(
+                        "select count(*) from audit_checkpoint where tenant_id = ? and chain = ?", tenant, chain))
+                .isEqualTo(2);
+
+        Database.execute(
+                "delete from audit_record where tenant_id = ? and chain = ? and sequence > ?",
+                tenant,
+                chain,
+                sealedFirst);
+        Database.execute(
+                "delete from audit_checkpoint where tenant_id = ? and chain = ? and number > 1", tenant, chain);
+        Database.execute(
+                "update audit_chain set head_sequence = ?, sealed_sequence = ?, checkpoint_count = 1,"
+                        + " head_hash = (select hash from audit_record where tenant_id = ? and chain = ? and sequence = ?),"
+                        + " checkpoint_hash = (select hash from audit_checkpoint where tenant_id = ? and chain = ?"
+                        + " and number = 1) where tenant_id = ? and chain = ?",
+                sealedFirst,
+                sealedFirst,
+                tenant,
+                chain,
+                sealedFirst,
+                tenant,
+                chain,
+                tenant,
+                chain);
+
+        // without the witness the database tells a consistent story
+        Path witness = AuditSupport.WITNESS.resolve(tenant);
+        Path aside = AuditSupport.WITNESS.resolve(tenant + ".aside");
+        Files.move(witness, aside);
+        try {
+            assertThat(AuditSupport.verify(admin).getBoolean("valid")).isTrue();
+        } finally {
+            Files.move(aside, witness);
+        }
+        assertFirstBad(sealedFirst + 1, null, "TRUNCATED");
+        assertThat(AuditSupport.verify(admin).getString("firstBad.detail")).contains("witnessed");
+
+        // offline, an export of the cut database against the auditors' copy of the witness
+        AuditSupport.Offline offline = AuditSupport.verifyOffline(
+                AuditSupport.export(admin),
+                dir,
+                "--key",
+                AuditSupport.KEYS.resolve("audit-public.pem").toString(),
+                "--witness",
+                AuditSupport.WITNESS.toString());
+        assertThat(offline.status()).as(offline.output()).isEqualTo(1);
+        assertThat(offline.output())
+                .contains("chain " + chain + ", sequence " + (sealedFirst + 1) + ", record -: TRUNCATED");
+    }
+
+    @Test
+    void aDeletedWholeChainIsMissing() {
+        Database.execute("delete from audit_record where tenant_id = ? and chain = ?", tenant, chain);
+        Database.execute("delete from audit_checkpoint where tenant_id = ? and chain = ?", tenant, chain);
+        Database.execute("delete from audit_chain where tenant_id = ? and chain = ?", tenant, chain);
+        assertFirstBad(1, null, "MISSING");
+        assertThat(AuditSupport.verify(admin).getString("firstBad.detail")).contains("the chain is missing");
+    }
+
+    @Test
+    void anExportWithoutCheckpointsFailsOfflineWithAPinnedKey() throws Exception {
+        long sealed = Database.count(
+                "select record_sequence from audit_checkpoint where tenant_id = ? and chain = ? and number = 1",
+                tenant,
+                chain);
+        String sealedId = Database.text(
+                "select id from audit_record where tenant_id = ? and chain = ? and sequence = ?",
+                tenant,
+                chain,
+                sealed);
+        // every checkpoint deleted, and every head row told it never had one
+        Database.execute("delete from audit_checkpoint where tenant_id = ?", tenant);
+        Database.execute(
+                "update audit_chain set checkpoint_count = 0, sealed_sequence = 0, checkpoint_hash = ? where tenant_id = ?",
+                CanonicalForm.GENESIS,
+                tenant);
+        String export = AuditSupport.export(admin);
+        assertThat(export).doesNotContain("\"type\":\"checkpoint\"");
+
+        AuditSupport.Offline unpinned = AuditSupport.verifyOffline(export, dir);
+        assertThat(unpinned.status())
+                .as("consistent in itself: " + unpinned.output())
+                .isZero();
+        AuditSupport.Offline pinned = AuditSupport.verifyOffline(
+                export,
+                dir,
+                "--key",
+                AuditSupport.KEYS.resolve("audit-public.pem").toString());
+        assertThat(pinned.status()).as(pinned.output()).isEqualTo(1);
+        assertThat(pinned.output()).contains("MISSING", "no signed checkpoint");
+
+        String named = "chain " + chain + ", sequence " + sealed + ", record " + sealedId + ": MISSING";
+        AuditSupport.Offline witnessed =
+                AuditSupport.verifyOffline(export, dir, "--witness", AuditSupport.WITNESS.toString());
+        assertThat(witnessed.status()).as(witnessed.output()).isEqualTo(1);
+        assertThat(witnessed.output()).contains(named);
+        // online, the witness names the same
+        JsonPath verification = AuditSupport.verify(admin);
+        assertThat(verification.getBoolean("valid")).isFalse();
+        assertThat(verification.getList("problems", Map.class))
+                .as(verification.prettify())
+                .anySatisfy(problem -> {
+                    assertThat(problem.get("chain")).isEqualTo(chain);
+                    assertThat(((Number) problem.get("sequence")).longValue()).isEqualTo(sealed);
+                    assertThat(problem.get("recordId")).isEqualTo(sealedId);
+                    assertThat(problem.get("problem")).isEqualTo("MISSING");
+                });
+    }
+
+    private void updateAgent(int version) {
+        String etag = as(admin).get("/api/v1/agents/" + agentId).header("ETag");
+        Response updated = as(admin)
+                .header("If-Match", etag)
+                .body(Map.of("name", "tamper-target", "sponsor", "s", "description", "version " + version))
+                .put("/api/v1/agents/" + agentId);
+        assertThat(updated.statusCode()).isEqualTo(200);
     }
 
     private void insertForged(String id, long sequence, String previousHash, boolean correctHash) {

@@ -2,6 +2,7 @@ package dev.mandate.audit.boundary;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.mandate.audit.control.AuditSigningKey;
+import dev.mandate.audit.control.AuditWitness;
 import dev.mandate.audit.entity.AuditChain;
 import dev.mandate.audit.entity.AuditCheckpoint;
 import dev.mandate.audit.entity.AuditEntry;
@@ -13,6 +14,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -25,7 +27,8 @@ import java.util.Optional;
 /**
  * Seals chains: writes a signed checkpoint of each chain's current head, chained to the chain's
  * previous checkpoint. Sealing a chain locks its head row briefly, so the sealed head is exactly what
- * was committed.
+ * was committed. Once the seal commits, each checkpoint also goes to the configured witnesses
+ * ({@link AuditWitness}).
  */
 @Stateless
 public class AuditCheckpoints {
@@ -35,6 +38,9 @@ public class AuditCheckpoints {
 
     @EJB
     AuditTrail trail;
+
+    @Inject
+    AuditWitness witness;
 
     /** Ids of the chains (of every tenant) with records no checkpoint covers yet. */
     public List<String> unsealedChains() {
@@ -101,9 +107,11 @@ public class AuditCheckpoints {
                 null,
                 null,
                 null);
-        AuditCheckpoint checkpoint = new AuditCheckpoint(CheckpointSignatures.sign(unsigned, key));
+        CheckpointView signed = CheckpointSignatures.sign(unsigned, key);
+        AuditCheckpoint checkpoint = new AuditCheckpoint(signed);
         em.persist(checkpoint);
         chain.sealed(checkpoint);
+        witness.afterCommit(signed);
         return checkpoint;
     }
 }

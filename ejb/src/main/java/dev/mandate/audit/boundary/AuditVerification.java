@@ -2,76 +2,84 @@ package dev.mandate.audit.boundary;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.mandate.audit.control.AuditSigningKey;
-import dev.mandate.audit.entity.AuditChain;
-import dev.mandate.audit.entity.AuditCheckpoint;
-import dev.mandate.audit.entity.AuditRecord;
+import dev.mandate.audit.control.AuditSnapshot;
+import dev.mandate.audit.control.AuditWitness;
 import dev.mandate.audit.verify.AuditVerifier;
 import dev.mandate.audit.verify.CanonicalForm;
 import dev.mandate.audit.verify.ChainHead;
 import dev.mandate.audit.verify.CheckpointView;
 import dev.mandate.audit.verify.ExportFormat;
-import dev.mandate.audit.verify.RecordView;
 import dev.mandate.audit.verify.Verification;
+import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.security.Caller;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 
-/** Verifies the caller's tenant's audit as stored, and exports it for offline verification. */
+/**
+ * Verifies the caller's tenant's audit as stored, and exports it for offline verification. Both read
+ * one consistent snapshot ({@link AuditSnapshot}) and stream the records, so appends and seals that
+ * commit meanwhile change nothing in what is checked, and a chain of any length is walked in constant
+ * memory. They run outside a container transaction: the snapshot is the connection's own.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AuditVerification {
 
-    private static final int EXPORT_PAGE = 500;
+    @Resource(lookup = "jdbc/mandate")
+    DataSource dataSource;
 
-    @PersistenceContext(unitName = "mandate")
-    EntityManager em;
+    @Inject
+    DatabaseProduct database;
 
-    /** Every chain of the caller's tenant, against its head row and its signed checkpoints. */
+    @Inject
+    AuditWitness witness;
+
+    /**
+     * Every chain of the caller's tenant, against its head row, its signed checkpoints and the latest
+     * checkpoint its witness holds. The witness is read before the snapshot is taken: everything it holds
+     * had committed by then, so the snapshot cannot be older than the witness.
+     */
     public Verification verify(Caller caller) {
-        AuditVerifier verifier = new AuditVerifier(caller.tenant(), AuditSigningKey.trusted());
-        Map<Integer, AuditChain> heads = new LinkedHashMap<>();
-        chains(caller.tenant()).forEach(chain -> heads.put(chain.chain(), chain));
-        TreeSet<Integer> numbers = new TreeSet<>(heads.keySet());
-        numbers.addAll(
-                em.createQuery("select distinct r.chain from AuditRecord r where r.tenantId = :tenant", Integer.class)
-                        .setParameter("tenant", caller.tenant())
-                        .getResultList());
-        List<AuditVerifier.ChainResult> results = new ArrayList<>();
-        for (int number : numbers) {
-            List<RecordView> records = records(caller.tenant(), number, Long.MAX_VALUE, 0, Integer.MAX_VALUE).stream()
-                    .map(AuditRecord::view)
-                    .toList();
-            AuditChain chain = heads.get(number);
-            ChainHead head = null;
-            if (chain != null) {
-                long newest =
-                        records.isEmpty() ? 0 : records.get(records.size() - 1).sequence();
-                if (newest > chain.headSequence()) {
-                    // appended while we read: the head row tells whether those records are genuine
-                    em.refresh(chain);
-                }
-                head = chain.head();
+        String tenant = caller.tenant();
+        AuditVerifier verifier = new AuditVerifier(tenant, AuditSigningKey.trusted());
+        Map<Integer, CheckpointView> witnessed = witness.latest(tenant);
+        try (AuditSnapshot snapshot = AuditSnapshot.open(dataSource, database.isPostgres(), tenant)) {
+            Map<Integer, ChainHead> heads = snapshot.heads();
+            TreeSet<Integer> numbers = new TreeSet<>(heads.keySet());
+            numbers.addAll(snapshot.chainsInUse());
+            numbers.addAll(witnessed.keySet());
+            List<AuditVerifier.ChainResult> results = new ArrayList<>();
+            for (int number : numbers) {
+                results.add(verifier.verifyChain(
+                        number,
+                        snapshot.records(number, Long.MAX_VALUE),
+                        snapshot.checkpoints(number, Long.MAX_VALUE),
+                        heads.get(number),
+                        witnessed.get(number)));
             }
-            List<CheckpointView> sealed = checkpoints(caller.tenant(), number, Long.MAX_VALUE).stream()
-                    .map(AuditCheckpoint::view)
-                    .toList();
-            results.add(verifier.verifyChain(number, records, sealed, head));
+            return AuditVerifier.summarise(results);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit could not be read for verification", e);
         }
-        return AuditVerifier.summarise(results);
     }
 
     /**
-     * Writes the export (see {@link ExportFormat}): a consistent snapshot as of the chain heads read
-     * first. Records appended meanwhile are left for the next export.
+     * Writes the export (see {@link ExportFormat}): the snapshot's chain heads, then their checkpoints
+     * and records up to those heads. Records appended meanwhile are left for the next export.
      */
     public void export(Caller caller, Writer out) throws IOException {
         String tenant = caller.tenant();
@@ -81,65 +89,39 @@ public class AuditVerification {
             out.write(ExportFormat.key(key));
             out.write('\n');
         }
-        List<ChainHead> heads = chains(tenant).stream().map(AuditChain::head).toList();
-        em.clear();
-        for (ChainHead head : heads) {
-            out.write(ExportFormat.head(head));
-            out.write('\n');
-        }
-        long checkpointCount = 0;
-        for (ChainHead head : heads) {
-            for (AuditCheckpoint checkpoint : checkpoints(tenant, head.chain(), head.checkpoints())) {
-                out.write(ExportFormat.checkpoint(checkpoint.view()));
+        try (AuditSnapshot snapshot = AuditSnapshot.open(dataSource, database.isPostgres(), tenant)) {
+            List<ChainHead> heads = List.copyOf(snapshot.heads().values());
+            for (ChainHead head : heads) {
+                out.write(ExportFormat.head(head));
                 out.write('\n');
-                checkpointCount++;
             }
-            em.clear();
-        }
-        long recordCount = 0;
-        for (ChainHead head : heads) {
-            for (int offset = 0; ; offset += EXPORT_PAGE) {
-                List<AuditRecord> page = records(tenant, head.chain(), head.sequence(), offset, EXPORT_PAGE);
-                for (AuditRecord record : page) {
-                    out.write(ExportFormat.record(record.view()));
+            long checkpointCount = 0;
+            for (ChainHead head : heads) {
+                for (CheckpointView checkpoint : snapshot.checkpoints(head.chain(), head.checkpoints())) {
+                    out.write(ExportFormat.checkpoint(checkpoint));
                     out.write('\n');
-                    recordCount++;
-                }
-                em.clear();
-                if (page.size() < EXPORT_PAGE) {
-                    break;
+                    checkpointCount++;
                 }
             }
+            long[] recordCount = {0};
+            for (ChainHead head : heads) {
+                snapshot.records(head.chain(), head.sequence()).forEach(record -> {
+                    try {
+                        out.write(ExportFormat.record(record));
+                        out.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    recordCount[0]++;
+                });
+            }
+            out.write(ExportFormat.end(recordCount[0], checkpointCount));
+            out.write('\n');
+            out.flush();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit could not be read for export", e);
         }
-        out.write(ExportFormat.end(recordCount, checkpointCount));
-        out.write('\n');
-        out.flush();
-    }
-
-    private List<AuditChain> chains(String tenant) {
-        return em.createNamedQuery(AuditChain.OF_TENANT, AuditChain.class)
-                .setParameter("tenant", tenant)
-                .getResultList();
-    }
-
-    private List<AuditRecord> records(String tenant, int chain, long upTo, int offset, int limit) {
-        return em.createQuery(
-                        "select r from AuditRecord r where r.tenantId = :tenant and r.chain = :chain"
-                                + " and r.sequence <= :upTo order by r.sequence, r.id",
-                        AuditRecord.class)
-                .setParameter("tenant", tenant)
-                .setParameter("chain", chain)
-                .setParameter("upTo", upTo)
-                .setFirstResult(offset)
-                .setMaxResults(limit)
-                .getResultList();
-    }
-
-    private List<AuditCheckpoint> checkpoints(String tenant, int chain, long upTo) {
-        return em.createNamedQuery(AuditCheckpoint.OF_CHAIN, AuditCheckpoint.class)
-                .setParameter("tenant", tenant)
-                .setParameter("chain", chain)
-                .setParameter("upTo", upTo)
-                .getResultList();
     }
 }

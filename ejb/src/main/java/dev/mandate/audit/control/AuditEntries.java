@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Makes an entry fit to be recorded: required fields present, identifiers within their column sizes,
- * free text redacted ({@link PiiRedactor}) and cut to size. A broken entry is a programming error
+ * free text and the agent's own identifiers (task and trace id) redacted ({@link PiiRedactor}), and only
+ * then cut to size, so nothing that straddles the cut survives in part. Every caller's text is cut here:
+ * callers pass it whole. A broken entry is a programming error
  * (IllegalArgumentException): the caller's transaction, and with it the change, rolls back.
  */
 public final class AuditEntries {
@@ -17,6 +20,9 @@ public final class AuditEntries {
     static final int MAX_DETAIL_VALUE = 1000;
     static final int MAX_DETAILS = 7000;
     static final int MAX_RULE_IDS = 1800;
+
+    private static final Pattern GENERATED_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-f]{32}");
 
     private AuditEntries() {}
 
@@ -51,8 +57,8 @@ public final class AuditEntries {
                 identifier("tenant", entry.tenant(), 63, true),
                 identifier("actor", entry.actor(), 256, true),
                 identifier("agentId", entry.agentId(), 128, false),
-                identifier("taskId", entry.taskId(), 128, false),
-                identifier("traceId", entry.traceId(), 128, false),
+                redacted(entry.taskId(), 128),
+                redacted(entry.traceId(), 128),
                 identifier("action", entry.action(), 100, true),
                 identifier("outcome", entry.outcome(), 32, true),
                 List.copyOf(ruleIds),
@@ -72,6 +78,21 @@ public final class AuditEntries {
             throw new IllegalArgumentException("audit entry " + name + " is longer than " + max + " characters");
         }
         return value;
+    }
+
+    /**
+     * An identifier the caller chose (task and trace ids are the agent's own text): redacted like free
+     * text unless it has the shape of a generated id (UUID, W3C trace id), which no personal data has,
+     * then cut to its column (never cut first: part of an e-mail at the cut would survive).
+     */
+    private static String redacted(String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (GENERATED_ID.matcher(value).matches()) {
+            return value;
+        }
+        return cut(PiiRedactor.redact(value), max);
     }
 
     private static String cut(String text, int max) {

@@ -1,6 +1,7 @@
 package dev.mandate.audit.control;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -10,8 +11,10 @@ import java.util.regex.Pattern;
  * Removes personal data and secrets from free text before it is audited. What it finds, in this order:
  *
  * <ul>
- *   <li>{@code [SECRET]}: PEM blocks, JWTs, {@code Bearer} credentials and values of
- *       {@code password=}/{@code token:}/{@code api_key=}-style assignments;
+ *   <li>{@code [SECRET]}: PEM blocks, JWTs, {@code Bearer} credentials, API keys recognisable by their
+ *       shape ({@code sk_live_}, {@code AKIA}, {@code ghp_}, ...) and the values of secret-named keys
+ *       ({@link SecretNames}: {@code "db_password": "..."}, {@code sessionToken=...}, a nested
+ *       {@code "credentials": {...}} as a whole);
  *   <li>{@code [EMAIL]}: e-mail addresses;
  *   <li>{@code [IBAN]}: IBANs, with or without blanks, only when the ISO 13616 mod-97 check digits
  *       hold and the length fits the country;
@@ -40,12 +43,21 @@ public final class PiiRedactor {
             Pattern.compile("-----BEGIN [A-Z0-9 ]+-----[\\s\\S]*?(-----END [A-Z0-9 ]+-----|$)");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
-    private static final Pattern ASSIGNED_SECRET = Pattern.compile(
-            "(?i)\\b(password|passwd|pwd|secret|client[_-]?secret|api[_-]?key|access[_-]?key|private[_-]?key"
-                    + "|access[_-]?token|refresh[_-]?token|auth[_-]?token|token|credentials?)([\"']?\\s*[:=]\\s*)"
-                    + "(\"[^\"]*\"|'[^']*'|[^\\s,;&]+)");
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|api[_-]?key|private[_-]?key|credential|authorization).*");
+    /**
+     * A key, quoted (also with escaped quotes, as in JSON inside a JSON string) or bare, and what assigns it
+     * a value: {@code "db_password": }, {@code token=}.
+     */
+    private static final Pattern KEY_ASSIGNMENT =
+            Pattern.compile("(?<![A-Za-z0-9_.-])((?:\\\\?[\"'])?)([A-Za-z_][A-Za-z0-9_.-]{0,99})\\1\\s*[:=]\\s*");
+    /** Credentials recognisable by their shape alone (Stripe, AWS, GitHub, Slack, Google, GitLab, OpenAI). */
+    private static final Pattern TOKEN_SHAPES =
+            Pattern.compile("(?<![A-Za-z0-9])(?:[sprk]k_(?:live|test)_[A-Za-z0-9]{8,}"
+                    + "|(?:AKIA|ASIA)[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,}"
+                    + "|xox[abprse]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{30,}|glpat-[A-Za-z0-9_-]{20,}"
+                    + "|sk-[A-Za-z0-9_-]{20,})");
+
+    private static final List<String> TOKEN_SHAPE_STARTS =
+            List.of("k_live_", "k_test_", "AKIA", "ASIA", "gh", "xox", "AIza", "glpat-", "sk-");
 
     private static final Pattern EMAIL_ADDRESS =
             Pattern.compile("[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+[A-Za-z]{2,}");
@@ -175,8 +187,11 @@ public final class PiiRedactor {
         if (all || lower.contains("bearer") || lower.contains("basic")) {
             out = BEARER.matcher(out).replaceAll("$1 " + Matcher.quoteReplacement(SECRET));
         }
+        if (all || TOKEN_SHAPE_STARTS.stream().anyMatch(text::contains)) {
+            out = TOKEN_SHAPES.matcher(out).replaceAll(SECRET);
+        }
         if (all || (text.indexOf(':') >= 0 || text.indexOf('=') >= 0) && namesASecret(lower)) {
-            out = ASSIGNED_SECRET.matcher(out).replaceAll("$1$2" + Matcher.quoteReplacement(SECRET));
+            out = replaceAssignedSecrets(out);
         }
         if (all || text.indexOf('@') >= 0) {
             out = EMAIL_ADDRESS.matcher(out).replaceAll(EMAIL);
@@ -203,14 +218,99 @@ public final class PiiRedactor {
         return out;
     }
 
-    /** Every keyword of {@link #ASSIGNED_SECRET} contains one of these. */
+    /** Every name {@link SecretNames} calls secret contains one of these, lower-cased. */
     private static boolean namesASecret(String lower) {
-        return lower.contains("pass")
-                || lower.contains("pwd")
-                || lower.contains("secret")
-                || lower.contains("key")
-                || lower.contains("token")
-                || lower.contains("credential");
+        for (String stem : SecretNames.STEMS) {
+            if (lower.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The value of every secret-named key ({@link SecretNames}) becomes {@code [SECRET]}: a quoted string,
+     * a whole JSON object or array (nested secrets and all), a cookie header to the end of its line, or a
+     * bare word. Keys that name nothing secret are passed by, so the keys inside their values are still
+     * looked at.
+     */
+    private static String replaceAssignedSecrets(String text) {
+        Matcher keys = KEY_ASSIGNMENT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        int from = 0;
+        while (from < text.length() && keys.find(from)) {
+            String key = keys.group(2);
+            if (!SecretNames.isSecret(key)) {
+                from = keys.end();
+                continue;
+            }
+            int end = valueEnd(text, keys.end(), SecretNames.parts(key).contains("cookie"));
+            out.append(text, copied, keys.end()).append(SECRET);
+            copied = end;
+            from = Math.max(end, keys.end() + 1);
+        }
+        return out.append(text, Math.min(copied, text.length()), text.length()).toString();
+    }
+
+    /** Where the value starting at {@code start} ends. */
+    private static int valueEnd(String text, int start, boolean toEndOfLine) {
+        if (start >= text.length()) {
+            return start;
+        }
+        char first = text.charAt(start);
+        if (first == '"' || first == '\'') {
+            return quotedEnd(text, start);
+        }
+        if (first == '\\' && start + 1 < text.length() && text.charAt(start + 1) == '"') {
+            int close = text.indexOf("\\\"", start + 2);
+            return close < 0 ? text.length() : close + 2;
+        }
+        if (first == '{' || first == '[') {
+            return bracketEnd(text, start);
+        }
+        int i = start;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            boolean stop = toEndOfLine
+                    ? c == '\n' || c == '\r' || c == '"'
+                    : Character.isWhitespace(c) || ",;&}])\"'".indexOf(c) >= 0;
+            if (stop) {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** Past the closing quote (a backslash escapes); the end of the text when there is none. */
+    private static int quotedEnd(String text, int start) {
+        char quote = text.charAt(start);
+        for (int i = start + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    /** Past the bracket that closes the one at {@code start}, strings skipped; the end of the text when none does. */
+    private static int bracketEnd(String text, int start) {
+        int depth = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                i = quotedEnd(text, i) - 1;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if ((c == '}' || c == ']') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 
     /**
@@ -255,7 +355,7 @@ public final class PiiRedactor {
 
     /** A value of an audit detail: whole values of secret-named keys go, the rest is {@link #redact}ed. */
     public static String redactValue(String key, String value) {
-        if (value != null && key != null && SECRET_NAME.matcher(key).matches()) {
+        if (value != null && SecretNames.isSecret(key)) {
             return SECRET;
         }
         return redact(value);

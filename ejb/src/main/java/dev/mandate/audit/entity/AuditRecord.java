@@ -127,21 +127,31 @@ public class AuditRecord {
     }
 
     public List<String> ruleIdList() {
+        return ruleIdList(ruleIds);
+    }
+
+    public Map<String, String> detailMap() {
+        return detailMap(details);
+    }
+
+    /** The rule ids of a stored {@code rule_ids} column. */
+    public static List<String> ruleIdList(String ruleIds) {
         try {
             return JSONArrayUtils.parse(ruleIds).stream().map(String::valueOf).toList();
         } catch (ParseException | RuntimeException e) {
             // a tampered column: keep the raw text so the hash check reports it
-            return List.of(ruleIds);
+            return List.of(String.valueOf(ruleIds));
         }
     }
 
-    public Map<String, String> detailMap() {
+    /** The details of a stored {@code details} column. */
+    public static Map<String, String> detailMap(String details) {
         try {
             Map<String, String> parsed = new TreeMap<>();
             JSONObjectUtils.parse(details).forEach((k, v) -> parsed.put(k, v == null ? null : String.valueOf(v)));
             return parsed;
         } catch (ParseException | RuntimeException e) {
-            return Map.of("<unreadable>", details);
+            return Map.of("<unreadable>", String.valueOf(details));
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +27,11 @@ import java.util.stream.Stream;
  *       without gaps, each naming its predecessor's hash), and the sealed record's hash. A chain shorter
  *       than a checkpoint is truncated; a sealed record with another hash means the chain was rewritten;
  *   <li>the <b>chain head</b> (unsigned, from the database): catches a truncated or extended tail that
- *       no checkpoint covers yet.
+ *       no checkpoint covers yet;
+ *   <li>the <b>witnessed checkpoint</b>: the chain's latest checkpoint as a witness outside the database
+ *       holds it (see {@link WitnessDirectory}). Whoever can write the database can delete records,
+ *       checkpoints and move the head row back consistently; they cannot take back what the witness
+ *       received, so a chain cut back behind it, or gone, is found.
  * </ol>
  */
 public final class AuditVerifier {
@@ -46,6 +51,12 @@ public final class AuditVerifier {
         this.trustedKeys = Map.copyOf(trustedKeys);
     }
 
+    /** A chain's records in stored order, read again on every call (a database cursor, or a list). */
+    @FunctionalInterface
+    public interface RecordSource {
+        void forEach(Consumer<RecordView> each);
+    }
+
     /**
      * @param records the chain's records in stored order (the database: by sequence; an export: file order)
      * @param checkpoints the chain's checkpoints in any order
@@ -53,6 +64,21 @@ public final class AuditVerifier {
      */
     public ChainResult verifyChain(
             int chain, List<RecordView> records, List<CheckpointView> checkpoints, ChainHead head) {
+        return verifyChain(chain, records, checkpoints, head, null);
+    }
+
+    /**
+     * As {@link #verifyChain(int, List, List, ChainHead)}, and against the chain's latest checkpoint as
+     * its witness holds it (outside the database; null when there is none): a chain cut back behind it,
+     * a deleted witnessed checkpoint, a rewritten chain or a missing chain are found although every
+     * other trace was removed as well.
+     */
+    public ChainResult verifyChain(
+            int chain,
+            List<RecordView> records,
+            List<CheckpointView> checkpoints,
+            ChainHead head,
+            CheckpointView witnessed) {
         Map<Long, RecordView> bySequence = new HashMap<>();
         long last = 0;
         for (RecordView record : records) {
@@ -64,13 +90,75 @@ public final class AuditVerifier {
                 .toList();
         FirstBad walked = walk(chain, records);
         FirstBad first = Stream.of(
+                        missingChain(chain, records, checkpoints, head, witnessed),
                         walked,
                         checkHead(chain, head, bySequence, last, ordered),
-                        checkCheckpoints(chain, ordered, bySequence, last, walked))
+                        checkCheckpoints(chain, ordered, bySequence, last, walked),
+                        checkWitness(chain, witnessed, ordered, bySequence, last, walked))
                 .filter(found -> found != null)
                 .min(Comparator.comparingLong(FirstBad::sequence))
                 .orElse(null);
         return new ChainResult(chain, records.size(), checkpoints.size(), first);
+    }
+
+    /**
+     * The same verification in constant memory: one pass over the records keeps only the previous hash
+     * and the records that the head and the checkpoints name. An intact chain is done after that pass;
+     * when anything is wrong, the chain is read once more, whole, to name its first bad record exactly as
+     * {@link #verifyChain(int, List, List, ChainHead, CheckpointView)} does.
+     */
+    public ChainResult verifyChain(
+            int chain,
+            RecordSource records,
+            List<CheckpointView> checkpoints,
+            ChainHead head,
+            CheckpointView witnessed) {
+        Set<Long> named = new HashSet<>();
+        checkpoints.forEach(checkpoint -> named.add(checkpoint.recordSequence()));
+        if (head != null) {
+            named.add(head.sequence());
+        }
+        if (witnessed != null) {
+            named.add(witnessed.recordSequence());
+        }
+        Map<Long, RecordView> kept = new HashMap<>();
+        long[] counts = new long[2]; // records seen, and the next expected sequence (0 once something is wrong)
+        String[] previous = {CanonicalForm.GENESIS};
+        counts[1] = 1;
+        records.forEach(record -> {
+            counts[0]++;
+            if (counts[1] == 0) {
+                return;
+            }
+            boolean intact = tenant.equals(record.tenant())
+                    && record.chain() == chain
+                    && record.sequence() == counts[1]
+                    && record.previousHash().equals(previous[0])
+                    && CanonicalForm.recordHash(record).equals(record.hash());
+            if (!intact) {
+                counts[1] = 0;
+                return;
+            }
+            if (named.contains(record.sequence())) {
+                kept.put(record.sequence(), record);
+            }
+            previous[0] = record.hash();
+            counts[1]++;
+        });
+        if (counts[1] != 0) {
+            long last = counts[0];
+            List<CheckpointView> ordered = checkpoints.stream()
+                    .sorted(Comparator.comparingLong(CheckpointView::number))
+                    .toList();
+            if (checkHead(chain, head, kept, last, ordered) == null
+                    && checkCheckpoints(chain, ordered, kept, last, null) == null
+                    && checkWitness(chain, witnessed, ordered, kept, last, null) == null) {
+                return new ChainResult(chain, last, checkpoints.size(), null);
+            }
+        }
+        List<RecordView> all = new ArrayList<>();
+        records.forEach(all::add);
+        return verifyChain(chain, all, checkpoints, head, witnessed);
     }
 
     public static Verification summarise(List<ChainResult> results) {
@@ -243,6 +331,89 @@ public final class AuditVerifier {
             previous = checkpoint.hash();
             expectedNumber++;
             sealed = checkpoint.recordSequence();
+        }
+        return null;
+    }
+
+    /** A chain its witness knows, of which the database has nothing left: no record, no checkpoint, no head. */
+    private static FirstBad missingChain(
+            int chain,
+            List<RecordView> records,
+            List<CheckpointView> checkpoints,
+            ChainHead head,
+            CheckpointView witnessed) {
+        if (witnessed == null || !records.isEmpty() || !checkpoints.isEmpty() || head != null) {
+            return null;
+        }
+        return new FirstBad(
+                chain,
+                1,
+                null,
+                Problem.MISSING,
+                "the chain is missing: its witnessed checkpoint " + witnessed.number() + " seals "
+                        + witnessed.recordSequence() + " records");
+    }
+
+    /**
+     * The chain against the latest checkpoint its witness holds: signed by a trusted key, still stored,
+     * still sealing the same record hash, and the chain not shorter than it.
+     */
+    private FirstBad checkWitness(
+            int chain,
+            CheckpointView witnessed,
+            List<CheckpointView> checkpoints,
+            Map<Long, RecordView> bySequence,
+            long last,
+            FirstBad walked) {
+        if (witnessed == null) {
+            return null;
+        }
+        Optional<String> signature = CheckpointSignatures.problem(witnessed, trustedKeys);
+        if (signature.isPresent() || !tenant.equals(witnessed.tenant()) || witnessed.chain() != chain) {
+            return atCheckpoint(
+                    chain,
+                    witnessed,
+                    bySequence,
+                    Problem.BAD_SIGNATURE,
+                    "witnessed: " + signature.orElse("checkpoint of another tenant or chain"));
+        }
+        if (witnessed.recordSequence() > last) {
+            return new FirstBad(
+                    chain,
+                    last + 1,
+                    null,
+                    Problem.TRUNCATED,
+                    "the chain ends at record " + last + " but checkpoint " + witnessed.number()
+                            + ", witnessed outside the database, seals " + witnessed.recordSequence() + " records");
+        }
+        CheckpointView stored = checkpoints.stream()
+                .filter(checkpoint -> checkpoint.number() == witnessed.number())
+                .findFirst()
+                .orElse(null);
+        if (stored == null) {
+            return atCheckpoint(
+                    chain,
+                    witnessed,
+                    bySequence,
+                    Problem.MISSING,
+                    "is missing, although it was witnessed outside the database");
+        }
+        if (!stored.hash().equals(witnessed.hash())) {
+            return atCheckpoint(
+                    chain, stored, bySequence, Problem.BAD_SIGNATURE, "differs from the copy its witness holds");
+        }
+        RecordView sealed = bySequence.get(witnessed.recordSequence());
+        if (sealed != null && !sealed.hash().equals(witnessed.headHash())) {
+            if (walked != null && walked.sequence() <= witnessed.recordSequence()) {
+                return null;
+            }
+            return new FirstBad(
+                    chain,
+                    1,
+                    bySequence.containsKey(1L) ? bySequence.get(1L).id() : null,
+                    Problem.EDITED,
+                    "records up to " + witnessed.recordSequence() + " were rewritten: they do not match checkpoint "
+                            + witnessed.number() + " as its witness holds it");
         }
         return null;
     }

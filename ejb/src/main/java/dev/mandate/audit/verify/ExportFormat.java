@@ -114,6 +114,29 @@ public final class ExportFormat {
         return JSONObjectUtils.toJSONString(line);
     }
 
+    /** A checkpoint line (as {@link #checkpoint} writes it, also a witness file's content). */
+    public static CheckpointView checkpoint(String text) throws ParseException {
+        Map<String, Object> line = JSONObjectUtils.parse(text);
+        if (!"checkpoint".equals(line.get("type"))) {
+            throw new ParseException("not a checkpoint", 0);
+        }
+        return checkpointOf(line);
+    }
+
+    private static CheckpointView checkpointOf(Map<String, Object> line) {
+        return new CheckpointView(
+                string(line, "tenant"),
+                (int) number(line, "chain"),
+                number(line, "number"),
+                number(line, "recordSequence"),
+                string(line, "headHash"),
+                string(line, "sealedAt"),
+                string(line, "previousCheckpointHash"),
+                string(line, "keyId"),
+                string(line, "hash"),
+                string(line, "signature"));
+    }
+
     /** Reads an export; a line that is not valid JSON or of an unknown type is an error naming its number. */
     public static Parsed read(BufferedReader in) throws IOException {
         String tenant = null;
@@ -160,17 +183,7 @@ public final class ExportFormat {
                         heads.put(head.chain(), head);
                     }
                     case "checkpoint" -> {
-                        CheckpointView c = new CheckpointView(
-                                string(line, "tenant"),
-                                (int) number(line, "chain"),
-                                number(line, "number"),
-                                number(line, "recordSequence"),
-                                string(line, "headHash"),
-                                string(line, "sealedAt"),
-                                string(line, "previousCheckpointHash"),
-                                string(line, "keyId"),
-                                string(line, "hash"),
-                                string(line, "signature"));
+                        CheckpointView c = checkpointOf(line);
                         checkpoints
                                 .computeIfAbsent(c.chain(), k -> new ArrayList<>())
                                 .add(c);
@@ -219,12 +232,23 @@ public final class ExportFormat {
      * those are trusted; without, the key in the export is (which proves consistency, not origin).
      */
     public static Verification verify(Parsed export, List<RSAKey> pinned) {
+        return verify(export, pinned, Map.of());
+    }
+
+    /**
+     * As {@link #verify(Parsed, List)}, and against the latest checkpoint of each chain as its witness
+     * holds it ({@code witnessed}, by chain): a chain of the witness missing from the export, or an export
+     * that lacks checkpoints the witness has or ends before them, is reported. With pinned keys an export
+     * that holds records but no checkpoint at all proves nothing and is reported too.
+     */
+    public static Verification verify(Parsed export, List<RSAKey> pinned, Map<Integer, CheckpointView> witnessed) {
         Map<String, RSAKey> trusted = new LinkedHashMap<>();
         (pinned.isEmpty() ? export.keys() : pinned).forEach(key -> trusted.put(key.getKeyID(), key));
         AuditVerifier verifier = new AuditVerifier(export.tenant(), trusted);
         TreeSet<Integer> chains = new TreeSet<>(export.heads().keySet());
         chains.addAll(export.checkpoints().keySet());
         chains.addAll(export.records().keySet());
+        chains.addAll(witnessed.keySet());
         List<AuditVerifier.ChainResult> results = new ArrayList<>();
         long records = 0;
         long checkpoints = 0;
@@ -234,9 +258,22 @@ public final class ExportFormat {
             records += chainRecords.size();
             checkpoints += chainCheckpoints.size();
             results.add(verifier.verifyChain(
-                    chain, chainRecords, chainCheckpoints, export.heads().get(chain)));
+                    chain, chainRecords, chainCheckpoints, export.heads().get(chain), witnessed.get(chain)));
         }
         Verification verification = AuditVerifier.summarise(results);
+        if (verification.valid() && !pinned.isEmpty() && records > 0 && checkpoints == 0) {
+            int chain = export.records().keySet().iterator().next();
+            RecordView first = export.records().get(chain).get(0);
+            return withProblem(
+                    verification,
+                    new FirstBad(
+                            chain,
+                            first.sequence(),
+                            first.id(),
+                            Problem.MISSING,
+                            "the export holds " + records + " records but no signed checkpoint: the pinned key"
+                                    + " proves none of them"));
+        }
         if (verification.valid() && !export.ended()) {
             return fileProblem(verification, "the export ends early: its end line is missing");
         }
@@ -251,7 +288,10 @@ public final class ExportFormat {
     }
 
     private static Verification fileProblem(Verification verification, String detail) {
-        FirstBad bad = new FirstBad(FILE, 0, null, Problem.TRUNCATED, detail);
+        return withProblem(verification, new FirstBad(FILE, 0, null, Problem.TRUNCATED, detail));
+    }
+
+    private static Verification withProblem(Verification verification, FirstBad bad) {
         return new Verification(
                 false,
                 verification.recordsChecked(),

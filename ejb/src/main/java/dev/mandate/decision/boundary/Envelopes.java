@@ -297,7 +297,7 @@ public class Envelopes {
                 caller.tenant(),
                 caller.subject(),
                 caller.isAgent() ? caller.subject() : null,
-                truncate(submission.taskId(), 128),
+                submission.taskId(),
                 submission.traceId(),
                 "envelope.rejected",
                 "REJECTED",
@@ -464,18 +464,15 @@ public class Envelopes {
                         .toList());
     }
 
-    /** What was asked, for the audit record (the trail redacts personal data in it). */
+    /**
+     * What was asked, for the audit record, whole: the trail redacts personal data and secrets first and
+     * only then cuts it to size (a cut before redaction would leave part of a secret that straddles it).
+     */
     private static String inputSummary(EnvelopeSubmission submission) {
         return submission.tool() + ":" + submission.action() + " task=" + submission.taskType() + " arguments="
-                + truncate(
-                        submission.arguments() == null
-                                ? "{}"
-                                : submission.arguments().toString(),
-                        1500);
-    }
-
-    private static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+                + (submission.arguments() == null
+                        ? "{}"
+                        : submission.arguments().toString());
     }
 
     private static Verdict escalateForBudget(Verdict verdict, String exhausted) {

@@ -32,6 +32,8 @@ public enum ConfigKey {
     AUDIT_SHARDS("mandate.audit.shards"),
     AUDIT_SIGNING_KEY_LOCATION("mandate.audit.signing-key-location"),
     AUDIT_SEAL_INTERVAL_SECONDS("mandate.audit.seal-interval-seconds"),
+    AUDIT_WITNESS_DIRECTORY("mandate.audit.witness.directory"),
+    AUDIT_WITNESS_URL("mandate.audit.witness.url"),
     SCIM_MAX_PAYLOAD_BYTES("mandate.scim.max-payload-bytes"),
     SCIM_BULK_MAX_OPERATIONS("mandate.scim.bulk.max-operations"),
     SCIM_MAX_RESULTS("mandate.scim.max-results");

@@ -168,6 +168,60 @@ class OfflineAuditVerifierTest {
     }
 
     @Test
+    void aPinnedKeyRefusesAnExportWithoutCheckpoints() throws Exception {
+        List<String> lines = export();
+        lines.removeIf(line -> line.startsWith("{\"type\":\"checkpoint\""));
+        lines.set(2, ExportFormat.head(Chains.head(chain0, List.of())));
+        lines.set(3, ExportFormat.head(Chains.head(chain5, List.of())));
+        lines.set(lines.size() - 1, ExportFormat.end(9, 0));
+        assertThat(run(lines).status).as("consistent in itself").isEqualTo(OfflineAuditVerifier.VALID);
+
+        Path pinned = dir.resolve("key.json");
+        Files.writeString(pinned, Chains.KEY.toPublicJWK().toJSONString());
+        Run run = run(lines, "--key", pinned.toString());
+        assertThat(run.status).as(run.out).isEqualTo(OfflineAuditVerifier.TAMPERED);
+        assertThat(run.out).contains("chain 0, sequence 1, record rec-0-1: MISSING", "no signed checkpoint");
+    }
+
+    @Test
+    void theWitnessNamesWhatTheExportLacks() throws Exception {
+        Path witness = dir.resolve("witness");
+        sealed0.forEach(c -> write(witness, c));
+        sealed5.forEach(c -> write(witness, c));
+        assertThat(run(export(), "--witness", witness.toString()).status).isEqualTo(OfflineAuditVerifier.VALID);
+        assertThat(run(export(), "--witness", witness.resolve(Chains.TENANT).toString()).status)
+                .isEqualTo(OfflineAuditVerifier.VALID);
+
+        // chain 0 cut back to record 3 with its second checkpoint, head and end line adjusted to match
+        List<String> cut = export();
+        cut.remove(line(6));
+        cut.remove(line(5));
+        cut.remove(line(4));
+        cut.remove(5);
+        cut.set(2, ExportFormat.head(Chains.head(chain0.subList(0, 3), sealed0.subList(0, 1))));
+        cut.set(cut.size() - 1, ExportFormat.end(6, 2));
+        assertThat(run(cut).status).as("without the witness").isEqualTo(OfflineAuditVerifier.VALID);
+        Run run = run(cut, "--witness", witness.toString());
+        assertThat(run.status).as(run.out).isEqualTo(OfflineAuditVerifier.TAMPERED);
+        assertThat(run.out).contains("chain 0, sequence 4, record -: TRUNCATED");
+
+        // chain 5 left out of the export entirely
+        List<String> withoutChain5 = export();
+        withoutChain5.removeIf(line -> line.contains("\"chain\":5"));
+        withoutChain5.set(withoutChain5.size() - 1, ExportFormat.end(6, 2));
+        run = run(withoutChain5, "--witness", witness.toString());
+        assertThat(run.out).contains("chain 5, sequence 1, record -: MISSING");
+    }
+
+    private static void write(Path witness, CheckpointView checkpoint) {
+        try {
+            WitnessDirectory.write(witness, checkpoint);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void unreadableInputIsExitCode2() throws Exception {
         assertThat(run(List.of("not json")).status).isEqualTo(OfflineAuditVerifier.UNREADABLE);
         assertThat(run(List.of("{\"type\":\"record\"}")).status).isEqualTo(OfflineAuditVerifier.UNREADABLE);
