@@ -181,7 +181,8 @@ public class Envelopes {
                 RefusalMatcher.firstMatch(taskType.refusalConditions(), submission.envelope())
                         .orElse(null),
                 policy,
-                agent.shadowMode() || taskType.shadowMode());
+                agent.shadowMode() || taskType.shadowMode(),
+                hasSponsor(agent));
         Verdict verdict = DecisionRules.decide(facts);
 
         Map<String, BigDecimal> remaining;
@@ -427,6 +428,11 @@ public class Envelopes {
                 budget,
                 context,
                 rate);
+    }
+
+    private static boolean hasSponsor(AgentSnapshot agent) {
+        String sponsor = agent.profile().sponsor();
+        return sponsor != null && !sponsor.isBlank();
     }
 
     private static PolicyFindings findings(PolicyOutcome outcome) {

@@ -14,4 +14,6 @@ public record DecisionFacts(
         boolean toolAllowedForTask,
         String refusalReason,
         PolicyFindings policy,
-        boolean shadow) {}
+        boolean shadow,
+        /* false: nobody answers for the agent, so it may do nothing at all (NO_SPONSOR) */
+        boolean sponsored) {}
