@@ -201,6 +201,7 @@ class ScimGovernanceIT extends ScimIT {
                 .body("displayName", equalTo("Incident Bot"))
                 .body("active", equalTo(false));
         as(agentToken).get("/api/v1/me").then().statusCode(403);
+        as(admin).get("/api/v1/agents/" + id).then().body("suspendedBy", equalTo("API"));
         assertThat(Database.count(
                         "select count(*) from agent_status_change where agent_id = ? and to_status = 'ACTIVE'"
                                 + " and from_status is not null",
@@ -220,6 +221,7 @@ class ScimGovernanceIT extends ScimIT {
                 .patch("/Users/" + id)
                 .then()
                 .body("active", equalTo(false));
+        as(admin).get("/api/v1/agents/" + id).then().body("suspendedBy", equalTo("SCIM"));
         scim(token)
                 .body(patch("{\"op\":\"replace\",\"path\":\"active\",\"value\":true}"))
                 .patch("/Users/" + id)
