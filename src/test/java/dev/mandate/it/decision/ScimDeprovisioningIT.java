@@ -25,7 +25,7 @@ class ScimDeprovisioningIT extends MandateIT {
                         "userName",
                         "okta-provisioned-bot",
                         AGENT_EXTENSION,
-                        Map.of("sponsor", "owner@example.com", "defaultTier", "AUTONOMOUS")))
+                        Map.of("sponsor", "owner@example.com")))
                 .post("/scim/v2/Users")
                 .then()
                 .statusCode(201)
@@ -33,7 +33,8 @@ class ScimDeprovisioningIT extends MandateIT {
                 .path("id");
         setup.permit(id);
         String agentToken = Tokens.agent(setup.tenant, id);
-        Map<String, Object> body = envelope(id, "pay-invoice", "erp", "match_po", Map.of());
+        // over SCIM the agent gets at most the tenant's tier ceiling: a read is what it may do alone
+        Map<String, Object> body = envelope(id, "pay-invoice", "erp", "read_invoice", Map.of("invoiceId", "INV-1"));
         as(agentToken)
                 .header("Idempotency-Key", "before")
                 .body(body)

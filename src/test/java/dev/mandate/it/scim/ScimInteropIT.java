@@ -5,11 +5,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.mandate.it.support.Database;
 import dev.mandate.it.support.Tokens;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -291,4 +295,145 @@ class ScimInteropIT extends ScimIT {
                 .isGreaterThanOrEqualTo(4);
         scim(token).delete("/Groups/" + groupId).then().statusCode(204);
     }
+
+    /**
+     * Okta's default push knows nothing of Mandate's extension: no sponsor. Then a deactivation, a
+     * deletion (a suite or an admin) and the same user pushed again.
+     */
+    @Test
+    void oktaProvisionsWithoutSponsorAndReCreatesAUserName() {
+        String tenant = newTenant();
+        String token = provisioner(tenant);
+        String create = "{\"schemas\":[\"" + USER + "\"],\"userName\":\"rehired@okta.example\","
+                + "\"name\":{\"givenName\":\"Re\",\"familyName\":\"Hired\"},"
+                + "\"emails\":[{\"primary\":true,\"value\":\"rehired@okta.example\",\"type\":\"work\"}],"
+                + "\"displayName\":\"Re Hired\",\"externalId\":\"00u9zz\",\"groups\":[],\"password\":\"x1y2z3\","
+                + "\"active\":true}";
+        Response created =
+                scim(token).contentType("application/json").body(create).post("/Users");
+        created.then().statusCode(201).body("'" + AGENT + "'.sponsor", nullValue());
+        String first = created.path("id");
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP
+                        + "\"],\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}")
+                .patch("/Users/" + first)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false));
+        scim(token).delete("/Users/" + first).then().statusCode(204);
+        // pushed again: same userName, same externalId, a new agent
+        Response again =
+                scim(token).contentType("application/json").body(create).post("/Users");
+        again.then().statusCode(201).body("active", equalTo(true));
+        assertThat((String) again.path("id")).isNotEqualTo(first);
+        scim(token)
+                .queryParam("filter", "userName eq \"rehired@okta.example\"")
+                .queryParam("startIndex", 1)
+                .queryParam("count", 100)
+                .get("/Users")
+                .then()
+                .body("totalResults", equalTo(1))
+                .body("Resources[0].id", equalTo(again.path("id")));
+    }
+
+    /** Some Okta integrations send everything as PUT: a profile change and the deactivation in one. */
+    // TODO issue 15 item 1 (a request writing two audit records waits on the audit chain's row lock held
+    //  by its own first connection: PostgreSQL never answers, H2 answers 500 after its lock timeout). Fixed in
+    //  parallel (one transaction on one connection per SCIM request): enable when that lands.
+    @Disabled("TODO issue 15 item 1: one transaction per SCIM request; hangs on PostgreSQL until then")
+    @Test
+    void oktaDeactivatesWithPut() {
+        String tenant = newTenant();
+        String token = provisioner(tenant);
+        String id = createUser(token, "put-deactivated");
+        String agentToken = Tokens.agent(tenant, id);
+        as(agentToken).get("/api/v1/me").then().statusCode(200);
+        scim(token)
+                .config(BOUNDED)
+                .contentType("application/json")
+                .body(userJson("put-deactivated", "alice@example.com")
+                        .replace("\"displayName\":\"put-deactivated\"", "\"displayName\":\"Gone Bot\"")
+                        .replace("\"active\":true", "\"active\":false"))
+                .put("/Users/" + id)
+                .then()
+                .statusCode(200)
+                .body("displayName", equalTo("Gone Bot"))
+                .body("active", equalTo(false));
+        as(agentToken).get("/api/v1/me").then().statusCode(403);
+    }
+
+    /** Okta's "Push Groups" of a group that already has members. */
+    // TODO issue 15 item 1 (a request writing two audit records waits on the audit chain's row lock held
+    //  by its own first connection: PostgreSQL never answers, H2 answers 500 after its lock timeout). Fixed in
+    //  parallel (one transaction on one connection per SCIM request): enable when that lands.
+    @Disabled("TODO issue 15 item 1: one transaction per SCIM request; hangs on PostgreSQL until then")
+    @Test
+    void oktaPushesAGroupWithMembers() {
+        String token = provisioner(newTenant());
+        String id = createUser(token, "member-bot");
+        Response group = scim(token)
+                .config(BOUNDED)
+                .contentType("application/json")
+                .body("{\"schemas\":[\"" + GROUP + "\"],\"displayName\":\"Pushed With Members\","
+                        + "\"members\":[{\"value\":\"" + id + "\",\"display\":\"member-bot\"}]}")
+                .post("/Groups");
+        group.then().statusCode(201).body("members.value", equalTo(List.of(id)));
+        scim(token).get("/Users/" + id).then().body("groups.value", hasItem((String) group.path("id")));
+    }
+
+    /** Entra ID without a manager mapping, a soft delete, DELETE, and the re-hire. */
+    @Test
+    void entraIdProvisionsWithoutManagerAndReCreatesAfterDelete() {
+        String token = provisioner(newTenant());
+        String create = "{\"schemas\":[\"" + USER + "\",\"" + ENTERPRISE + "\"],"
+                + "\"externalId\":\"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\",\"userName\":\"rehire@contoso.com\","
+                + "\"active\":true,\"displayName\":\"Rehire\","
+                + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"rehire@contoso.com\"}],"
+                + "\"meta\":{\"resourceType\":\"User\"},\"roles\":[],\"" + ENTERPRISE + "\":{\"department\":\"Ops\"}}";
+        Response created = scim(token).body(create).post("/users");
+        created.then().statusCode(201).body("'" + AGENT + "'.sponsor", nullValue());
+        String first = created.path("id");
+        scim(token)
+                .body("{\"schemas\":[\"" + PATCH_OP
+                        + "\"],\"Operations\":[{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}]}")
+                .patch("/users/" + first)
+                .then()
+                .statusCode(200)
+                .body("active", equalTo(false));
+        scim(token).delete("/users/" + first).then().statusCode(204);
+        Response again = scim(token).body(create).post("/users");
+        again.then().statusCode(201);
+        assertThat((String) again.path("id")).isNotEqualTo(first);
+        scim(token)
+                .queryParam("filter", "externalId eq \"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\"")
+                .get("/users")
+                .then()
+                .body("totalResults", equalTo(1))
+                .body("Resources[0].id", equalTo(again.path("id")));
+    }
+
+    /** Entra ID creates a group with its members in the POST when they were provisioned first. */
+    @Test
+    void entraIdCreatesAGroupWithMembers() {
+        String token = provisioner(newTenant());
+        String first = createUser(token, "entra-member-1");
+        String second = createUser(token, "entra-member-2");
+        Response group = scim(token)
+                .config(BOUNDED)
+                .body("{\"externalId\":\"5e7a1c2d-0000-4000-8000-000000000001\",\"displayName\":\"Entra Members\","
+                        + "\"meta\":{\"resourceType\":\"Group\"},\"schemas\":[\"" + GROUP + "\"],"
+                        + "\"members\":[{\"$ref\":null,\"value\":\"" + first + "\"},{\"value\":\"" + second + "\"}]}")
+                .post("/groups");
+        group.then().statusCode(201);
+        scim(token)
+                .get("/Groups/" + group.path("id"))
+                .then()
+                .body("members.value", org.hamcrest.Matchers.containsInAnyOrder(first, second));
+    }
+
+    /** A request that should answer within seconds fails the test instead of hanging the suite. */
+    private static final RestAssuredConfig BOUNDED = RestAssuredConfig.config()
+            .httpClient(HttpClientConfig.httpClientConfig()
+                    .setParam("http.socket.timeout", 20_000)
+                    .setParam("http.connection.timeout", 5_000));
 }

@@ -99,16 +99,16 @@ class ScimProtocolIT extends ScimIT {
     }
 
     @Test
-    @DisplayName("§3.3 create: sponsor is required, or taken from the enterprise manager")
+    @DisplayName("§3.3 create: sponsor from the extension, else the enterprise manager, else none (201)")
     void s3_3_sponsor() {
         String token = provisioner(newTenant());
         scim(token)
                 .body("{\"schemas\":[\"" + USER + "\"],\"userName\":\"no-sponsor\"}")
                 .post("/Users")
                 .then()
-                .statusCode(400)
-                .body("scimType", equalTo("invalidValue"))
-                .body("detail", containsString("sponsor"));
+                .statusCode(201)
+                .body("'" + AGENT + "'.sponsor", nullValue())
+                .body("'" + AGENT + "'.status", equalTo("ACTIVE"));
         scim(token)
                 .body("{\"schemas\":[\"" + USER + "\",\"" + ENTERPRISE + "\"],\"userName\":\"managed\",\"" + ENTERPRISE
                         + "\":{\"manager\":{\"value\":\"boss@example.com\"}}}")
@@ -301,13 +301,13 @@ class ScimProtocolIT extends ScimIT {
         String token = provisioner(tenant);
         String id = createUser(token, "put-bot");
         String etag = scim(token).get("/Users/" + id).header("ETag");
-        String replaced = userJson("put-bot-2", "bob@example.com").replace("SUGGEST_ONLY", "EXECUTE_WITH_APPROVAL");
+        String replaced = userJson("put-bot-2", "bob@example.com").replace("SUGGEST_ONLY", "READ_ONLY");
         Response put = scim(token).header("If-Match", etag).body(replaced).put("/Users/" + id);
         put.then()
                 .statusCode(200)
                 .body("userName", equalTo("put-bot-2"))
                 .body("'" + AGENT + "'.sponsor", equalTo("bob@example.com"))
-                .body("'" + AGENT + "'.defaultTier", equalTo("EXECUTE_WITH_APPROVAL"));
+                .body("'" + AGENT + "'.defaultTier", equalTo("READ_ONLY"));
         assertThat(put.header("ETag")).isNotEqualTo(etag);
         long before = Database.footprint(tenant);
         scim(token)
@@ -335,14 +335,14 @@ class ScimProtocolIT extends ScimIT {
                 .body(patch(
                         "{\"op\":\"replace\",\"path\":\"emails[type eq \\\"work\\\"].value\",\"value\":\"new@example.com\"}",
                         "{\"op\":\"add\",\"path\":\"name.givenName\",\"value\":\"Patchy\"}",
-                        "{\"op\":\"replace\",\"path\":\"" + AGENT + ":defaultTier\",\"value\":\"AUTONOMOUS\"}",
+                        "{\"op\":\"replace\",\"path\":\"" + AGENT + ":defaultTier\",\"value\":\"READ_ONLY\"}",
                         "{\"op\":\"remove\",\"path\":\"externalId\"}"))
                 .patch("/Users/" + id)
                 .then()
                 .statusCode(200)
                 .body("emails[0].value", equalTo("new@example.com"))
                 .body("name.givenName", equalTo("Patchy"))
-                .body("'" + AGENT + "'.defaultTier", equalTo("AUTONOMOUS"))
+                .body("'" + AGENT + "'.defaultTier", equalTo("READ_ONLY"))
                 .body("externalId", nullValue());
         scim(token)
                 .queryParam("filter", "emails.value eq \"NEW@example.com\"")
@@ -494,7 +494,8 @@ class ScimProtocolIT extends ScimIT {
 
         String failing =
                 "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"failOnErrors\":1,\"Operations\":["
-                        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"x\",\"data\":{\"userName\":\"no-sponsor\"}},"
+                        + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"x\",\"data\":{\"userName\":\"too-mighty\",\""
+                        + AGENT + "\":{\"defaultTier\":\"AUTONOMOUS\"}}},"
                         + "{\"method\":\"POST\",\"path\":\"/Users\",\"bulkId\":\"y\",\"data\":"
                         + userJson("never-made", "a@example.com") + "}]}";
         scim(token).body(failing).post("/Bulk").then().statusCode(200).body("Operations", hasSize(1));

@@ -93,7 +93,7 @@ class BadInputIT extends MandateIT {
     @Test
     void missingRequiredFieldsAreAllListed() {
         assertNothingWritten(() -> as(ADMIN)
-                .body("{\"description\":\"no name, no sponsor\"}")
+                .body("{\"description\":\"no name\",\"sponsor\":\" \"}")
                 .post("/api/v1/agents")
                 .then()
                 .statusCode(400)

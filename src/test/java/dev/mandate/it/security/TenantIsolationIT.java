@@ -81,6 +81,7 @@ class TenantIsolationIT extends MandateIT {
         return List.of(
                 new Call(Method.GET, "/api/v1/agents/{agentId}", null),
                 new Call(Method.PUT, "/api/v1/agents/{agentId}", AGENT_BODY),
+                new Call(Method.PATCH, "/api/v1/agents/{agentId}", Map.of("sponsor", "intruder@example.com")),
                 new Call(Method.DELETE, "/api/v1/agents/{agentId}", null),
                 new Call(Method.PUT, "/api/v1/agents/{agentId}/status", Map.of("status", "SUSPENDED", "reason", "x")),
                 new Call(Method.GET, "/api/v1/agents/{agentId}/status-history", null),

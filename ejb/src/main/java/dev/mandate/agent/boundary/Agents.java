@@ -4,6 +4,7 @@ import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentProfile;
 import dev.mandate.agent.entity.AgentStatus;
 import dev.mandate.agent.entity.AgentStatusChange;
+import dev.mandate.agent.entity.ChangeSource;
 import dev.mandate.agent.entity.DirectoryAttributes;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
@@ -19,6 +20,7 @@ import dev.mandate.platform.query.Search;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.security.Versions;
 import dev.mandate.tenant.boundary.Tenants;
+import dev.mandate.tenant.control.TenantSettings;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -30,6 +32,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Agent identities of the caller's tenant: the transaction boundary for everything about agents. */
 @Stateless
@@ -49,6 +52,9 @@ public class Agents {
     @Inject
     Event<IdentityChanged> changes;
 
+    @Inject
+    TenantSettings settings;
+
     public Agent create(Caller caller, AgentProfile profile) {
         return create(caller, profile, DirectoryAttributes.NONE);
     }
@@ -56,6 +62,7 @@ public class Agents {
     /** Registers an agent with what its identity provider keeps about it (SCIM). */
     public Agent create(Caller caller, AgentProfile profile, DirectoryAttributes attributes) {
         tenants.ensureRegistered(caller.tenant(), caller.tenant());
+        profile = withDefaultSponsor(caller.tenant(), profile);
         requireUnique(caller.tenant(), profile, null);
         Agent agent = new Agent(caller.tenant(), profile, caller.subject());
         if (attributes != DirectoryAttributes.NONE) {
@@ -192,8 +199,33 @@ public class Agents {
         changes.fire(new IdentityChanged(caller.tenant(), caller.subject(), KIND, id, action, before, after));
     }
 
-    /** A one-line summary of what an agent is, for the audit trail's before/after. */
+    /** Sets (or, with null, clears) the human who answers for the agent; the rest of its profile stays. */
+    public Agent setSponsor(Caller caller, String id, Long expectedVersion, String sponsor) {
+        Agent agent = get(caller, id);
+        Versions.require(KIND, id, expectedVersion, agent.version());
+        requireNotDeprovisioned(agent);
+        if (Objects.equals(agent.sponsor(), sponsor)) {
+            return agent;
+        }
+        String before = summary(agent);
+        agent.setSponsor(sponsor, caller.subject());
+        flushMappingConflicts(agent);
+        audit(caller, agent, "agent.updated", before, summary(agent), null);
+        changed(caller, id, "sponsor", before, summary(agent));
+        return agent;
+    }
+
+    /** Suspends or reactivates, as an administrator (through the API). */
     public Agent changeStatus(Caller caller, String id, Long expectedVersion, AgentStatus to, String reason) {
+        return changeStatus(caller, id, expectedVersion, to, reason, ChangeSource.API);
+    }
+
+    /**
+     * Suspends or reactivates; a suspension remembers its {@code source}. Whether a source may lift a
+     * suspension is its door's decision (SCIM lifts only its own).
+     */
+    public Agent changeStatus(
+            Caller caller, String id, Long expectedVersion, AgentStatus to, String reason, ChangeSource source) {
         Agent agent = get(caller, id);
         Versions.require(KIND, id, expectedVersion, agent.version());
         requireNotDeprovisioned(agent);
@@ -202,7 +234,7 @@ public class Agents {
         }
         if (agent.status() != to) {
             String before = summary(agent);
-            em.persist(agent.changeStatus(to, reason, caller.subject()));
+            em.persist(agent.changeStatus(to, reason, caller.subject(), source));
             flushMappingConflicts(agent);
             audit(caller, agent, "agent.status-changed", before, summary(agent), reason);
             changed(caller, id, "status:" + to + " (" + reason + ")", before, summary(agent));
@@ -274,6 +306,21 @@ public class Agents {
                 + ", sponsor=" + profile.sponsor() + ", workflow=" + profile.workflow() + ", externalId="
                 + profile.externalId() + ", description=" + profile.description() + ", displayName="
                 + directory.displayName() + ", email=" + directory.email() + ", version=" + agent.version();
+    }
+
+    /** An agent registered without a sponsor gets the tenant's default sponsor, if it has one. */
+    private AgentProfile withDefaultSponsor(String tenant, AgentProfile profile) {
+        if (profile.sponsor() != null && !profile.sponsor().isBlank()) {
+            return profile;
+        }
+        String sponsor = settings.defaultSponsor(tenant).orElse(null);
+        return new AgentProfile(
+                profile.name(),
+                profile.description(),
+                sponsor,
+                profile.defaultTier(),
+                profile.externalId(),
+                profile.workflow());
     }
 
     private static boolean agentMayNotSee(Caller caller, Agent agent) {

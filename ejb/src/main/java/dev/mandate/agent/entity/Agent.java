@@ -11,17 +11,20 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A software agent's identity: who sponsors it, what it may do by default, whether it may act at all. */
 @Entity
 @Table(name = "agent")
-@NamedQuery(name = Agent.BY_NAME, query = "select a from Agent a where a.tenantId = :tenant and a.nameLower = :name")
+@NamedQuery(name = Agent.BY_NAME, query = "select a from Agent a where a.tenantId = :tenant and a.activeName = :name")
 @NamedQuery(
         name = Agent.BY_EXTERNAL_ID,
-        query = "select a from Agent a where a.tenantId = :tenant and a.externalId = :externalId")
+        query = "select a from Agent a where a.tenantId = :tenant and a.activeExternalId = :externalId")
 public class Agent {
+    /** The agent that is not deprovisioned and holds a (normalized) name. */
     public static final String BY_NAME = "Agent.byName";
+    /** The agent that is not deprovisioned and holds an external id. */
     public static final String BY_EXTERNAL_ID = "Agent.byExternalId";
 
     @Id
@@ -36,6 +39,13 @@ public class Agent {
     /** Maintained copy of {@code lower(name)}: names are unique per tenant regardless of case. */
     @Column(name = "name_lower", nullable = false)
     private String nameLower;
+
+    /**
+     * {@link #nameLower} while the agent is not deprovisioned, NULL afterwards: the unique index on it
+     * keeps names unique among living agents and lets a deprovisioned agent's name be taken again.
+     */
+    @Column(name = "active_name")
+    private String activeName;
 
     @Column(name = "display_name")
     private String displayName;
@@ -52,7 +62,7 @@ public class Agent {
 
     private String description;
 
-    @Column(nullable = false)
+    /** The human who answers for the agent; none: the agent exists but every envelope is denied. */
     private String sponsor;
 
     @Enumerated(EnumType.STRING)
@@ -65,6 +75,15 @@ public class Agent {
 
     @Column(name = "external_id")
     private String externalId;
+
+    /** {@link #externalId} while the agent is not deprovisioned, NULL afterwards (like activeName). */
+    @Column(name = "active_external_id")
+    private String activeExternalId;
+
+    /** Who made the current suspension; NULL unless SUSPENDED. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "suspended_by")
+    private ChangeSource suspendedBy;
 
     private String workflow;
 
@@ -111,7 +130,24 @@ public class Agent {
         this.defaultTier = profile.defaultTier();
         this.externalId = profile.externalId();
         this.workflow = profile.workflow();
+        holdNames();
         touch(actor);
+    }
+
+    /** Sets the sponsor alone (the rest of the profile stays). */
+    public void setSponsor(String sponsor, String actor) {
+        this.sponsor = sponsor;
+        touch(actor);
+    }
+
+    public boolean hasSponsor() {
+        return sponsor != null && !sponsor.isBlank();
+    }
+
+    private void holdNames() {
+        boolean living = status != AgentStatus.DEPROVISIONED;
+        this.activeName = living ? nameLower : null;
+        this.activeExternalId = living ? externalId : null;
     }
 
     public void apply(DirectoryAttributes attributes, String actor) {
@@ -132,10 +168,22 @@ public class Agent {
     }
 
     public AgentStatusChange changeStatus(AgentStatus to, String reason, String actor) {
+        return changeStatus(to, reason, actor, ChangeSource.API);
+    }
+
+    /** Moves to {@code to}; a suspension remembers its {@code source}, deprovisioning releases the names. */
+    public AgentStatusChange changeStatus(AgentStatus to, String reason, String actor, ChangeSource source) {
         AgentStatusChange change = new AgentStatusChange(this, status, to, reason, actor);
         this.status = to;
+        this.suspendedBy = to == AgentStatus.SUSPENDED ? source : null;
+        holdNames();
         touch(actor);
         return change;
+    }
+
+    /** Who made the current suspension (empty unless SUSPENDED). */
+    public Optional<ChangeSource> suspendedBy() {
+        return Optional.ofNullable(suspendedBy);
     }
 
     private void touch(String actor) {

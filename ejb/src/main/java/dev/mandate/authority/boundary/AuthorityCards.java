@@ -11,6 +11,7 @@ import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.catalog.entity.RiskClass;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.catalog.entity.ToolAction;
+import dev.mandate.decision.control.DecisionRules;
 import dev.mandate.killswitch.boundary.KillSwitches;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.rbac.boundary.Roles;
@@ -63,17 +64,26 @@ public class AuthorityCards {
         AgentProfile profile = agent.profile();
         Map<String, AuthorityTier> overrides = toolTiers.overrides(caller.tenant(), agent.id());
 
+        JsonObjectBuilder about =
+                JSON.createObjectBuilder().add("id", agent.id()).add("name", profile.name());
+        if (agent.hasSponsor()) {
+            about.add("sponsor", profile.sponsor());
+        } else {
+            about.addNull("sponsor");
+        }
         JsonObjectBuilder card = JSON.createObjectBuilder()
                 .add(
                         "agent",
-                        JSON.createObjectBuilder()
-                                .add("id", agent.id())
-                                .add("name", profile.name())
-                                .add("sponsor", profile.sponsor())
-                                .add("status", agent.status().name())
+                        about.add("status", agent.status().name())
                                 .add("defaultTier", profile.defaultTier().name())
                                 .add("shadowMode", agent.shadowMode())
                                 .add("workflow", profile.workflow() == null ? "" : profile.workflow()));
+        // what stops every action of the agent, whatever the tool: said first, as the decision path checks it
+        JsonArrayBuilder blockedBy = JSON.createArrayBuilder();
+        if (!agent.hasSponsor()) {
+            blockedBy.add(DecisionRules.NO_SPONSOR);
+        }
+        card.add("blockedBy", blockedBy);
         JsonObjectBuilder tiers = JSON.createObjectBuilder();
         overrides.forEach((tool, tier) -> tiers.add(tool, tier.name()));
         card.add("toolTiers", tiers);
@@ -138,7 +148,7 @@ public class AuthorityCards {
                             }
                             AuthorityTier tier = overrides.getOrDefault(
                                     tool.key(), agent.profile().defaultTier());
-                            String outcome = typicalOutcome(tier, action.riskClass());
+                            String outcome = agent.hasSponsor() ? typicalOutcome(tier, action.riskClass()) : "DENY";
                             JsonObjectBuilder line = JSON.createObjectBuilder()
                                     .add("tool", tool.key())
                                     .add("action", action.key())

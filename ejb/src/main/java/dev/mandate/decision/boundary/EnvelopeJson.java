@@ -57,7 +57,8 @@ final class EnvelopeJson {
                     .write("blastRadius", facts.risk().isBlastRadius())
                     .write("tier", facts.tier().name())
                     .write("toolAllowedForTaskType", facts.toolAllowedForTask())
-                    .write("shadowMode", facts.shadow());
+                    .write("shadowMode", facts.shadow())
+                    .write("sponsored", facts.sponsored());
             if (facts.activeKillSwitch() != null) {
                 json.write("killSwitch", facts.activeKillSwitch());
             }

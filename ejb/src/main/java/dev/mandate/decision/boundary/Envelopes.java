@@ -192,7 +192,8 @@ public class Envelopes {
                 RefusalMatcher.firstMatch(taskType.refusalConditions(), submission.envelope())
                         .orElse(null),
                 policy,
-                agent.shadowMode() || taskType.shadowMode());
+                agent.shadowMode() || taskType.shadowMode(),
+                hasSponsor(agent));
         Verdict verdict = DecisionRules.decide(facts);
 
         String envelopeId = TimeOrderedIds.next();
@@ -453,6 +454,11 @@ public class Envelopes {
                 budget,
                 context,
                 rate);
+    }
+
+    private static boolean hasSponsor(AgentSnapshot agent) {
+        String sponsor = agent.profile().sponsor();
+        return sponsor != null && !sponsor.isBlank();
     }
 
     private static PolicyFindings findings(PolicyOutcome outcome) {

@@ -16,7 +16,9 @@ public record DecisionFacts(
         boolean toolAllowedForTask,
         String refusalReason,
         PolicyFindings policy,
-        boolean shadow) {
+        boolean shadow,
+        /* false: nobody answers for the agent, so it may do nothing at all (NO_SPONSOR) */
+        boolean sponsored) {
 
     /**
      * Whether the agent's roles permit the requested action at all ({@code tool:action}), and which roles

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The deterministic core of the decision path, without I/O. In order: kill switch, the agent's roles
+ * The deterministic core of the decision path, without I/O. In order: sponsor, kill switch, the agent's roles
  * (least privilege: an action none of them permits is denied, whatever tier or rule would say), task
  * type's allowed tools, refusal conditions, authority tier, policy rules, blast radius, shadow mode. Budget comes after
  * (it needs the database) and can only turn a would-execute decision into ESCALATE.
  */
 public final class DecisionRules {
+
+    /** The reason of every envelope of an agent without a sponsor. */
+    public static final String NO_SPONSOR = "NO_SPONSOR: the agent has no sponsor (the human who answers for it)";
 
     private DecisionRules() {}
 
@@ -21,6 +24,12 @@ public final class DecisionRules {
         List<Step> steps = new ArrayList<>();
         List<String> ruleIds =
                 facts.policy().fired().stream().map(Finding::ruleId).toList();
+        if (!facts.sponsored()) {
+            // before everything, shadow mode included: an agent nobody answers for does nothing at all
+            steps.add(new Step("sponsor", "none", "set a sponsor over SCIM or the API"));
+            return deny(steps, ruleIds, NO_SPONSOR);
+        }
+        steps.add(new Step("sponsor", "set", null));
         Verdict verdict = decideIgnoringShadow(facts, steps, ruleIds);
         if (!facts.shadow()) {
             steps.add(new Step("shadow-mode", "off", null));

@@ -36,7 +36,8 @@ public enum ConfigKey {
     AUDIT_WITNESS_URL("mandate.audit.witness.url"),
     SCIM_MAX_PAYLOAD_BYTES("mandate.scim.max-payload-bytes"),
     SCIM_BULK_MAX_OPERATIONS("mandate.scim.bulk.max-operations"),
-    SCIM_MAX_RESULTS("mandate.scim.max-results");
+    SCIM_MAX_RESULTS("mandate.scim.max-results"),
+    SCIM_MAX_TIER("mandate.scim.max-tier");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";

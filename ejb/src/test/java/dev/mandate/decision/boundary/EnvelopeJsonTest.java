@@ -66,7 +66,8 @@ class EnvelopeJsonTest {
                 true,
                 "refusal: \"no PII\"",
                 PolicyFindings.none("7"),
-                false);
+                false,
+                true);
         JsonObjectBuilder expected = JSON.createObjectBuilder()
                 .add("decision", "REQUIRE_APPROVAL")
                 .add("reasons", strings(VERDICT.reasons()))
@@ -82,6 +83,7 @@ class EnvelopeJsonTest {
                                 .add("tier", "AUTONOMOUS")
                                 .add("toolAllowedForTaskType", true)
                                 .add("shadowMode", false)
+                                .add("sponsored", true)
                                 .add("killSwitch", "tenant kill switch by ops: incident 42")
                                 .add("refusalCondition", "refusal: \"no PII\""))
                 .add(

@@ -73,10 +73,10 @@ public class DiscoveryResource {
     @GET
     @Path("ResourceTypes/{name}")
     public Response resourceType(@PathParam("name") String name) {
-        if (name.equals("User")) {
+        if (name.equalsIgnoreCase("User")) {
             return ok(userType());
         }
-        if (name.equals("Group")) {
+        if (name.equalsIgnoreCase("Group")) {
             return ok(groupType());
         }
         throw ScimProblem.notFound("ResourceType", name);
@@ -86,21 +86,24 @@ public class DiscoveryResource {
     @GET
     @Path("Schemas")
     public Response schemas() {
-        return ok(list(List.of(Schemas.user(), Schemas.agent(), Schemas.enterprise(), Schemas.group()).stream()
-                .map(this::withMeta)
-                .toList()));
+        return ok(list(all().stream().map(this::withMeta).toList()));
     }
 
     @Operation(hidden = true)
     @GET
     @Path("Schemas/{id}")
     public Response schema(@PathParam("id") String id) {
-        for (ObjectNode schema : List.of(Schemas.user(), Schemas.agent(), Schemas.enterprise(), Schemas.group())) {
-            if (schema.get("id").textValue().equals(id)) {
+        for (ObjectNode schema : all()) {
+            if (schema.get("id").textValue().equalsIgnoreCase(id)) {
                 return ok(withMeta(schema));
             }
         }
         throw ScimProblem.notFound("Schema", id);
+    }
+
+    /** The core schemas as RFC 7643 section 8.7.1 gives them, and Mandate's extension beside them. */
+    private static List<ObjectNode> all() {
+        return List.of(CoreSchemas.user(), CoreSchemas.group(), CoreSchemas.enterpriseUser(), Schemas.agent());
     }
 
     private ObjectNode withMeta(ObjectNode schema) {

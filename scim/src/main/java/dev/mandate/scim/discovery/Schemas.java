@@ -6,68 +6,12 @@ import dev.mandate.scim.ScimSchemas;
 import dev.mandate.scim.http.ScimJson;
 
 /**
- * The schemas Mandate serves (RFC 7643 section 7), limited to what it stores: an attribute listed here
- * is kept and returned; those marked filterable in the README are searchable.
+ * The schemas Mandate serves (RFC 7643 section 7): the core ones as the RFC gives them ({@link
+ * CoreSchemas}) and, beside them, Mandate's agent extension.
  */
 final class Schemas {
 
     private Schemas() {}
-
-    static ObjectNode user() {
-        ObjectNode schema = schema(ScimSchemas.USER, "User", "An agent identity");
-        ArrayNode attributes = schema.putArray("attributes");
-        attributes.add(attr(
-                "userName",
-                "string",
-                false,
-                true,
-                false,
-                "readWrite",
-                "always",
-                "server",
-                "The agent's unique name (case-insensitive)"));
-        attributes.add(
-                attr("displayName", "string", false, false, false, "readWrite", "default", "none", "Name to show"));
-        attributes.add(attr(
-                "active",
-                "boolean",
-                false,
-                false,
-                false,
-                "readWrite",
-                "default",
-                "none",
-                "false suspends the agent at once; true reactivates it"));
-        ObjectNode name = attr("name", "complex", false, false, false, "readWrite", "default", "none", "Kept as sent");
-        ArrayNode nameSubs = name.putArray("subAttributes");
-        for (String sub : new String[] {"formatted", "familyName", "givenName", "middleName"}) {
-            nameSubs.add(attr(sub, "string", false, false, false, "readWrite", "default", "none", sub));
-        }
-        attributes.add(name);
-        ObjectNode emails = attr(
-                "emails",
-                "complex",
-                true,
-                false,
-                false,
-                "readWrite",
-                "default",
-                "none",
-                "The work (else primary) email is searchable");
-        ArrayNode emailSubs = emails.putArray("subAttributes");
-        emailSubs.add(attr("value", "string", false, false, false, "readWrite", "default", "none", "address"));
-        emailSubs.add(attr("type", "string", false, false, false, "readWrite", "default", "none", "work, home, other"));
-        emailSubs.add(attr("primary", "boolean", false, false, false, "readWrite", "default", "none", "primary"));
-        attributes.add(emails);
-        ObjectNode groups = attr(
-                "groups", "complex", true, false, false, "readOnly", "default", "none", "The roles the agent holds");
-        ArrayNode groupSubs = groups.putArray("subAttributes");
-        groupSubs.add(attr("value", "string", false, false, true, "readOnly", "default", "none", "role id"));
-        groupSubs.add(attr("display", "string", false, false, false, "readOnly", "default", "none", "role name"));
-        groupSubs.add(reference("$ref", "readOnly", "Group"));
-        attributes.add(groups);
-        return schema;
-    }
 
     static ObjectNode agent() {
         ObjectNode schema = schema(ScimSchemas.AGENT, "Agent", "What makes a User an agent in Mandate");
@@ -76,13 +20,14 @@ final class Schemas {
                 "sponsor",
                 "string",
                 false,
-                true,
+                false,
                 false,
                 "readWrite",
                 "default",
                 "none",
-                "The human who answers for the agent. Required; when absent on create, the enterprise"
-                        + " extension's manager is used"));
+                "The human who answers for the agent; when absent, the enterprise extension's manager, else"
+                        + " the tenant's default sponsor. An agent without a sponsor is provisioned but every"
+                        + " envelope it sends is denied (NO_SPONSOR) until it has one"));
         attributes.add(attr(
                 "defaultTier",
                 "string",
@@ -92,7 +37,8 @@ final class Schemas {
                 "readWrite",
                 "default",
                 "none",
-                "READ_ONLY (default), SUGGEST_ONLY, EXECUTE_WITH_APPROVAL or AUTONOMOUS"));
+                "READ_ONLY (default), SUGGEST_ONLY, EXECUTE_WITH_APPROVAL or AUTONOMOUS; over SCIM at most the"
+                        + " tenant's ceiling (default SUGGEST_ONLY), higher is set by an administrator"));
         attributes.add(attr(
                 "workflow",
                 "string",
@@ -110,54 +56,7 @@ final class Schemas {
         return schema;
     }
 
-    static ObjectNode enterprise() {
-        ObjectNode schema = schema(ScimSchemas.ENTERPRISE_USER, "EnterpriseUser", "Kept as sent");
-        ArrayNode attributes = schema.putArray("attributes");
-        for (String name : new String[] {"employeeNumber", "costCenter", "organization", "division", "department"}) {
-            attributes.add(attr(name, "string", false, false, false, "readWrite", "default", "none", name));
-        }
-        ObjectNode manager = attr(
-                "manager",
-                "complex",
-                false,
-                false,
-                false,
-                "readWrite",
-                "default",
-                "none",
-                "Used as the sponsor when the agent extension has none");
-        ArrayNode subs = manager.putArray("subAttributes");
-        subs.add(attr("value", "string", false, false, false, "readWrite", "default", "none", "manager id"));
-        subs.add(attr("displayName", "string", false, false, false, "readOnly", "default", "none", "manager"));
-        attributes.add(manager);
-        return schema;
-    }
-
-    static ObjectNode group() {
-        ObjectNode schema = schema(ScimSchemas.GROUP, "Group", "A role");
-        ArrayNode attributes = schema.putArray("attributes");
-        attributes.add(attr(
-                "displayName",
-                "string",
-                false,
-                true,
-                false,
-                "readWrite",
-                "always",
-                "server",
-                "The role's unique name (case-insensitive)"));
-        ObjectNode members = attr(
-                "members", "complex", true, false, false, "readWrite", "default", "none", "Agents holding the role");
-        ArrayNode subs = members.putArray("subAttributes");
-        subs.add(attr("value", "string", false, false, true, "immutable", "default", "none", "agent id"));
-        subs.add(attr("display", "string", false, false, false, "readOnly", "default", "none", "agent name"));
-        subs.add(attr("type", "string", false, false, true, "immutable", "default", "none", "User"));
-        subs.add(reference("$ref", "immutable", "User"));
-        attributes.add(members);
-        return schema;
-    }
-
-    private static ObjectNode schema(String id, String name, String description) {
+    static ObjectNode schema(String id, String name, String description) {
         ObjectNode schema = ScimJson.object();
         schema.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Schema");
         schema.put("id", id);
@@ -186,12 +85,6 @@ final class Schemas {
         attribute.put("mutability", mutability);
         attribute.put("returned", returned);
         attribute.put("uniqueness", uniqueness);
-        return attribute;
-    }
-
-    private static ObjectNode reference(String name, String mutability, String referenceType) {
-        ObjectNode attribute = attr(name, "reference", false, false, false, mutability, "default", "none", "URI");
-        attribute.putArray("referenceTypes").add(referenceType);
         return attribute;
     }
 }

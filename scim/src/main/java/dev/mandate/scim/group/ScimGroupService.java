@@ -12,6 +12,7 @@ import dev.mandate.platform.query.Search;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.security.Versions;
 import dev.mandate.rbac.boundary.Roles;
+import dev.mandate.rbac.entity.PrincipalType;
 import dev.mandate.rbac.entity.Role;
 import dev.mandate.rbac.entity.RoleDefinition;
 import dev.mandate.scim.ETags;
@@ -103,9 +104,23 @@ public class ScimGroupService {
         return write(caller, role, mapped.displayName(), mapped.externalId(), after);
     }
 
+    /**
+     * Deletes a role the identity provider may delete: one that is no approver role and that no person
+     * holds. Those belong to the risk owners; deleting them takes an administrator, through the API.
+     */
     @Transactional
     public void delete(Caller caller, String id, Long expectedVersion) {
-        lock(caller, id, expectedVersion);
+        Role role = lock(caller, id, expectedVersion);
+        if (role.approver()) {
+            throw ScimProblem.mutability("Group '" + role.name()
+                    + "' is an approver role: an administrator deletes it through /api/v1/roles.");
+        }
+        boolean heldByPeople = roles.assignments(caller, id).stream()
+                .anyMatch(assignment -> assignment.principalType() == PrincipalType.PERSON);
+        if (heldByPeople) {
+            throw ScimProblem.mutability("Group '" + role.name()
+                    + "' is held by people: an administrator deletes it through /api/v1/roles.");
+        }
         roles.delete(caller, id, Versions.ANY);
     }
 

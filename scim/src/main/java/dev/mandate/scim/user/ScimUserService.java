@@ -6,6 +6,8 @@ import com.unboundid.scim2.common.messages.PatchOperation;
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentStatus;
+import dev.mandate.agent.entity.AuthorityTier;
+import dev.mandate.agent.entity.ChangeSource;
 import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.query.Search;
 import dev.mandate.platform.security.Caller;
@@ -14,6 +16,7 @@ import dev.mandate.rbac.entity.Role;
 import dev.mandate.scim.ETags;
 import dev.mandate.scim.error.ScimProblem;
 import dev.mandate.scim.patch.PatchNormalizer;
+import dev.mandate.tenant.control.TenantSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -37,9 +40,14 @@ public class ScimUserService {
     @Inject
     Roles roles;
 
+    @Inject
+    TenantSettings settings;
+
     @Transactional
     public Agent create(Caller caller, ObjectNode body) {
         UserMapper.Mapped mapped = UserMapper.fromScim(body, null);
+        requireTierWithinCeiling(
+                caller, AuthorityTier.READ_ONLY, mapped.profile().defaultTier());
         Agent agent = agents.create(caller, mapped.profile(), mapped.attributes());
         if (!mapped.active()) {
             agent = agents.changeStatus(
@@ -47,7 +55,8 @@ public class ScimUserService {
                     agent.id(),
                     ETags.orAny(null),
                     AgentStatus.SUSPENDED,
-                    "SCIM: provisioned with active=false");
+                    "SCIM: provisioned with active=false",
+                    ChangeSource.SCIM);
         }
         return agent;
     }
@@ -108,19 +117,47 @@ public class ScimUserService {
     private Agent write(Caller caller, Agent current, UserMapper.Mapped mapped) {
         Agent agent = current;
         String id = current.id();
+        requireTierWithinCeiling(caller, current.defaultTier(), mapped.profile().defaultTier());
         if (!mapped.profile().equals(current.profile()) || !mapped.attributes().equals(current.directoryAttributes())) {
             agent = agents.replace(caller, id, ETags.orAny(null), mapped.profile(), mapped.attributes());
         }
         AgentStatus wanted = mapped.active() ? AgentStatus.ACTIVE : AgentStatus.SUSPENDED;
-        if (agent.status() != wanted) {
+        if (agent.status() != wanted && !liftsSomeoneElsesSuspension(agent, wanted)) {
             agent = agents.changeStatus(
                     caller,
                     id,
                     ETags.orAny(null),
                     wanted,
-                    mapped.active() ? "SCIM: active=true (reactivated)" : "SCIM: active=false (suspended)");
+                    mapped.active() ? "SCIM: active=true (reactivated)" : "SCIM: active=false (suspended)",
+                    ChangeSource.SCIM);
         }
         return agent;
+    }
+
+    /**
+     * The identity provider lifts only suspensions it made: an administrator's (incident response) stays
+     * until an administrator lifts it, whatever the next sync pushes; the answer then says active=false.
+     */
+    private static boolean liftsSomeoneElsesSuspension(Agent agent, AgentStatus wanted) {
+        return wanted == AgentStatus.ACTIVE
+                && agent.status() == AgentStatus.SUSPENDED
+                && agent.suspendedBy().orElse(ChangeSource.API) != ChangeSource.SCIM;
+    }
+
+    /**
+     * Authority belongs to risk owners: over SCIM a default tier may be set only up to the tenant's
+     * ceiling ({@code mandate.scim.max-tier}); keeping a higher tier an administrator gave is allowed.
+     */
+    private void requireTierWithinCeiling(Caller caller, AuthorityTier current, AuthorityTier wanted) {
+        if (wanted == current) {
+            return;
+        }
+        AuthorityTier ceiling = settings.scimMaxTier(caller.tenant());
+        if (wanted.compareTo(ceiling) > 0) {
+            throw ScimProblem.mutability(
+                    "defaultTier " + wanted + " is above what provisioning may set in this tenant (" + ceiling
+                            + "): an administrator sets it through /api/v1/agents.");
+        }
     }
 
     static void requireVersion(String id, Long expected, Agent current) {

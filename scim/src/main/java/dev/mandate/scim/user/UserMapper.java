@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * A SCIM User is an agent. Core {@code userName} is the agent's name (unique, case-insensitive),
  * {@code externalId} its external id, {@code active} whether it is ACTIVE (false: SUSPENDED). Mandate's
- * extension carries sponsor, defaultTier, workflow and description. Other attributes the identity
+ * extension carries sponsor (optional: an agent without one may do nothing), defaultTier, workflow and
+ * description. Other attributes the identity
  * provider sends (name, emails, the enterprise extension...) are kept and given back; the work (else
  * primary, else first) email is searchable. {@code password} is never stored.
  */
@@ -81,7 +82,9 @@ public final class UserMapper {
         }
         schemas.add(ScimSchemas.AGENT);
         ObjectNode extension = user.putObject(ScimSchemas.AGENT);
-        extension.put("sponsor", agent.sponsor());
+        if (agent.hasSponsor()) {
+            extension.put("sponsor", agent.sponsor());
+        }
         extension.put("defaultTier", agent.defaultTier().name());
         if (agent.workflow() != null) {
             extension.put("workflow", agent.workflow());
@@ -141,9 +144,9 @@ public final class UserMapper {
         if (sponsor == null && current != null) {
             sponsor = current.sponsor();
         }
-        if (sponsor == null || sponsor.isBlank()) {
-            throw ScimProblem.invalidValue("An agent needs a sponsor (the human who answers for it): set "
-                    + ScimSchemas.AGENT + ":sponsor, or the enterprise extension's manager.");
+        if (sponsor != null && sponsor.isBlank()) {
+            // no sponsor yet: the agent is provisioned, and denied every envelope until it has one
+            sponsor = null;
         }
         String tierText = optionalString(ext, "defaultTier", 32);
         AuthorityTier tier = current != null ? current.defaultTier() : AuthorityTier.READ_ONLY;

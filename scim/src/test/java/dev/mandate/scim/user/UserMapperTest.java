@@ -33,16 +33,24 @@ class UserMapperTest {
     }
 
     @Test
-    void sponsorFallsBackToTheEnterpriseManagerElseIsRequired() {
+    void sponsorFallsBackToTheEnterpriseManagerElseThereIsNone() {
         UserMapper.Mapped mapped = UserMapper.fromScim(
                 ScimJson.readObject("{\"userName\":\"b\",\"" + ScimSchemas.ENTERPRISE_USER
                         + "\":{\"manager\":{\"value\":\"boss\"}}}"),
                 null);
         assertThat(mapped.profile().sponsor()).isEqualTo("boss");
         assertThat(mapped.profile().defaultTier()).isEqualTo(AuthorityTier.READ_ONLY);
-        assertThatThrownBy(() -> UserMapper.fromScim(ScimJson.readObject("{\"userName\":\"b\"}"), null))
-                .isInstanceOf(ScimProblem.class)
-                .hasMessageContaining("sponsor");
+        assertThat(UserMapper.fromScim(ScimJson.readObject("{\"userName\":\"b\"}"), null)
+                        .profile()
+                        .sponsor())
+                .isNull();
+        assertThat(UserMapper.fromScim(
+                                ScimJson.readObject(
+                                        "{\"userName\":\"b\",\"" + ScimSchemas.AGENT + "\":{\"sponsor\":\"  \"}}"),
+                                null)
+                        .profile()
+                        .sponsor())
+                .isNull();
     }
 
     @Test

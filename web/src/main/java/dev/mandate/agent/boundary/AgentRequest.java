@@ -24,8 +24,12 @@ public class AgentRequest implements RequestBody {
     @Size(max = 1000, message = "must be at most 1000 characters")
     public String description;
 
-    @NotBlank(message = "is required (the human who answers for this agent)")
+    /**
+     * The human who answers for the agent. Without one (and without a tenant default sponsor) the agent
+     * exists but every envelope it sends is denied with NO_SPONSOR.
+     */
     @Size(max = 256, message = "must be at most 256 characters")
+    @Pattern(regexp = ".*\\S.*", message = "must not be blank (leave it out for none)")
     public String sponsor;
 
     /** Least privilege (READ_ONLY) when absent. */

@@ -4,6 +4,7 @@ import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentProfile;
 import dev.mandate.agent.entity.AgentStatus;
 import dev.mandate.agent.entity.AuthorityTier;
+import dev.mandate.agent.entity.ChangeSource;
 import java.time.OffsetDateTime;
 
 public record AgentResponse(
@@ -12,6 +13,8 @@ public record AgentResponse(
         String description,
         String sponsor,
         AgentStatus status,
+        /* who made the current suspension: API (an administrator) or SCIM (the identity provider) */
+        ChangeSource suspendedBy,
         AuthorityTier defaultTier,
         String externalId,
         String workflow,
@@ -30,6 +33,7 @@ public record AgentResponse(
                 p.description(),
                 p.sponsor(),
                 agent.status(),
+                agent.suspendedBy().orElse(null),
                 p.defaultTier(),
                 p.externalId(),
                 p.workflow(),

@@ -6,6 +6,7 @@ import dev.mandate.api.http.EntityTags;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
+import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.rbac.boundary.RoleResponse;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -89,6 +91,22 @@ public class AgentsResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid AgentRequest request) {
         return withTag(agents.replace(caller, id, EntityTags.parseIfMatch(ifMatch), request.toProfile()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed(BuiltInRole.ADMIN)
+    @Operation(
+            summary = "Set or remove an agent's sponsor (If-Match required); without a sponsor every envelope is"
+                    + " denied (NO_SPONSOR)")
+    public Response patch(
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid SponsorRequest request) {
+        if (!request.sponsorSent()) {
+            throw new InvalidRequestException("sponsor", "is required (null removes the sponsor)");
+        }
+        return withTag(agents.setSponsor(caller, id, EntityTags.parseIfMatch(ifMatch), request.sponsor));
     }
 
     @PUT
