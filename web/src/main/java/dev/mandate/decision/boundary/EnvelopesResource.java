@@ -114,13 +114,16 @@ public class EnvelopesResource {
 
     /**
      * The envelope as stored (members sorted), once the checks beyond Bean Validation pass: arguments
-     * nested at most {@code maxDepth} deep, and at most {@link #MAX_ENVELOPE_CHARS} as stored. Numbers and
+     * and policy context nested at most {@code maxDepth} deep (both are free-form inputs to rules), and at most {@link #MAX_ENVELOPE_CHARS} as stored. Numbers and
      * text were checked by the reader.
      */
     static Admitted admissible(EnvelopeRequest request, int maxDepth) {
         if (CanonicalJson.depth(request.requestedAction.arguments) > maxDepth) {
             throw new InvalidRequestException(
                     "requestedAction.arguments", "must not be nested deeper than " + maxDepth);
+        }
+        if (request.policyContext != null && CanonicalJson.depth(request.policyContext) > maxDepth) {
+            throw new InvalidRequestException("policyContext", "must not be nested deeper than " + maxDepth);
         }
         JsonObject envelope = (JsonObject) CanonicalJson.sorted(request.asWritten());
         String text = envelope.toString();
