@@ -8,6 +8,9 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,12 +116,39 @@ public final class TokenClaims {
         return claim instanceof String text ? text : null;
     }
 
+    /**
+     * A time or count claim in whole seconds: fractions are cut, a number beyond the long range saturates
+     * (an {@code nbf} of 1e400 is never valid yet, not a wrapped value in the past); not a number is null.
+     */
     static Long number(Object claim) {
-        if (claim instanceof JsonNumber json) {
-            return json.isIntegral() && json.bigDecimalValue().abs().compareTo(MAX_LONG) <= 0 ? json.longValue() : null;
+        Object value = claim instanceof JsonNumber json ? json.bigDecimalValue() : claim;
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
         }
-        return claim instanceof Long || claim instanceof Integer ? ((Number) claim).longValue() : null;
+        BigDecimal decimal;
+        if (value instanceof BigDecimal d) {
+            decimal = d;
+        } else if (value instanceof BigInteger i) {
+            decimal = new BigDecimal(i);
+        } else if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            decimal = BigDecimal.valueOf(n.doubleValue());
+        } else {
+            return null;
+        }
+        if (decimal.compareTo(MAX_LONG) >= 0) {
+            return Long.MAX_VALUE;
+        }
+        if (decimal.compareTo(MIN_LONG) <= 0) {
+            return Long.MIN_VALUE;
+        }
+        if (decimal.abs().compareTo(BigDecimal.ONE) < 0) {
+            // no setScale on 1e-999999999: rescaling it would divide by 10^999999999
+            return decimal.signum() < 0 ? -1L : 0L;
+        }
+        // at least 1 and at most 1100 characters (the parser's limit): a scale of at most about 1100
+        return decimal.setScale(0, RoundingMode.FLOOR).longValueExact();
     }
 
-    private static final java.math.BigDecimal MAX_LONG = java.math.BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal MAX_LONG = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal MIN_LONG = BigDecimal.valueOf(Long.MIN_VALUE);
 }

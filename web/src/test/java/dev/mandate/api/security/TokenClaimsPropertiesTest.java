@@ -83,6 +83,28 @@ class TokenClaimsPropertiesTest {
         assertThat(outcome.refusal()).isEqualTo(ProblemType.UNAUTHENTICATED);
     }
 
+    @Example
+    void anNbfBeyondTheLongRangeIsNeverValidYet() {
+        Map<String, Object> claims = new HashMap<>(Map.of(
+                "tenant",
+                "acme",
+                "sub",
+                "alice",
+                "groups",
+                Set.of(BuiltInRole.ADMIN),
+                "nbf",
+                Json.createValue(new BigDecimal("18446744073709551916"))));
+        TokenClaims.Outcome outcome =
+                TokenClaims.caller(new ClaimsToken(claims, false), ROLES, "tenant", 60, 1_700_000_000L);
+        assertThat(outcome.refusal()).isEqualTo(ProblemType.UNAUTHENTICATED);
+        assertThat(TokenClaims.number(Json.createValue(new BigDecimal("1700000000.9"))))
+                .isEqualTo(1_700_000_000L);
+        assertThat(TokenClaims.number(Json.createValue(new BigDecimal("-1e-999999999"))))
+                .isEqualTo(-1L);
+        assertThat(TokenClaims.number(Json.createValue(new BigDecimal("-1e400"))))
+                .isEqualTo(Long.MIN_VALUE);
+    }
+
     @Provide
     Arbitrary<Object> claimValues() {
         Arbitrary<String> text = Arbitraries.oneOf(
