@@ -128,6 +128,23 @@ class HostileInputIT extends MandateIT {
     }
 
     @Test
+    void aToolsArgumentSchemaIsAtMostItsColumnAndNotAbsurdlyDeep() {
+        String huge = "{\"type\":\"object\",\"description\":\"" + "d".repeat(20_000) + "\"}";
+        String deep = "{\"not\":".repeat(200) + "{}" + "}".repeat(200);
+        for (String schema : List.of(huge, deep)) {
+            long before = Database.rows("tool", setup.tenant);
+            Response answer = as(setup.admin)
+                    .body("{\"key\":\"t-" + UUID.randomUUID().toString().substring(0, 8)
+                            + "\",\"name\":\"T\",\"actions\":[{\"key\":\"a\",\"riskClass\":\"READ\","
+                            + "\"argumentSchema\":" + schema + "}]}")
+                    .post("/api/v1/tools");
+            assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(Database.rows("tool", setup.tenant)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void anAgentSubjectLongerThanAnAgentIdIsRefused() {
         for (int length : new int[] {37, 129, 300}) {
             String subject = "a".repeat(length);
