@@ -113,18 +113,30 @@ class HostileInputIT extends MandateIT {
 
     @Test
     void aTaskTypesCostsAreAtMostTheirColumn() {
-        long before = Database.rows("task_type", setup.tenant);
-        for (String costs :
-                List.of("\"targets\":{\"costPerTask\":1000000000}", "\"limits\":{\"maxCostPerTask\":123456789}")) {
-            Response answer = as(setup.admin)
-                    .body("{\"key\":\"costly-" + UUID.randomUUID().toString().substring(0, 8)
-                            + "\",\"workflow\":\"accounts-payable\",\"name\":\"Costly\",\"definition\":\"d\","
-                            + "\"successCriteria\":\"s\",\"riskLevel\":\"LOW\"," + costs + "}")
+        for (String field : List.of("costPerTask", "maxCostPerTask")) {
+            String group = field.equals("costPerTask") ? "targets" : "limits";
+            // the largest value the numeric(12,4) column holds is accepted: the body is otherwise valid
+            Response largest = as(setup.admin)
+                    .body(taskType(group, field, "99999999.9999"))
                     .post("/api/v1/task-types");
+            assertThat(largest.statusCode()).as(largest.asString()).isEqualTo(201);
+            long before = Database.rows("task_type", setup.tenant);
+            Response answer =
+                    as(setup.admin).body(taskType(group, field, "1000000000")).post("/api/v1/task-types");
             assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(400);
             assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.<List<String>>path("violations.field"))
+                    .anySatisfy(f -> assertThat(f).endsWith(field));
+            assertThat(Database.rows("task_type", setup.tenant)).isEqualTo(before);
         }
-        assertThat(Database.rows("task_type", setup.tenant)).isEqualTo(before);
+    }
+
+    private static String taskType(String group, String field, String value) {
+        return "{\"key\":\"costly-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"workflow\":\"accounts-payable\",\"name\":\"Costly\",\"definition\":\"d\","
+                + "\"successCriteria\":\"s\",\"riskLevel\":\"LOW\","
+                + "\"allowedTools\":[{\"tool\":\"erp\",\"action\":\"match_po\"}],"
+                + "\"" + group + "\":{\"" + field + "\":" + value + "}}";
     }
 
     @Test
