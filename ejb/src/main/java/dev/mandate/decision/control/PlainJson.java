@@ -1,5 +1,7 @@
 package dev.mandate.decision.control;
 
+import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.json.NumberRange;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -10,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON-P values as plain Java values (String, Long, Double, Boolean, List, Map, null) for policy rules. */
+/**
+ * JSON-P values as plain Java values (String, Long, Double, Boolean, List, Map, null) for policy rules.
+ * Numbers keep their exact value ({@link NumberRange}); one outside the range is refused.
+ */
 public final class PlainJson {
 
     private PlainJson() {}
@@ -33,8 +38,12 @@ public final class PlainJson {
             case FALSE -> Boolean.FALSE;
             case STRING -> ((JsonString) value).getString();
             case NUMBER -> {
-                JsonNumber number = (JsonNumber) value;
-                yield number.isIntegral() ? (Object) number.longValue() : (Object) number.doubleValue();
+                Number plain = NumberRange.plain(((JsonNumber) value).numberValue());
+                if (plain == null) {
+                    // the API's reader refuses such bodies first; this is the last line, never a rounded value
+                    throw new InvalidRequestException("envelope", NumberRange.RULE);
+                }
+                yield plain;
             }
             case ARRAY -> {
                 List<Object> list = new ArrayList<>();

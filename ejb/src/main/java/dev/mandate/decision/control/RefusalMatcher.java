@@ -40,14 +40,25 @@ public final class RefusalMatcher {
                         && text(value)
                                 .toLowerCase(Locale.ROOT)
                                 .contains(condition.operand().toLowerCase(Locale.ROOT));
-            case GREATER_THAN ->
-                value instanceof JsonNumber n && n.bigDecimalValue().compareTo(new BigDecimal(condition.operand())) > 0;
+            case GREATER_THAN -> value instanceof JsonNumber n && greaterThan(n.bigDecimalValue(), condition.operand());
             case MATCHES ->
                 !absent
                         && Pattern.compile(condition.operand())
                                 .matcher(text(value))
                                 .matches();
         };
+    }
+
+    /**
+     * Exact (both sides are decimals). An operand that is not a number (authoring refuses it; rows from
+     * before that check may hold one) refuses the envelope rather than failing the request.
+     */
+    private static boolean greaterThan(BigDecimal value, String operand) {
+        try {
+            return value.compareTo(new BigDecimal(operand.strip())) > 0;
+        } catch (NumberFormatException | NullPointerException notANumber) {
+            return true;
+        }
     }
 
     private static JsonValue at(JsonObject root, String path) {

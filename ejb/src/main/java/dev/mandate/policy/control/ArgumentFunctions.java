@@ -42,7 +42,19 @@ final class ArgumentFunctions {
             throw new IllegalArgumentException(
                     "'" + path + "' is not a number but " + value.getClass().getSimpleName());
         }
-        return ((Number) value).doubleValue() > ((Number) max).doubleValue();
+        return above((Number) value, (Number) max);
+    }
+
+    /**
+     * {@code value > max}, exact for numbers of {@link dev.mandate.platform.json.NumberRange}: whole numbers
+     * compare as longs; a whole number within ±(2^53−1) is exactly a double; distinct decimals of at most
+     * 15 significant digits have distinct doubles in the same order.
+     */
+    static boolean above(Number value, Number max) {
+        if (value instanceof Long whole && max instanceof Long limit) {
+            return whole > limit;
+        }
+        return value.doubleValue() > max.doubleValue();
     }
 
     /** {@code missingAny(args, "invoice_id,vendor.iban")}: one of the paths is absent, null or "". */

@@ -1,5 +1,6 @@
 package dev.mandate.policy.control;
 
+import dev.mandate.platform.json.NumberRange;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Brings JSON-like values into the shapes CEL evaluates: integral numbers as Long, other numbers as
- * Double, strings, booleans, lists, string-keyed maps and null. Anything else becomes its string form,
+ * Brings JSON-like values into the shapes CEL evaluates: whole numbers as Long, other numbers as
+ * Double (big numbers exactly, see NumberRange), strings, booleans, lists, string-keyed maps and null. Anything else becomes its string form,
  * so no object of the caller's ever reaches a rule.
  */
 public final class PolicyValues {
@@ -46,11 +47,11 @@ public final class PolicyValues {
         if (value instanceof Float f) {
             return f.doubleValue();
         }
-        if (value instanceof BigInteger big) {
-            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal(decimal);
+        if (value instanceof BigInteger || value instanceof BigDecimal) {
+            // exact, or kept as it is: a rule reading a number outside the range fails (closed), never
+            // sees a rounded or wrapped value; rule params are checked against the range at authoring
+            Number plain = NumberRange.plain((Number) value);
+            return plain == null ? value : plain;
         }
         if (value instanceof Number n) {
             return n.doubleValue();
@@ -96,13 +97,5 @@ public final class PolicyValues {
             return true;
         }
         return false;
-    }
-
-    private static Object decimal(BigDecimal decimal) {
-        BigDecimal stripped = decimal.stripTrailingZeros();
-        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= 18) {
-            return stripped.longValueExact();
-        }
-        return decimal.doubleValue();
     }
 }

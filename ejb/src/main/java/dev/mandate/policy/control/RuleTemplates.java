@@ -1,6 +1,7 @@
 package dev.mandate.policy.control;
 
 import dev.mandate.platform.error.Violation;
+import dev.mandate.platform.json.NumberRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +129,10 @@ public final class RuleTemplates {
     }
 
     private static String literal(Number n) {
-        return n instanceof Long ? n.toString() : Double.toString(n.doubleValue());
+        // a Double here is a number of NumberRange: its 15-digit decimal is what the CEL literal reads back as
+        return n instanceof Long
+                ? n.toString()
+                : NumberRange.decimal(n.doubleValue()).toString();
     }
 
     private static List<String> path(Map<String, Object> params, String name, List<Violation> violations) {
@@ -199,8 +203,13 @@ public final class RuleTemplates {
 
     private static Number number(Map<String, Object> params, String name, List<Violation> violations) {
         Object value = params.get(name);
-        if (value instanceof Long || (value instanceof Double d && Double.isFinite(d))) {
-            return (Number) value;
+        if (value instanceof Number n) {
+            Number plain = NumberRange.plain(n);
+            if (plain != null) {
+                return plain;
+            }
+            violations.add(new Violation("params." + name, NumberRange.RULE));
+            return null;
         }
         violations.add(new Violation("params." + name, "is required: a number"));
         return null;

@@ -2,6 +2,7 @@ package dev.mandate.policy.control;
 
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.Violation;
+import dev.mandate.platform.json.NumberRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -123,6 +124,11 @@ public final class RuleValidator {
     private static boolean compiles(String field, String expression, List<Violation> violations) {
         try {
             PolicyLanguage.get().compile(expression);
+            var literal = NumberLiterals.firstOutOfRange(expression);
+            if (literal.isPresent()) {
+                violations.add(new Violation(field, "the number " + literal.get() + " " + NumberRange.RULE));
+                return false;
+            }
             return true;
         } catch (RuleCompileException invalid) {
             violations.add(new Violation(field, "does not compile: " + invalid.getMessage()));

@@ -9,6 +9,7 @@ import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.StaleVersionException;
+import dev.mandate.platform.json.NumberRange;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.security.Versions;
 import dev.mandate.taxonomy.entity.AllowedTool;
@@ -21,6 +22,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,7 +161,19 @@ public class Taxonomy {
                             "refusalConditions", "operand of MATCHES must be a regular expression");
                 }
             }
+            if (condition.operator() == RefusalOperator.GREATER_THAN && !isNumber(condition.operand())) {
+                throw new InvalidRequestException(
+                        "refusalConditions", "operand of GREATER_THAN must be a number that " + NumberRange.RULE);
+            }
         });
+    }
+
+    private static boolean isNumber(String operand) {
+        try {
+            return operand != null && NumberRange.contains(new BigDecimal(operand.strip()));
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     private void flush(String kind, String key) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.ext.Providers;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.yasson.YassonJsonb;
 
@@ -30,11 +31,18 @@ import org.eclipse.yasson.YassonJsonb;
  * Reads Mandate's request bodies strictly: the JSON is parsed first (a syntax error names its line and
  * column), then checked against the request class's declared field types (JSON-B alone would turn
  * {@code 5} into {@code "5"} and {@code ["x"]} into {@code "x"}), and only then bound. Every wrong
- * type, unknown property and unknown enum value is reported at once, with its JSON path.
+ * type, unknown property and unknown enum value is reported at once, with its JSON path. Every number
+ * must lie in NumberRange (I-JSON), every string be storable text (JsonContentCheck): anything else is a
+ * violation at its path, never rounded or stored.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
 public class StrictJsonReader implements MessageBodyReader<RequestBody> {
+
+    /** Parsson's defaults (Payara's JSON-P), stated in the answer. */
+    static final int MAX_PARSER_DEPTH = 1000;
+
+    static final int MAX_NUMBER_CHARS = 1100;
 
     @Context
     Providers providers;
@@ -56,7 +64,11 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
         if (json.getValueType() == JsonValue.ValueType.NULL) {
             throw new InvalidRequestException("body", "a JSON object is required");
         }
-        List<Violation> violations = new JsonShapeCheck().check(json, type);
+        List<Violation> violations = new ArrayList<>();
+        JsonContentCheck.check("", json, violations);
+        if (violations.isEmpty()) {
+            violations = new JsonShapeCheck().check(json, type);
+        }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
@@ -84,6 +96,13 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
                     + at.getColumnNumber() + ").");
         } catch (JsonException unreadable) {
             throw new MalformedJsonException("The body is empty or not valid JSON.");
+        } catch (WebApplicationException answered) {
+            throw answered;
+        } catch (RuntimeException | StackOverflowError overLimit) {
+            // Parsson's own limits (nesting deeper than 1000, a number of more than 1100 characters) and
+            // numbers BigDecimal cannot hold (an exponent beyond ±2^31) surface as other runtime exceptions
+            throw new MalformedJsonException("The body exceeds the JSON parser's limits (nesting at most "
+                    + MAX_PARSER_DEPTH + " levels, numbers at most " + MAX_NUMBER_CHARS + " characters).");
         }
     }
 

@@ -4,9 +4,6 @@ import dev.mandate.api.problem.Problems;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.security.Caller;
-import dev.mandate.platform.security.TenantId;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -25,8 +22,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * expiry (and answered 401 itself for a bad token); this adds:
  * <ul>
  *   <li>no token: 401 (not the 403 a plain role check gives);
- *   <li>a token not yet valid ({@code nbf}) or without a valid tenant claim: 401;
- *   <li>none of the method's roles in {@code groups}: 403;
+ *   <li>a token not yet valid ({@code nbf}), without a valid tenant claim or without a usable {@code sub}:
+ *       401;
+ *   <li>none of the method's roles in {@code groups} (none when the claim is missing): 403;
  *   <li>an agent that is not ACTIVE: 403 on its very next request, whatever its token says (read here,
  *       or in the method's own transaction where it says so, {@link ChecksAgentStatusItself}).
  * </ul>
@@ -59,29 +57,25 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter, Contai
             request.abortWith(unauthenticated("A bearer token is required."));
             return;
         }
-        long skew = ConfigKey.JWT_CLOCK_SKEW_SECONDS.get(Long.class);
-        Long notBefore = number(token.getClaim("nbf"));
-        if (notBefore != null && notBefore > Instant.now().getEpochSecond() + skew) {
-            request.abortWith(unauthenticated("The token is not valid yet (nbf)."));
-            return;
-        }
-        String tenantClaim = ConfigKey.JWT_TENANT_CLAIM.get(String.class);
-        String tenant = string(token.getClaim(tenantClaim));
-        if (!TenantId.isValid(tenant)) {
-            request.abortWith(unauthenticated("The token carries no valid '" + tenantClaim + "' claim."));
-            return;
-        }
-        if (rolesAllowed.stream().noneMatch(token.getGroups()::contains)) {
+        TokenClaims.Outcome outcome = TokenClaims.caller(
+                token,
+                rolesAllowed,
+                ConfigKey.JWT_TENANT_CLAIM.get(String.class),
+                ConfigKey.JWT_CLOCK_SKEW_SECONDS.get(Long.class),
+                Instant.now().getEpochSecond());
+        if (outcome.caller() == null) {
             request.abortWith(
-                    Problems.of(ProblemType.FORBIDDEN, "This operation needs one of the roles " + rolesAllowed));
+                    outcome.refusal() == ProblemType.UNAUTHENTICATED
+                            ? unauthenticated(outcome.detail())
+                            : Problems.of(outcome.refusal(), outcome.detail()));
             return;
         }
         if (principal instanceof CallerPrincipal verified) {
             beans.verifiedTokens.remember(token, verified);
         }
-        Caller caller = new Caller(tenant, token.getSubject(), token.getGroups());
+        Caller caller = outcome.caller();
         if (caller.isAgent() && readsAgent) {
-            beans.agents.require(tenant, token.getSubject());
+            beans.agents.require(caller.tenant(), caller.subject());
         }
         VerifiedCall.set(new VerifiedCall(caller));
     }
@@ -98,16 +92,10 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter, Contai
     }
 
     static String string(Object claim) {
-        if (claim instanceof JsonString json) {
-            return json.getString();
-        }
-        return claim instanceof String text ? text : null;
+        return TokenClaims.string(claim);
     }
 
     static Long number(Object claim) {
-        if (claim instanceof JsonNumber json) {
-            return json.longValue();
-        }
-        return claim instanceof Number n ? n.longValue() : null;
+        return TokenClaims.number(claim);
     }
 }

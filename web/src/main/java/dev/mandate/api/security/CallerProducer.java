@@ -34,6 +34,6 @@ public class CallerProducer {
 
     private static Caller from(JsonWebToken token) {
         String tenant = CallerAuthorizationFilter.string(token.getClaim(ConfigKey.JWT_TENANT_CLAIM.get(String.class)));
-        return new Caller(tenant, token.getSubject(), token.getGroups());
+        return new Caller(tenant, token.getSubject(), TokenClaims.groups(token));
     }
 }

@@ -73,7 +73,7 @@ public class VerifiedTokens {
         if (validUntil <= now || !roomFor(now)) {
             return;
         }
-        tokens.put(raw, new Verified(principal, Set.copyOf(token.getGroups()), validUntil));
+        tokens.put(raw, new Verified(principal, Set.copyOf(TokenClaims.groups(token)), validUntil));
     }
 
     int size() {

@@ -4,7 +4,10 @@ import dev.mandate.api.json.RequestBody;
 import dev.mandate.catalog.entity.RiskClass;
 import dev.mandate.catalog.entity.ToolActionDefinition;
 import dev.mandate.catalog.entity.ToolDefinition;
+import dev.mandate.platform.error.InvalidRequestException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -45,7 +48,23 @@ public class ToolRequest implements RequestBody {
         public String description;
     }
 
+    /** The argument_schema column. */
+    static final int MAX_SCHEMA_CHARS = 20_000;
+
+    /** Far beyond any real schema, far below what the schema library's recursion survives. */
+    static final int MAX_SCHEMA_DEPTH = 64;
+
     ToolDefinition toDefinition() {
+        for (int i = 0; i < actions.size(); i++) {
+            JsonObject schema = actions.get(i).argumentSchema;
+            String field = "actions[" + i + "].argumentSchema";
+            if (schema.toString().length() > MAX_SCHEMA_CHARS) {
+                throw new InvalidRequestException(field, "must be at most " + MAX_SCHEMA_CHARS + " characters as JSON");
+            }
+            if (depth(schema) > MAX_SCHEMA_DEPTH) {
+                throw new InvalidRequestException(field, "must not be nested deeper than " + MAX_SCHEMA_DEPTH);
+            }
+        }
         return new ToolDefinition(
                 key,
                 name,
@@ -54,5 +73,22 @@ public class ToolRequest implements RequestBody {
                         .map(a -> new ToolActionDefinition(
                                 a.key, a.riskClass, a.argumentSchema.toString(), a.description))
                         .toList());
+    }
+
+    private static int depth(JsonValue value) {
+        int deepest = 0;
+        if (value instanceof JsonObject object) {
+            for (JsonValue member : object.values()) {
+                deepest = Math.max(deepest, depth(member));
+            }
+            return deepest + 1;
+        }
+        if (value instanceof JsonArray array) {
+            for (JsonValue element : array) {
+                deepest = Math.max(deepest, depth(element));
+            }
+            return deepest + 1;
+        }
+        return 0;
     }
 }

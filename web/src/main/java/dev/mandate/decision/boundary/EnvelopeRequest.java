@@ -30,8 +30,9 @@ public class EnvelopeRequest implements RequestBody, KeepsParsedJson {
     @Size(max = 36, message = "must be at most 36 characters")
     public String agentId;
 
+    /** At most the audit's task id column (128), like every limit here: one value from request to column. */
     @NotBlank(message = "is required (groups the envelopes of one task)")
-    @Size(max = 200, message = "must be at most 200 characters")
+    @Size(max = 128, message = "must be at most 128 characters")
     public String taskId;
 
     @NotBlank(message = "is required")

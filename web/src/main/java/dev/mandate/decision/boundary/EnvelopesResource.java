@@ -2,6 +2,7 @@ package dev.mandate.decision.boundary;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.api.http.PayloadTooLargeException;
 import dev.mandate.api.security.ChecksAgentStatusItself;
 import dev.mandate.api.security.VerifiedCall;
 import dev.mandate.decision.control.TraceIds;
@@ -48,6 +49,8 @@ public class EnvelopesResource {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The envelope's column (envelope.request_json): a longer one is refused, never cut or failed on. */
+    static final int MAX_ENVELOPE_CHARS = 200_000;
 
     @Inject
     EnvelopeGateway gateway;
@@ -83,12 +86,7 @@ public class EnvelopesResource {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
-        JsonObject envelope = (JsonObject) CanonicalJson.sorted(request.asWritten());
-        int maxDepth = ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class);
-        if (CanonicalJson.depth(request.requestedAction.arguments) > maxDepth) {
-            throw new InvalidRequestException(
-                    "requestedAction.arguments", "must not be nested deeper than " + maxDepth);
-        }
+        Admitted admitted = admissible(request, ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class));
         String traceId = TraceIds.from(traceparent);
         EnvelopeRequest.ModelUsage usage = request.modelUsage;
         EnvelopeSubmission submission = new EnvelopeSubmission(
@@ -98,12 +96,12 @@ public class EnvelopesResource {
                 request.requestedAction.tool,
                 request.requestedAction.action,
                 request.requestedAction.arguments,
-                envelope,
+                admitted.envelope(),
                 usage == null || usage.calls == null ? (usage == null ? 0 : 1) : usage.calls,
                 usage == null || usage.cost == null ? BigDecimal.ZERO : usage.cost,
                 traceId,
                 idempotencyKey,
-                CanonicalJson.sha256(envelope.toString()));
+                CanonicalJson.sha256(admitted.text()));
         EnvelopeAnswer answer = gateway.submit(VerifiedCall.current().caller(), submission);
         Response.ResponseBuilder response = Response.status(answer.status())
                 .entity(answer.body())
@@ -113,6 +111,31 @@ public class EnvelopesResource {
         }
         return response.build();
     }
+
+    /**
+     * The envelope as stored (members sorted), once the checks beyond Bean Validation pass: arguments
+     * and policy context nested at most {@code maxDepth} deep (both are free-form inputs to rules), and at most {@link #MAX_ENVELOPE_CHARS} as stored. Numbers and
+     * text were checked by the reader.
+     */
+    static Admitted admissible(EnvelopeRequest request, int maxDepth) {
+        if (CanonicalJson.depth(request.requestedAction.arguments) > maxDepth) {
+            throw new InvalidRequestException(
+                    "requestedAction.arguments", "must not be nested deeper than " + maxDepth);
+        }
+        if (request.policyContext != null && CanonicalJson.depth(request.policyContext) > maxDepth) {
+            throw new InvalidRequestException("policyContext", "must not be nested deeper than " + maxDepth);
+        }
+        JsonObject envelope = (JsonObject) CanonicalJson.sorted(request.asWritten());
+        String text = envelope.toString();
+        if (text.length() > MAX_ENVELOPE_CHARS) {
+            throw new PayloadTooLargeException(
+                    "The envelope exceeds " + MAX_ENVELOPE_CHARS + " characters as stored (compact JSON).");
+        }
+        return new Admitted(envelope, text);
+    }
+
+    /** The envelope to decide and store, and its stored text. */
+    record Admitted(JsonObject envelope, String text) {}
 
     @GET
     @Path("{id}")

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * like a path that does not exist.
  */
 @Path("/v1/dev/tokens")
+@DevTokensSwitch.WhenEnabled
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,6 +43,7 @@ public class DevTokensResource {
     @Operation(summary = "Mint a bearer token (quick start only; 404 when disabled)")
     public TokenResponse issue(@Valid DevTokenRequest request) {
         if (!issuer.isEnabled()) {
+            // switched off while this request was on its way (DevTokensSwitch answered the others)
             throw new NotFoundException();
         }
         long ttl = request.ttlSeconds == null ? 3600 : Math.min(request.ttlSeconds, issuer.maxTtlSeconds());

@@ -94,6 +94,7 @@ public class TaskTypeRequest implements RequestBody {
         public Long p95Millis;
 
         @DecimalMin(value = "0", message = "must be 0 or more")
+        @DecimalMax(value = "99999999.9999", message = "must be at most 99999999.9999")
         public BigDecimal costPerTask;
     }
 
@@ -105,6 +106,7 @@ public class TaskTypeRequest implements RequestBody {
         public Integer maxToolCalls;
 
         @DecimalMin(value = "0", message = "must be 0 or more")
+        @DecimalMax(value = "99999999.9999", message = "must be at most 99999999.9999")
         public BigDecimal maxCostPerTask;
     }
 
