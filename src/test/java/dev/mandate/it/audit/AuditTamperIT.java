@@ -203,6 +203,7 @@ class AuditTamperIT extends MandateIT {
         // without the witness the database tells a consistent story
         Path witness = AuditSupport.WITNESS.resolve(tenant);
         Path aside = AuditSupport.WITNESS.resolve(tenant + ".aside");
+        assertThat(witness).as("the tenant's checkpoints were witnessed").isDirectory();
         Files.move(witness, aside);
         try {
             assertThat(AuditSupport.verify(admin).getBoolean("valid")).isTrue();

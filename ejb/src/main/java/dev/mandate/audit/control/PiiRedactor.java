@@ -49,6 +49,9 @@ public final class PiiRedactor {
      */
     private static final Pattern KEY_ASSIGNMENT =
             Pattern.compile("(?<![A-Za-z0-9_.-])((?:\\\\?[\"'])?)([A-Za-z_][A-Za-z0-9_.-]{0,99})\\1\\s*[:=]\\s*");
+    /** A name/value pair that names its secret in a sibling: {@code {"name":"X-Api-Key","value":"..."}}. */
+    private static final Pattern NAMED_VALUE = Pattern.compile(
+            "\"(?:name|key|header|field|param)\"\\s*:\\s*\"([^\"]{1,100})\"\\s*,\\s*\"values?\"\\s*:\\s*");
     /** Credentials recognisable by their shape alone (Stripe, AWS, GitHub, Slack, Google, GitLab, OpenAI). */
     private static final Pattern TOKEN_SHAPES =
             Pattern.compile("(?<![A-Za-z0-9])(?:[sprk]k_(?:live|test)_[A-Za-z0-9]{8,}"
@@ -192,6 +195,7 @@ public final class PiiRedactor {
         }
         if (all || (text.indexOf(':') >= 0 || text.indexOf('=') >= 0) && namesASecret(lower)) {
             out = replaceAssignedSecrets(out);
+            out = replaceNamedValues(out);
         }
         if (all || text.indexOf('@') >= 0) {
             out = EMAIL_ADDRESS.matcher(out).replaceAll(EMAIL);
@@ -249,6 +253,25 @@ public final class PiiRedactor {
             out.append(text, copied, keys.end()).append(SECRET);
             copied = end;
             from = Math.max(end, keys.end() + 1);
+        }
+        return out.append(text, Math.min(copied, text.length()), text.length()).toString();
+    }
+
+    /** The value of a name/value pair whose name is secret-named ({@link #NAMED_VALUE}) becomes {@code [SECRET]}. */
+    private static String replaceNamedValues(String text) {
+        Matcher pairs = NAMED_VALUE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        int from = 0;
+        while (from < text.length() && pairs.find(from)) {
+            if (!SecretNames.isSecret(pairs.group(1))) {
+                from = pairs.end();
+                continue;
+            }
+            int end = valueEnd(text, pairs.end(), false);
+            out.append(text, copied, pairs.end()).append(SECRET);
+            copied = end;
+            from = Math.max(end, pairs.end() + 1);
         }
         return out.append(text, Math.min(copied, text.length()), text.length()).toString();
     }

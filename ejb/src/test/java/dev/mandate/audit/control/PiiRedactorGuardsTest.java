@@ -54,7 +54,16 @@ class PiiRedactorGuardsTest {
                         "020/7946/0958",
                         "123 45 6789",
                         "AB123456C",
-                        "c71894f8-1b71-4abd-842d-d1bef8e84a5d"),
+                        "c71894f8-1b71-4abd-842d-d1bef8e84a5d",
+                        "{\"db_password\":\"pw\"}",
+                        "sessionToken=abc",
+                        "\"x_auth_token\": {\"a\":[1,\"}\"]}",
+                        "{\"name\":\"X-Api-Key\",\"value\":\"k\"}",
+                        "sk_live_4eC39HqLyjWDarjt",
+                        "AKIAIOSFODNN7EXAMPLE",
+                        "ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+                        "Cookie: sid=1; x=2",
+                        "max_tokens: 5"),
                 Arbitraries.strings()
                         .withChars("0123456789 -+:=@.()/abcXYZkeyKEY")
                         .ofMaxLength(24),
