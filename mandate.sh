@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mandate quick start: build, fetch Payara 6 from Maven Central, start it on its embedded database,
-# deploy Mandate with a demo tenant. Run it again to redeploy after a change.
+# deploy Mandate with a demo tenant. Run it again to rebuild and redeploy after a change: it waits until
+# Mandate (not only Payara) answers ready. A start interrupted halfway is picked up by the next one.
 #
 #   ./mandate.sh start     build + start + deploy (default)
 #   ./mandate.sh stop      stop the quick-start server
@@ -20,8 +21,13 @@ start() {
   ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl ear -am package
   if [ ! -x "$MANDATE_PAYARA_HOME/bin/asadmin" ]; then
     echo "[mandate] fetching Payara $PAYARA_VERSION from Maven Central"
+    # unpacked beside its place and moved there whole: an interrupted unpack leaves no half server behind
+    rm -rf "$QUICKSTART/unpacking"
     ./mvnw -q -B -N org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
-      -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" -DoutputDirectory="$QUICKSTART"
+      -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" -DoutputDirectory="$QUICKSTART/unpacking"
+    rm -rf "$MANDATE_PAYARA_HOME"
+    mv "$QUICKSTART/unpacking/payara6" "$MANDATE_PAYARA_HOME"
+    rm -rf "$QUICKSTART/unpacking"
   fi
   bash server-config/local/domain.sh start >/dev/null
   bash server-config/local/domain.sh deploy ear/target/mandate.ear

@@ -22,6 +22,10 @@
 #   MANDATE_UNDEPLOY     true: remove an already deployed Mandate after start (tests)
 #   MANDATE_CONFIG_CACHE_SECONDS  how long Payara caches MP Config values (tests: 0)
 #   MANDATE_HOUSEKEEPING_SECONDS  how often old rate buckets and idempotency keys go (tests: 3)
+#   MANDATE_DB_LOCK_TIMEOUT_MS    longest wait for a row or table lock               default 5000
+#   MANDATE_DB_STATEMENT_TIMEOUT_SECONDS  longest statement                        default 15
+#   MANDATE_DB_POOL_WAIT_MS       longest wait for a pooled connection             default 5000
+#   MANDATE_HTTP_THREADS          HTTP worker threads                              default 64
 set -euo pipefail
 
 : "${MANDATE_PAYARA_HOME:?set MANDATE_PAYARA_HOME to the unpacked payara6 folder}"
@@ -112,8 +116,12 @@ without_sql_trace() {
 
 configure_datasource() {
   if asadmin list-jdbc-resources | grep -qx 'jdbc/mandate'; then
-    [ "$DB" = postgres ] && without_sql_trace
-    return
+    # an "if", not "[ ] && ...": a bare return would hand the failed test's status to set -e, and a
+    # second start of the quick start (H2) stopped there with exit 1
+    if [ "$DB" = postgres ]; then
+      without_sql_trace
+    fi
+    return 0
   fi
   if [ "$DB" = postgres ]; then
     # Payara's pool refuses a user without a password ("No password credential found"), even where the
@@ -131,6 +139,34 @@ configure_datasource() {
     asadmin create-jdbc-resource --connectionpoolid H2Pool jdbc/mandate >/dev/null
   fi
   log "datasource jdbc/mandate -> $DB"
+}
+
+# Every wait for the database is bounded, so a held lock or an absent database answers 503 (nothing
+# written) instead of holding an HTTP worker: a lock wait (PostgreSQL lock_timeout, H2 LOCK_TIMEOUT, set
+# on each new connection), a statement (the pool's statement timeout), a pooled connection (the pool's
+# max wait) and, on PostgreSQL, connecting (connectTimeout) and a silent network (socketTimeout). The
+# HTTP pool has more workers than Payara's 5, so one slow request does not stop the others. As in
+# production (20-datasource.asadmin, 35-http.asadmin). Applied once per setting: a stamp in the domain
+# remembers what was set (each asadmin call costs a JVM start).
+configure_timeouts() {
+  local lock=${MANDATE_DB_LOCK_TIMEOUT_MS:-5000} statement=${MANDATE_DB_STATEMENT_TIMEOUT_SECONDS:-15}
+  local wait=${MANDATE_DB_POOL_WAIT_MS:-5000} threads=${MANDATE_HTTP_THREADS:-64}
+  local pool=H2Pool init="SET LOCK_TIMEOUT $lock"
+  if [ "$DB" = postgres ]; then
+    pool=mandate-pg
+    init="SET lock_timeout TO $lock"
+  fi
+  local stamp="$DOMAINS_DIR/$DOMAIN/config/mandate-timeouts" wanted="$pool $lock $statement $wait $threads"
+  [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ] && return
+  local prefix="resources.jdbc-connection-pool.$pool"
+  asadmin set "$prefix.init-sql=$init" "$prefix.statement-timeout-in-seconds=$statement" \
+    "$prefix.max-wait-time-in-millis=$wait" \
+    "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=$threads" >/dev/null
+  if [ "$DB" = postgres ]; then
+    asadmin set "$prefix.property.connectTimeout=5" "$prefix.property.socketTimeout=$((statement * 2))" >/dev/null
+  fi
+  echo "$wanted" > "$stamp"
+  log "database waits bounded (lock ${lock} ms, statement ${statement} s, pool ${wait} ms), $threads HTTP workers"
 }
 
 configure_properties() {
@@ -155,17 +191,50 @@ configure_properties() {
   asadmin set-log-levels fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore=WARNING >/dev/null
 }
 
-wait_ready() {
+# true once Mandate's own readiness check answers UP (200), false after $1 seconds
+ready_within() {
   local url="http://127.0.0.1:$HTTP_PORT/health/ready" deadline=$((SECONDS + ${1:-180}))
   # Mandate's own check must be in the answer: while the app loads, Payara's endpoint answers UP with no
   # checks for a moment, and a deploy or undeploy in that moment breaks the app (PAYARA.md, pitfall 7)
   until curl -fsS "$url" 2>/dev/null | grep -q '"name":"mandate"'; do
-    if [ $SECONDS -ge $deadline ]; then
-      log "Mandate did not become ready at $url; see $DOMAINS_DIR/$DOMAIN/logs/server.log"
-      exit 1
-    fi
+    [ $SECONDS -ge $deadline ] && return 1
     sleep 1
   done
+}
+
+wait_ready() {
+  if ! ready_within "${1:-180}"; then
+    log "Mandate did not become ready at http://127.0.0.1:$HTTP_PORT/health/ready; see $DOMAINS_DIR/$DOMAIN/logs/server.log"
+    exit 1
+  fi
+}
+
+# A domain whose server process lives although asadmin does not see it running: a start that was
+# interrupted (the server goes on starting in the background) or is still coming up. Starting it again
+# would hang for 10 minutes and delete its pid file (PAYARA.md, pitfall 6): wait for it instead.
+server_process_alive() {
+  local pid
+  pid=$(cat "$DOMAINS_DIR/$DOMAIN/config/pid" 2>/dev/null) || return 1
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+}
+
+wait_for_running() {
+  local deadline=$((SECONDS + 180))
+  until is_running; do
+    if [ $SECONDS -ge $deadline ] || ! server_process_alive; then
+      return 1
+    fi
+    sleep 2
+  done
+}
+
+# After a start: an app that was deployed before finishes loading before anything else happens (a deploy
+# racing with that load breaks its persistence unit, PAYARA.md pitfall 7). One that does not become ready
+# (an interrupted deploy, a broken build) is left to the deploy that follows, which replaces it.
+settle_deployed_app() {
+  if app_deployed && ! ready_within 180; then
+    log "the deployed Mandate is not ready; the next deploy replaces it"
+  fi
 }
 
 app_deployed() {
@@ -175,18 +244,23 @@ app_deployed() {
 cmd_start() {
   ensure_domain
   ensure_keys
+  if ! is_running && server_process_alive; then
+    log "domain $DOMAIN is still starting (an earlier start was interrupted?): waiting for it"
+    wait_for_running || { log "domain $DOMAIN neither runs nor stops; stop it (domain.sh stop) and start again"; exit 1; }
+  fi
   if is_running; then
     log "domain $DOMAIN already running"
-    # pitfall: a redeploy while the deployed app is still loading breaks its persistence unit
-    app_deployed && wait_ready 180
   else
-    [ "$DB" = postgres ] && ensure_postgres_database
+    if [ "$DB" = postgres ]; then
+      ensure_postgres_database
+    fi
     ensure_jvm_options
     log "starting domain $DOMAIN"
     "$ASADMIN" start-domain --domaindir "$DOMAINS_DIR" "$DOMAIN" >/dev/null
-    app_deployed && wait_ready 180
   fi
+  settle_deployed_app
   configure_datasource
+  configure_timeouts
   configure_properties
   if [ "${MANDATE_UNDEPLOY:-false}" = true ] && app_deployed; then
     # tests deploy through Arquillian: a deployment left by an interrupted run would block it

@@ -47,10 +47,19 @@ public final class Fixtures {
 
     /** A token from the quick start's dev token endpoint of the server at {@code baseUrl}. */
     public static String devToken(String baseUrl, String subject, String group) {
+        return devToken(baseUrl, subject, group, null);
+    }
+
+    /** A dev token for {@code tenant} (null: the demo tenant). */
+    public static String devToken(String baseUrl, String subject, String group, String tenant) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("subject", subject, "groups", List.of(group)));
+        if (tenant != null) {
+            body.put("tenant", tenant);
+        }
         return RestAssured.given()
                 .baseUri(baseUrl)
                 .contentType("application/json")
-                .body(Map.of("subject", subject, "groups", List.of(group)))
+                .body(body)
                 .post("/api/v1/dev/tokens")
                 .then()
                 .statusCode(200)

@@ -57,8 +57,18 @@ public class DecisionConfigurations {
         return read;
     }
 
+    /**
+     * The decision path only reads the configuration: entities read as read-only are not part of the
+     * transaction's unit of work, so the flush before each later query never compares them with what was
+     * read, and never writes them. Managed, the task types were taken for changed and
+     * written back (a new version) by every decision that read it (on H2, every decision: no generations):
+     * concurrent decisions of one tenant failed with OptimisticLockException.
+     */
+    private static final String READ_ONLY = "eclipselink.read-only";
+
     private DecisionConfiguration read(String tenant, String generation) {
         Map<String, String> workflowKeys = em.createNamedQuery(Workflow.ALL, Workflow.class)
+                .setHint(READ_ONLY, true)
                 .setParameter("tenant", tenant)
                 .getResultStream()
                 .collect(Collectors.toMap(Workflow::id, Workflow::key));
@@ -66,6 +76,7 @@ public class DecisionConfigurations {
                 generation,
                 policy.currentVersion(tenant),
                 em.createNamedQuery(TaskType.ALL, TaskType.class)
+                        .setHint(READ_ONLY, true)
                         .setParameter("tenant", tenant)
                         .setHint("eclipselink.batch.type", "IN")
                         .setHint("eclipselink.batch", "t.allowedTools")
@@ -74,6 +85,7 @@ public class DecisionConfigurations {
                         .map(t -> t.definition(workflowKeys.get(t.workflowId())))
                         .toList(),
                 em.createNamedQuery(Tool.ALL, Tool.class)
+                        .setHint(READ_ONLY, true)
                         .setParameter("tenant", tenant)
                         .setHint("eclipselink.batch.type", "IN")
                         .setHint("eclipselink.batch", "t.actions")
@@ -81,11 +93,13 @@ public class DecisionConfigurations {
                         .map(Tool::definition)
                         .toList(),
                 em.createNamedQuery(KillSwitch.ACTIVE_IN, KillSwitch.class)
+                        .setHint(READ_ONLY, true)
                         .setParameter("tenant", tenant)
                         .getResultStream()
                         .map(k -> new ActiveKillSwitch(k.scope(), k.target(), k.describe()))
                         .toList(),
                 em.createNamedQuery(Budget.ALL, Budget.class)
+                        .setHint(READ_ONLY, true)
                         .setParameter("tenant", tenant)
                         .getResultStream()
                         .map(Budget::cap)

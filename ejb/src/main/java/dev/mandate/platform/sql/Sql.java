@@ -4,9 +4,10 @@ import dev.mandate.platform.schema.DatabaseProduct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,17 +24,19 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * Hand-written statements of the decision path, run with plain JDBC on Mandate's datasource. Inside a
- * JTA transaction the pool hands out the connection the transaction already holds (the one the entity
- * manager uses: connections are shareable), so a statement here is part of the caller's transaction,
- * exactly as the entity manager's native query was; outside one it runs on its own. EclipseLink parses a
- * native query's SQL and builds its query objects again on every call, which cost as much Java time as
- * the statement itself (JFR, BENCHMARKS.md).
+ * Hand-written statements of the decision path, run with plain JDBC on Mandate's datasource. EclipseLink
+ * parses a native query's SQL and builds its query objects again on every call, which cost as much Java
+ * time as the statement itself (JFR, BENCHMARKS.md).
  *
- * <p>Inside a transaction every statement here runs on one connection handle, taken from the pool at the
- * transaction's first statement and closed when the transaction completes: each handle taken from
- * Payara's pool is an allocation through the connector (enlistment checks, pool lookups, configuration
- * reads), which cost 8% of a decision's server CPU when every statement took its own (BENCHMARKS.md).
+ * <p>Inside a JTA transaction every statement here runs on the connection the transaction's entity
+ * manager holds ({@code EntityManager.unwrap(Connection.class)}): one transaction, one connection, however
+ * many records it writes through JPA and through here. Relying on the pool to hand a handle of the same
+ * connection to each taker did not hold: a request that wrote through JPA, appended an audit record, then
+ * wrote through JPA and appended again (a SCIM PUT that changes attributes and deactivates) ran its second
+ * chain lock on another server connection (seen in {@code pg_stat_activity}), which waited for the lock
+ * the first connection of its own request held: forever on PostgreSQL, 2 s and a 500 on H2. The entity
+ * manager keeps its connection until the transaction ends and releases it then; nothing here closes it.
+ * Outside a transaction a statement takes a connection of its own from the pool and gives it back.
  *
  * <p>Parameters are bound in order; an {@link Instant} is bound as a UTC timestamp. Failures surface as
  * {@link PersistenceException} with the driver's {@link SQLException} as cause, as the entity manager's
@@ -61,14 +64,15 @@ public class Sql {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    /** The transaction's entity manager: inside a transaction, statements run on its connection. */
+    @PersistenceContext(unitName = "mandate")
+    EntityManager entityManager;
+
     /** Work on a connection; the connection is not the work's to close. */
     @FunctionalInterface
     private interface Work<R> {
         R on(Connection connection) throws SQLException;
     }
-
-    /** The key of the transaction's handle among its resources: one per Sql (an application-scoped bean). */
-    private final Object handleKey = new Object();
 
     /**
      * Writes run in order: statements, and steps that need a statement's result before the next one (a
@@ -255,55 +259,13 @@ public class Sql {
     private <R> R withConnection(String sql, Work<R> work) {
         try {
             if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                Connection handle = transactionHandle();
-                // closed once the commit began: a statement run by a later synchronization takes its own
-                if (!handle.isClosed()) {
-                    return work.on(handle);
-                }
+                return work.on(entityManager.unwrap(Connection.class));
             }
             try (Connection connection = dataSource.getConnection()) {
                 return work.on(connection);
             }
         } catch (SQLException failed) {
             throw failure(sql, failed);
-        }
-    }
-
-    /** The active transaction's handle, taken at its first statement; closed as the transaction completes. */
-    private Connection transactionHandle() throws SQLException {
-        Connection handle = (Connection) transactions.getResource(handleKey);
-        if (handle == null) {
-            handle = dataSource.getConnection();
-            transactions.putResource(handleKey, handle);
-            transactions.registerInterposedSynchronization(new HandleCloser(handle));
-        }
-        return handle;
-    }
-
-    /**
-     * Closes a transaction's handle before the commit, or after a rollback (which skips beforeCompletion).
-     * Closing a handle returns nothing to the pool while its transaction lasts: the physical connection
-     * stays enlisted until the transaction ends, as with any handle closed inside a transaction.
-     */
-    private record HandleCloser(Connection handle) implements Synchronization {
-        @Override
-        public void beforeCompletion() {
-            close();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            close();
-        }
-
-        private void close() {
-            try {
-                if (!handle.isClosed()) {
-                    handle.close();
-                }
-            } catch (SQLException ignored) {
-                // the pool discards a connection whose close fails; nothing is left to do here
-            }
         }
     }
 

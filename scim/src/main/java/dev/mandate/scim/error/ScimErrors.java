@@ -1,6 +1,7 @@
 package dev.mandate.scim.error;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mandate.platform.error.DatabaseUnavailable;
 import dev.mandate.scim.http.ScimJson;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +31,9 @@ public final class ScimErrors {
                 Response.status(status).type(ScimJson.MEDIA_TYPE).entity(body(status, scimType, detail));
         if (status == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (status == 503) {
+            builder.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
         return builder.build();
     }

@@ -2,6 +2,7 @@ package dev.mandate.scim.error;
 
 import com.unboundid.scim2.common.exceptions.ScimException;
 import dev.mandate.platform.error.ConstraintViolations;
+import dev.mandate.platform.error.DatabaseUnavailable;
 import dev.mandate.platform.error.MandateException;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotAllowedException;
@@ -100,11 +101,23 @@ public final class ScimExceptionMappers {
             }
         }
         String incident = UUID.randomUUID().toString();
+        if (DatabaseUnavailable.is(failure)) {
+            // the transaction rolled back: nothing was written, a retry is safe
+            LOG.log(Level.WARNING, "SCIM: database unavailable, incident " + incident + ": " + failure);
+            return new ScimProblem(
+                    503,
+                    null,
+                    "The database is unavailable or too slow right now; nothing was changed. Retry in "
+                            + DatabaseUnavailable.RETRY_AFTER_SECONDS + " seconds (incident " + incident + ").");
+        }
         LOG.log(Level.WARNING, "SCIM incident " + incident, failure);
         return new ScimProblem(500, null, "Internal error; quote incident " + incident + " when you report it.");
     }
 
     static Response unexpected(Throwable failure) {
+        if (DatabaseUnavailable.is(failure)) {
+            return ScimErrors.of(problemOf(failure));
+        }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.WARNING, "SCIM incident " + incident, failure);
         return ScimErrors.response(500, null, "Internal error; quote incident " + incident + " when you report it.");

@@ -2,11 +2,13 @@ package dev.mandate.api.problem;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.platform.error.DatabaseUnavailable;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.Violation;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -36,6 +38,22 @@ public final class Problems {
     public static Response ofStatus(int status, String detail) {
         ProblemType type = ProblemType.forStatus(status);
         return response(status, body(type, status, detail).build());
+    }
+
+    /** 503: the database is unreachable or too slow right now; nothing was written, retry later. */
+    public static Response unavailable(String incidentId) {
+        ProblemType type = ProblemType.UNAVAILABLE;
+        JsonObject body = body(
+                        type,
+                        type.status(),
+                        "The database is unavailable or too slow right now; nothing was changed. Retry in "
+                                + DatabaseUnavailable.RETRY_AFTER_SECONDS + " seconds (incident " + incidentId
+                                + ").")
+                .add("incident", incidentId)
+                .build();
+        return Response.fromResponse(response(type.status(), body))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .build();
     }
 
     public static Response internalError(String incidentId) {

@@ -133,4 +133,31 @@ class ExceptionMappersTest {
 
         assertThat(first).isNotEqualTo(second);
     }
+
+    @Test
+    void aDatabaseTooSlowOrAbsentIsA503WithRetryAfterThatNamesNoStatement() {
+        UnexpectedExceptionMapper mapper = new UnexpectedExceptionMapper();
+        java.sql.SQLException lockTimeout =
+                new java.sql.SQLException("canceling statement due to lock timeout: secret-value", "55P03");
+
+        Response response = mapper.toResponse(new jakarta.ejb.EJBException(
+                new jakarta.persistence.PersistenceException("statement failed", lockTimeout)));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
+        jakarta.json.JsonObject body = ProblemJson.of(response);
+        assertThat(body.getString("type")).isEqualTo("urn:mandate:problem:unavailable");
+        assertThat(body.getString("incident")).isNotBlank();
+        assertThat(body.toString()).doesNotContain("secret-value").doesNotContain("lock timeout");
+    }
+
+    @Test
+    void otherDatabaseFailuresStay500() {
+        Response response = new UnexpectedExceptionMapper()
+                .toResponse(new jakarta.persistence.PersistenceException(
+                        "statement failed", new java.sql.SQLException("syntax error", "42601")));
+
+        assertThat(response.getStatus()).isEqualTo(500);
+        assertThat(response.getHeaderString("Retry-After")).isNull();
+    }
 }
