@@ -13,7 +13,6 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -340,7 +339,6 @@ class ScimInteropIT extends ScimIT {
     // TODO issue 15 item 1 (a request writing two audit records waits on the audit chain's row lock held
     //  by its own first connection: PostgreSQL never answers, H2 answers 500 after its lock timeout). Fixed in
     //  parallel (one transaction on one connection per SCIM request): enable when that lands.
-    @Disabled("TODO issue 15 item 1: one transaction per SCIM request; hangs on PostgreSQL until then")
     @Test
     void oktaDeactivatesWithPut() {
         String tenant = newTenant();
@@ -366,7 +364,6 @@ class ScimInteropIT extends ScimIT {
     // TODO issue 15 item 1 (a request writing two audit records waits on the audit chain's row lock held
     //  by its own first connection: PostgreSQL never answers, H2 answers 500 after its lock timeout). Fixed in
     //  parallel (one transaction on one connection per SCIM request): enable when that lands.
-    @Disabled("TODO issue 15 item 1: one transaction per SCIM request; hangs on PostgreSQL until then")
     @Test
     void oktaPushesAGroupWithMembers() {
         String token = provisioner(newTenant());
