@@ -42,6 +42,7 @@ class NoSponsorIT extends MandateIT {
                 .body("'" + AGENT + "'.sponsor", nullValue())
                 .body("'" + AGENT + "'.defaultTier", equalTo("READ_ONLY"));
         String id = created.path("id");
+        setup.permit(id);
         as(scim).queryParam("filter", "userName eq \"plain-bot\"")
                 .get("/scim/v2/Users")
                 .then()
@@ -94,6 +95,7 @@ class NoSponsorIT extends MandateIT {
                 .post("/api/v1/agents");
         created.then().statusCode(201).body("sponsor", nullValue());
         String id = created.path("id");
+        setup.permit(id);
         read(id).then().body("decision", equalTo("DENY")).body("reasons[0]", startsWith("NO_SPONSOR"));
         as(setup.admin)
                 .get("/api/v1/agents/" + id + "/card")

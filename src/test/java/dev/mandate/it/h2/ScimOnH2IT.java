@@ -58,6 +58,17 @@ class ScimOnH2IT {
                 .post("/scim/v2/users");
         created.then().statusCode(201).body("'" + AGENT + "'.sponsor", nullValue());
         String id = created.path("id");
+        // the identity provider pushes the demo role that permits reading invoices
+        String clerks = scim().queryParam("filter", "displayName eq \"ap-clerk\"")
+                .get("/scim/v2/Groups")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("Resources[0].id");
+        scim().body(patch("{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\"" + id + "\"}]}"))
+                .patch("/scim/v2/Groups/" + clerks)
+                .then()
+                .statusCode(204);
         String agent = Fixtures.devToken(BASE, id, "mandate-agent");
         read(agent, id)
                 .then()
