@@ -25,9 +25,9 @@ SELECT k.request_hash, k.state, k.response_status, k.response_body, k.created_at
   ON k.tenant_id = :tenant AND k.agent_id = :agent AND k.idem_key = 'pgb-' || :client_id::text || '-' || :n::text
   LEFT JOIN agent a ON a.id = :agent;
 \endpipeline
-INSERT INTO task_usage (tenant_id, task_id, model_calls, tool_calls, cost)
-  SELECT :tenant, 'pgb-' || :client_id::text || '-' || :n::text, 1, 1, 0.001 WHERE 1 <= 2147483647 AND 0.001 <= 999999999999
-  ON CONFLICT (tenant_id, task_id) DO UPDATE SET model_calls = task_usage.model_calls + excluded.model_calls,
+INSERT INTO task_usage (tenant_id, agent_id, task_id, model_calls, tool_calls, cost)
+  SELECT :tenant, :agent, 'pgb-' || :client_id::text || '-' || :n::text, 1, 1, 0.001 WHERE 1 <= 2147483647 AND 0.001 <= 999999999999
+  ON CONFLICT (tenant_id, agent_id, task_id) DO UPDATE SET model_calls = task_usage.model_calls + excluded.model_calls,
     tool_calls = task_usage.tool_calls + 1, cost = task_usage.cost + excluded.cost
   WHERE task_usage.model_calls + excluded.model_calls <= 2147483647 AND task_usage.tool_calls + 1 <= 2147483647
     AND task_usage.cost + excluded.cost <= 999999999999;
@@ -43,7 +43,7 @@ INSERT INTO envelope (id, tenant_id, agent_id, task_id, task_type, tool_key, act
 INSERT INTO idempotency_key (tenant_id, agent_id, idem_key, request_hash, state, response_status, response_body, created_at)
   VALUES (:tenant, :agent, 'pgb-' || :client_id::text || '-' || :n::text, md5(random()::text), 'DONE', 200, '{"decision":"ALLOW"}', now())
   ON CONFLICT (tenant_id, agent_id, idem_key) DO UPDATE SET state = 'DONE', response_status = excluded.response_status,
-    response_body = excluded.response_body;
+    response_body = excluded.response_body WHERE idempotency_key.state <> 'DONE';
 INSERT INTO rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, envelopes)
   VALUES (:tenant, left(:agent, 34) || lpad(:slot::text, 2, '0'), 5, (extract(epoch FROM now())::bigint / 5) * 5, 'bench', 1),
     (:tenant, left(:agent, 34) || lpad(:slot::text, 2, '0'), 60, (extract(epoch FROM now())::bigint / 60) * 60, 'bench', 1)
