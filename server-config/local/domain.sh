@@ -15,7 +15,7 @@
 #   MANDATE_WORK         where keys, logs and the audit witness directory live  default $MANDATE_PAYARA_HOME/../work
 #   MANDATE_DB           h2 (embedded default database) or postgres           default h2
 #   MANDATE_PG_DATABASE, MANDATE_PG_HOST, MANDATE_PG_PORT, MANDATE_PG_USER, MANDATE_PG_PASSWORD
-#   MANDATE_PG_RECREATE  true: drop and create the database first (tests)      default false
+#   MANDATE_PG_RECREATE  true: drop and create the database (and empty its audit witness) first (tests)  default false
 #   MANDATE_PG_DRIVER    path of the PostgreSQL JDBC driver jar (postgres only)
 #   MANDATE_DEV_TOKENS   true: enable POST /api/v1/dev/tokens                  default true
 #   MANDATE_DEMO         true: load the demo tenant at startup                 default true
@@ -98,6 +98,9 @@ ensure_postgres_database() {
   local db=${MANDATE_PG_DATABASE:?set MANDATE_PG_DATABASE}
   if [ "${MANDATE_PG_RECREATE:-false}" = true ]; then
     log "recreating PostgreSQL database $db"
+    # the witness holds the checkpoints of the database dropped here: kept, it would report every chain
+    # of the new database as cut back behind them
+    rm -rf "$WORK/audit-witness"
     psql -q -h "$host" -p "$port" -U "$user" -d postgres -c "drop database if exists $db with (force)" >/dev/null
   fi
   if ! psql -qtA -h "$host" -p "$port" -U "$user" -d postgres -c "select 1 from pg_database where datname='$db'" | grep -q 1; then
