@@ -53,8 +53,11 @@ class AuditWitnessIT extends MandateIT {
             AuditSupport.seal(admin);
             int chain = (Integer) AuditSupport.records(admin, agent).get(0).get("chain");
 
+            // one POST per checkpoint, each delivered on its own: wait for the agent's chain, not the first one
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (received.stream().noneMatch(body -> body.contains("\"tenant\":\"" + tenant + "\""))
+            while (received.stream()
+                            .map(AuditWitnessIT::parse)
+                            .noneMatch(checkpoint -> checkpoint.tenant().equals(tenant) && checkpoint.chain() == chain)
                     && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
