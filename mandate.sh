@@ -29,6 +29,13 @@ start() {
     mv "$QUICKSTART/unpacking/payara6" "$MANDATE_PAYARA_HOME"
     rm -rf "$QUICKSTART/unpacking"
   fi
+  if [ "$(bash server-config/local/domain.sh status)" = running ]; then
+    # a redeploy over the running application left its persistence unit unusable (every decision 500,
+    # "Unable to retrieve EntityManagerFactory"): take it out, restart, and deploy as on a first start
+    echo "[mandate] undeploying and stopping the running server to deploy the new build afresh"
+    "$MANDATE_PAYARA_HOME/bin/asadmin" --interactive=false undeploy mandate >/dev/null 2>&1 || true
+    bash server-config/local/domain.sh stop >/dev/null
+  fi
   bash server-config/local/domain.sh start >/dev/null
   bash server-config/local/domain.sh deploy ear/target/mandate.ear
   cat <<TXT

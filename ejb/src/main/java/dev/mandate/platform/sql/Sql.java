@@ -259,7 +259,10 @@ public class Sql {
     private <R> R withConnection(String sql, Work<R> work) {
         try {
             if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                return work.on(entityManager.unwrap(Connection.class));
+                Connection shared = entityManagerConnection();
+                if (shared != null) {
+                    return work.on(shared);
+                }
             }
             try (Connection connection = dataSource.getConnection()) {
                 return work.on(connection);
@@ -287,5 +290,18 @@ public class Sql {
     // the statement's text names no values; the driver's message (kept as the cause, for logs) may
     private static PersistenceException failure(String sql, SQLException failed) {
         return new PersistenceException("statement failed (SQLState " + failed.getSQLState() + "): " + sql, failed);
+    }
+
+    /**
+     * The connection of the transaction's entity manager; null where the caller's component cannot reach
+     * the persistence unit (a transaction a web module began: the unit belongs to the EJB module), where
+     * the pool's handle, enlisted in the same transaction, serves instead.
+     */
+    private Connection entityManagerConnection() {
+        try {
+            return entityManager.unwrap(Connection.class);
+        } catch (IllegalStateException unreachable) {
+            return null;
+        }
     }
 }
