@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.mandate.decision.control.PlainJson;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.json.NumberRange;
+import dev.mandate.policy.entity.PolicyEffect;
+import dev.mandate.policy.entity.RuleKind;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

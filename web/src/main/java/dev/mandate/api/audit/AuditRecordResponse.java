@@ -1,7 +1,7 @@
 package dev.mandate.api.audit;
 
 import dev.mandate.audit.entity.AuditRecord;
-import dev.mandate.audit.verify.CanonicalForm;
+import dev.mandate.audit.entity.CanonicalForm;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.mandate.api.audit;
 
-import dev.mandate.audit.verify.CheckpointView;
+import dev.mandate.audit.entity.CheckpointView;
 
 /** A checkpoint just written: which chain, how far it seals, and its signature (a compact JWS). */
 public record CheckpointResponse(

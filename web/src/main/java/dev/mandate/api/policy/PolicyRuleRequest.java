@@ -1,9 +1,9 @@
 package dev.mandate.api.policy;
 
 import dev.mandate.api.json.RequestBody;
-import dev.mandate.policy.control.PolicyEffect;
 import dev.mandate.policy.control.RuleDraft;
-import dev.mandate.policy.control.RuleKind;
+import dev.mandate.policy.entity.PolicyEffect;
+import dev.mandate.policy.entity.RuleKind;
 import java.util.Map;
 
 /**

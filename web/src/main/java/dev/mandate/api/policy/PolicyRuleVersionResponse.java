@@ -1,11 +1,11 @@
 package dev.mandate.api.policy;
 
-import dev.mandate.policy.control.PolicyEffect;
-import dev.mandate.policy.control.RuleKind;
 import dev.mandate.policy.control.RuleParams;
+import dev.mandate.policy.entity.PolicyEffect;
 import dev.mandate.policy.entity.PolicyRuleVersion;
 import dev.mandate.policy.entity.RuleChange;
 import dev.mandate.policy.entity.RuleContent;
+import dev.mandate.policy.entity.RuleKind;
 import java.time.OffsetDateTime;
 import java.util.Map;
 

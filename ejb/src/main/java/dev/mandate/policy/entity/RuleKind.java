@@ -1,4 +1,4 @@
-package dev.mandate.policy.control;
+package dev.mandate.policy.entity;
 
 /** How a rule is authored: a ready-made template that generates CEL from params, or raw CEL. */
 public enum RuleKind {

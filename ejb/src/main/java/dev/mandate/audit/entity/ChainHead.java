@@ -1,4 +1,4 @@
-package dev.mandate.audit.verify;
+package dev.mandate.audit.entity;
 
 /**
  * What the database says a chain's head is: the newest sequence and its hash, and how many checkpoints

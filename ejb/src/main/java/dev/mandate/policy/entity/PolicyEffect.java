@@ -1,4 +1,4 @@
-package dev.mandate.policy.control;
+package dev.mandate.policy.entity;
 
 /** What a fired rule asks for. Declared weakest first: the strongest fired effect wins (DENY > ESCALATE > REQUIRE_APPROVAL > ALLOW). */
 public enum PolicyEffect {

@@ -1,4 +1,4 @@
-package dev.mandate.audit.verify;
+package dev.mandate.audit.entity;
 
 /**
  * One signed checkpoint of a chain: after {@code recordSequence} records the chain's head hash was

@@ -1,4 +1,4 @@
-package dev.mandate.audit.verify;
+package dev.mandate.audit.entity;
 
 import java.util.List;
 import java.util.Map;
