@@ -3,7 +3,7 @@ package dev.mandate.api.policy;
 import dev.mandate.api.http.EntityTags;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
-import dev.mandate.decision.boundary.Envelopes;
+import dev.mandate.decision.boundary.RecentEnvelopes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
@@ -44,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PolicyRulesResource {
 
     @Inject
-    Envelopes envelopes;
+    RecentEnvelopes recentEnvelopes;
 
     @Inject
     PolicyRules rules;
@@ -128,9 +128,10 @@ public class PolicyRulesResource {
         List<String> envelopeIds = null;
         List<PolicyInput> inputs;
         if (request.recent != null) {
-            List<Envelopes.RecentInput> recent = envelopes.recentPolicyInputs(caller, request.recent);
-            envelopeIds = recent.stream().map(Envelopes.RecentInput::envelopeId).toList();
-            inputs = recent.stream().map(Envelopes.RecentInput::input).toList();
+            List<RecentEnvelopes.RecentInput> recent = recentEnvelopes.policyInputs(caller, request.recent);
+            envelopeIds =
+                    recent.stream().map(RecentEnvelopes.RecentInput::envelopeId).toList();
+            inputs = recent.stream().map(RecentEnvelopes.RecentInput::input).toList();
         } else {
             inputs = request.samples.stream().map(PolicySample::toInput).toList();
         }

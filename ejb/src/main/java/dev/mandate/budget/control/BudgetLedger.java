@@ -1,4 +1,4 @@
-package dev.mandate.budget.boundary;
+package dev.mandate.budget.control;
 
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.budget.entity.BudgetCap;
@@ -6,14 +6,10 @@ import dev.mandate.budget.entity.BudgetUsage;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition.Limits;
-import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,8 +25,10 @@ import java.util.Map;
  * id is the agent's choice, so one agent's task never draws on another's. A reservation for a decision
  * that awaits approval is also recorded as held ({@code held_cost}, and one {@code budget_hold} row per
  * budget under the envelope's id), for the budget view and for the approval that will spend or release it.
+ *
+ * <p>A CDI bean in the caller's transaction: the decision path reserves without an EJB call.
  */
-@Stateless
+@ApplicationScoped
 public class BudgetLedger {
 
     private static final BigDecimal UNLIMITED = new BigDecimal("999999999999");
@@ -41,8 +39,8 @@ public class BudgetLedger {
     @Inject
     Sql sql;
 
-    @EJB
-    BudgetLedger self;
+    @Inject
+    UsageRows rows;
 
     @Inject
     DatabaseProduct database;
@@ -78,7 +76,7 @@ public class BudgetLedger {
         List<BudgetCap> reserved = new ArrayList<>();
         for (BudgetCap budget : budgets) {
             LocalDate start = budget.period().currentStart();
-            ensureRow(() -> self.ensureUsageRow(budget.id(), start));
+            ensureRow(() -> rows.ensureUsageRow(budget.id(), start));
             int updated = em.createNativeQuery(
                             "update budget_usage set spent_cost = spent_cost + ?1, held_cost = held_cost + ?5"
                                     + " where budget_id = ?2 and period_start = ?3 and spent_cost + ?1 <= ?4")
@@ -181,7 +179,7 @@ public class BudgetLedger {
                             maxCost)
                     == 1;
         }
-        ensureRow(() -> self.ensureTaskRow(tenant, agentId, taskId));
+        ensureRow(() -> rows.ensureTaskRow(tenant, agentId, taskId));
         return em.createNativeQuery("update task_usage set model_calls = model_calls + ?1, tool_calls = tool_calls + 1,"
                                 + " cost = cost + ?2 where tenant_id = ?3 and agent_id = ?8 and task_id = ?4"
                                 + " and model_calls + ?1 <= ?5 and tool_calls + 1 <= ?6 and cost + ?2 <= ?7")
@@ -227,57 +225,11 @@ public class BudgetLedger {
                 .orElse(BigDecimal.ZERO);
     }
 
-    /** Creates the period's usage row in its own transaction, so racing first reservations both succeed. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void ensureUsageRow(String budgetId, LocalDate start) {
-        insertIfAbsent(
-                "select count(*) from budget_usage where budget_id = ?1 and period_start = ?2",
-                "insert into budget_usage (budget_id, period_start, spent_cost) values (?1, ?2, 0)",
-                budgetId,
-                start);
-    }
-
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void ensureTaskRow(String tenant, String agentId, String taskId) {
-        insertIfAbsent(
-                "select count(*) from task_usage where tenant_id = ?1 and task_id = ?2 and agent_id = ?3",
-                "insert into task_usage (tenant_id, task_id, agent_id, model_calls, tool_calls, cost)"
-                        + " values (?1, ?2, ?3, 0, 0, 0)",
-                tenant,
-                taskId,
-                agentId);
-    }
-
-    private void insertIfAbsent(String count, String insert, Object... keys) {
-        jakarta.persistence.Query counting = em.createNativeQuery(count);
-        for (int i = 0; i < keys.length; i++) {
-            counting.setParameter(i + 1, keys[i]);
-        }
-        Number existing = (Number) counting.getSingleResult();
-        if (existing.longValue() > 0) {
-            return;
-        }
-        try {
-            jakarta.persistence.Query inserting = em.createNativeQuery(insert);
-            for (int i = 0; i < keys.length; i++) {
-                inserting.setParameter(i + 1, keys[i]);
-            }
-            inserting.executeUpdate();
-        } catch (PersistenceException raced) {
-            // another request created the row first: that is all we wanted; this transaction rolls back alone
-            throw new RowAlreadyCreated();
-        }
-    }
-
     private static void ensureRow(Runnable insert) {
         try {
             insert.run();
-        } catch (RowAlreadyCreated lostTheRace) {
+        } catch (UsageRows.RowAlreadyCreated lostTheRace) {
             // the row exists now, which is all that was needed
         }
     }
-
-    /** Signals a lost insert race; caught by the caller's container as a rolled-back REQUIRES_NEW. */
-    @jakarta.ejb.ApplicationException(rollback = true)
-    static class RowAlreadyCreated extends RuntimeException {}
 }

@@ -1,13 +1,10 @@
-package dev.mandate.decision.boundary;
+package dev.mandate.decision.control;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mandate.agent.entity.AuthorityTier;
 import dev.mandate.catalog.entity.RiskClass;
-import dev.mandate.decision.control.DecisionFacts;
-import dev.mandate.decision.control.PolicyFindings;
-import dev.mandate.decision.control.Verdict;
 import dev.mandate.decision.entity.Decision;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

@@ -1,9 +1,7 @@
-package dev.mandate.decision.boundary;
+package dev.mandate.decision.control;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
-import dev.mandate.decision.control.DecisionFacts;
-import dev.mandate.decision.control.Verdict;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.StringWriter;
