@@ -6,6 +6,7 @@ import dev.mandate.authority.control.ToolTierOverrides;
 import dev.mandate.catalog.entity.ToolActionDefinition;
 import dev.mandate.catalog.entity.ToolDefinition;
 import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.platform.json.PlainJson;
 import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition;
 import jakarta.enterprise.context.ApplicationScoped;

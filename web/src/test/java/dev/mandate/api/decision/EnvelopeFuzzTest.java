@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mandate.api.json.HostileJson;
 import dev.mandate.api.json.Readers;
-import dev.mandate.decision.control.PlainJson;
 import dev.mandate.platform.error.MandateException;
+import dev.mandate.platform.json.PlainJson;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;

@@ -1,7 +1,6 @@
-package dev.mandate.decision.control;
+package dev.mandate.platform.json;
 
 import dev.mandate.platform.error.InvalidRequestException;
-import dev.mandate.platform.json.NumberRange;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
