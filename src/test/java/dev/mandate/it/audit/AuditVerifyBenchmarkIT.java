@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.mandate.audit.entity.CanonicalForm;
-import dev.mandate.audit.verify.CheckpointSignatures;
 import dev.mandate.audit.entity.CheckpointView;
 import dev.mandate.audit.entity.RecordView;
+import dev.mandate.audit.verify.CheckpointSignatures;
 import dev.mandate.it.support.Database;
 import dev.mandate.it.support.MandateIT;
 import dev.mandate.it.support.Tokens;
