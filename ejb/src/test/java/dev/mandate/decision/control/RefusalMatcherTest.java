@@ -115,6 +115,11 @@ class RefusalMatcherTest {
             ""                   | ''       | true
             null                 | null     | false
             <absent>             | x        | false
+            # no operand (authoring does not ask for one): in every value, as the empty string is
+            "anything"           |          | true
+            7                    |          | true
+            null                 |          | false
+            <absent>             |          | false
             """)
     void containsIsCaseInsensitiveAndReadsNonStringsAsJsonText(String value, String operand, boolean refused) {
         assertThat(refuses(value, RefusalOperator.CONTAINS, operand)).isEqualTo(refused);
