@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -39,7 +40,8 @@ public final class RefusalMatcher {
                 !absent
                         && text(value)
                                 .toLowerCase(Locale.ROOT)
-                                .contains(condition.operand().toLowerCase(Locale.ROOT));
+                                .contains(Objects.requireNonNullElse(condition.operand(), "")
+                                        .toLowerCase(Locale.ROOT));
             case GREATER_THAN -> value instanceof JsonNumber n && greaterThan(n.bigDecimalValue(), condition.operand());
             case MATCHES ->
                 !absent
