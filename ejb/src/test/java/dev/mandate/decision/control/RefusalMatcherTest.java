@@ -86,11 +86,14 @@ class RefusalMatcherTest {
             "EUR "       | EUR        | false
             "60000"      | 60000      | true
             60000        | 60000      | true
-            # a number by its JSON text, not its value
-            60000.0      | 60000      | false
-            6e4          | 60000      | false
+            # a number by its value, however either side is written
+            60000.0      | 60000      | true
+            6e4          | 60000      | true
             6e4          | 6E+4       | true
-            1.50         | 1.5        | false
+            1.50         | 1.5        | true
+            60000        | ' 60000 '  | true
+            60000.5      | 60000      | false
+            60000        | EUR        | false
             true         | true       | true
             {"a":1}      | {"a":1}    | true
             ["x", 2]     | ["x",2]    | true
@@ -98,7 +101,8 @@ class RefusalMatcherTest {
             <absent>     | EUR        | false
             "EUR"        |            | false
             """)
-    void equalsComparesAStringsContentAndAnyOtherValuesJsonText(String value, String operand, boolean refused) {
+    void equalsComparesAStringsContentANumbersValueAndAnyOtherValuesJsonText(
+            String value, String operand, boolean refused) {
         assertThat(refuses(value, RefusalOperator.EQUALS, operand)).isEqualTo(refused);
     }
 
