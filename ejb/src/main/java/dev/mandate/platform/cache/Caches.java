@@ -41,8 +41,12 @@ public final class Caches {
         return stats;
     }
 
-    /** The counters the caches of this name record into, for a cache that decides itself what a hit is. */
-    static StatsCounter counter(String name) {
+    /**
+     * The counters the caches of this name record into, for a cache that reads quietly
+     * ({@code asMap().get}) and decides itself what a hit is: an entry of another version, or past its time,
+     * is a miss.
+     */
+    public static StatsCounter counter(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a cache name: " + name);
         }
