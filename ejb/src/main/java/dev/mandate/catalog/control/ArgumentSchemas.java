@@ -2,21 +2,23 @@ package dev.mandate.catalog.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.mandate.platform.cache.Caches;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compiles tools' argument schemas (JSON Schema 2020-12 unless the schema names another draft) once,
- * and validates envelope arguments against them, reporting every violation with its JSON path.
+ * and validates envelope arguments against them, reporting every violation with its JSON path. The
+ * compiled schemas are kept by their text, the most used ones when there are more than
+ * {@value #MAX_SCHEMAS} (a schema edited leaves its old text behind; one pushed out is compiled again).
  */
 @ApplicationScoped
 public class ArgumentSchemas {
@@ -24,7 +26,10 @@ public class ArgumentSchemas {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
-    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
+    static final int MAX_SCHEMAS = 10_000;
+
+    private final Cache<String, JsonSchema> compiled =
+            Caches.named("catalog.argument-schemas").maximumSize(MAX_SCHEMAS).build();
 
     /** Throws a 400 naming the problem when the text is not a usable JSON Schema object. */
     public static void requireValidSchema(String field, String schemaText) {
@@ -42,7 +47,7 @@ public class ArgumentSchemas {
     }
 
     public List<Violation> validate(String schemaText, String argumentsJson) {
-        JsonSchema schema = compiled.computeIfAbsent(schemaText, ArgumentSchemas::compile);
+        JsonSchema schema = compiled.get(schemaText, ArgumentSchemas::compile);
         try {
             JsonNode arguments = JSON.readTree(argumentsJson);
             return schema.validate(arguments).stream()

@@ -1,8 +1,7 @@
 package dev.mandate.decision.control;
 
+import dev.mandate.platform.cache.CappedCache;
 import dev.mandate.rbac.entity.Grants;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -16,18 +15,10 @@ public final class AgentPermissions {
     /** Beyond this many agents a tenant's grants are read on every decision rather than kept. */
     static final int MAX_AGENTS = 50_000;
 
-    private final Map<String, Grants> byAgent = new ConcurrentHashMap<>();
+    private final CappedCache<String, Grants> byAgent = new CappedCache<>("decision.agent-permissions", MAX_AGENTS);
 
     /** The agent's grants, read with {@code read} unless already known. */
     public Grants of(String agentId, Function<String, Grants> read) {
-        Grants known = byAgent.get(agentId);
-        if (known != null) {
-            return known;
-        }
-        Grants grants = read.apply(agentId);
-        if (byAgent.size() < MAX_AGENTS) {
-            byAgent.putIfAbsent(agentId, grants);
-        }
-        return grants;
+        return byAgent.get(agentId, read);
     }
 }

@@ -1,8 +1,8 @@
 package dev.mandate.decision.control;
 
 import dev.mandate.agent.entity.AuthorityTier;
+import dev.mandate.platform.cache.CappedCache;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -15,18 +15,12 @@ public final class AgentToolTiers {
     /** Beyond this many agents a tenant's overrides are read on every decision rather than kept. */
     static final int MAX_AGENTS = 50_000;
 
-    private final Map<String, Map<String, AuthorityTier>> byAgent = new ConcurrentHashMap<>();
+    private final CappedCache<String, Map<String, AuthorityTier>> byAgent =
+            new CappedCache<>("decision.agent-tool-tiers", MAX_AGENTS);
 
     /** The agent's overrides (tool key → tier), read with {@code read} unless already known. */
     public Map<String, AuthorityTier> of(String agentId, Function<String, Map<String, AuthorityTier>> read) {
-        Map<String, AuthorityTier> known = byAgent.get(agentId);
-        if (known != null) {
-            return known;
-        }
-        Map<String, AuthorityTier> overrides = Map.copyOf(read.apply(agentId));
-        if (byAgent.size() < MAX_AGENTS) {
-            byAgent.putIfAbsent(agentId, overrides);
-        }
-        return overrides;
+        Map<String, AuthorityTier> known = byAgent.getIfPresent(agentId);
+        return known != null ? known : byAgent.keep(agentId, Map.copyOf(read.apply(agentId)));
     }
 }

@@ -1,21 +1,20 @@
 package dev.mandate.decision.control;
 
+import dev.mandate.platform.cache.VersionedCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The newest decision configuration this server has read, per tenant. An entry is used only at the
  * generation it was read at: the reader compares it with the database's on every decision.
  */
-@ApplicationScoped // a concurrent map: no lock, and no EJB container call on every decision
+@ApplicationScoped // no lock, and no EJB container call on every decision
 public class DecisionConfigurationCache {
 
-    private final Map<String, DecisionConfiguration> configurations = new ConcurrentHashMap<>();
+    private final VersionedCache<DecisionConfiguration> configurations =
+            new VersionedCache<>("decision.configurations", DecisionConfiguration::generation);
 
     public DecisionConfiguration get(String tenant, String generation) {
-        DecisionConfiguration known = configurations.get(tenant);
-        return known != null && known.generation().equals(generation) ? known : null;
+        return configurations.get(tenant, generation);
     }
 
     /**

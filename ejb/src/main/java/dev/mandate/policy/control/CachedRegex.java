@@ -2,9 +2,8 @@ package dev.mandate.policy.control;
 
 import com.google.re2j.Pattern;
 import dev.cel.common.CelOptions;
+import dev.mandate.platform.cache.CappedCache;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CEL's {@code matches} with compiled patterns kept: cel-java compiles the regular expression on every
@@ -17,12 +16,13 @@ final class CachedRegex {
 
     private static final int MAX_CACHED = 1_000;
     private static final int MAX_CACHED_LENGTH = 512;
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final CappedCache<String, Pattern> PATTERNS =
+            new CappedCache<>("policy.regex-patterns", MAX_CACHED, regex -> regex.length() <= MAX_CACHED_LENGTH);
 
     private CachedRegex() {}
 
     static boolean matches(String text, String regex, CelOptions options) {
-        Pattern pattern = pattern(regex);
+        Pattern pattern = PATTERNS.get(regex, Pattern::compile);
         int maxProgramSize = options.maxRegexProgramSize();
         if (maxProgramSize >= 0 && pattern.programSize() > maxProgramSize) {
             throw new IllegalArgumentException(String.format(
@@ -34,16 +34,5 @@ final class CachedRegex {
         return options.enableRegexPartialMatch()
                 ? pattern.matcher(text).find()
                 : pattern.matcher(text).matches();
-    }
-
-    private static Pattern pattern(String regex) {
-        Pattern pattern = PATTERNS.get(regex);
-        if (pattern == null) {
-            pattern = Pattern.compile(regex);
-            if (regex.length() <= MAX_CACHED_LENGTH && PATTERNS.size() < MAX_CACHED) {
-                PATTERNS.put(regex, pattern);
-            }
-        }
-        return pattern;
     }
 }

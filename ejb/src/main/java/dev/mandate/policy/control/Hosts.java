@@ -1,11 +1,10 @@
 package dev.mandate.policy.control;
 
+import dev.mandate.platform.cache.CappedCache;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Hosts of email addresses and URLs, and matching them against domain lists: the functions behind
@@ -17,22 +16,15 @@ final class Hosts {
 
     private static final int MAX_CACHED = 10_000;
     private static final int MAX_CACHED_LENGTH = 256;
-    private static final Map<String, String> HOSTS = new ConcurrentHashMap<>();
+    private static final CappedCache<String, String> HOSTS =
+            new CappedCache<>("policy.hosts", MAX_CACHED, value -> value.length() <= MAX_CACHED_LENGTH);
 
     private Hosts() {}
 
     /** The lower-case host of an email address ({@code a@b.com}), a URL ({@code https://b.com/x}) or a bare host. */
     static String hostOf(String value) {
         // a policy's domain rules ask for the hosts of the same few argument values, rule after rule
-        String known = HOSTS.get(value);
-        if (known != null) {
-            return known;
-        }
-        String host = parseHost(value);
-        if (value.length() <= MAX_CACHED_LENGTH && HOSTS.size() < MAX_CACHED) {
-            HOSTS.put(value, host);
-        }
-        return host;
+        return HOSTS.get(value, Hosts::parseHost);
     }
 
     private static String parseHost(String value) {

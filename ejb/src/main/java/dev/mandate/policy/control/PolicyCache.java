@@ -1,8 +1,7 @@
 package dev.mandate.policy.control;
 
+import dev.mandate.platform.cache.VersionedCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -10,14 +9,14 @@ import java.util.function.Supplier;
  * the policy version it was compiled at, so a change on any server takes effect here on the next
  * decision (the evaluator reads the current version from the database each time).
  */
-@ApplicationScoped // a concurrent map: no lock, and no EJB container call on every decision
+@ApplicationScoped // no lock, and no EJB container call on every decision
 public class PolicyCache {
 
-    private final Map<String, CompiledPolicySet> sets = new ConcurrentHashMap<>();
+    private final VersionedCache<CompiledPolicySet> sets =
+            new VersionedCache<>("policy.compiled-sets", CompiledPolicySet::policyVersion);
 
     public CompiledPolicySet get(String tenant, String policyVersion) {
-        CompiledPolicySet set = sets.get(tenant);
-        return set != null && set.policyVersion().equals(policyVersion) ? set : null;
+        return sets.get(tenant, policyVersion);
     }
 
     /**
@@ -30,7 +29,7 @@ public class PolicyCache {
     }
 
     public void put(String tenant, CompiledPolicySet set) {
-        sets.merge(tenant, set, (old, fresh) -> newer(old, fresh));
+        sets.put(tenant, set, PolicyCache::newer);
     }
 
     private static CompiledPolicySet newer(CompiledPolicySet old, CompiledPolicySet fresh) {

@@ -2,6 +2,7 @@ package dev.mandate.policy.control;
 
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelVariableResolver;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,20 +83,28 @@ public interface RuleCondition {
         };
     }
 
+    // the paths and lists are constants of the rule: split here once, not looked up on every evaluation
+
     static RuleCondition amountAbove(String path, Number max) {
-        return variables -> ArgumentFunctions.exceeds(args(variables), path, max);
+        ArgumentFunctions.Path at = ArgumentFunctions.Path.of(path);
+        return variables -> ArgumentFunctions.exceeds(args(variables), at, max);
     }
 
     static RuleCondition hostsOutside(String path, String domains) {
-        return variables -> ArgumentFunctions.hostsOutside(args(variables), path, domains);
+        ArgumentFunctions.Path at = ArgumentFunctions.Path.of(path);
+        List<String> listed = ArgumentFunctions.entries(domains);
+        return variables -> ArgumentFunctions.hostsOutside(args(variables), at, listed);
     }
 
     static RuleCondition hostsWithin(String path, String domains) {
-        return variables -> ArgumentFunctions.hostsWithin(args(variables), path, domains);
+        ArgumentFunctions.Path at = ArgumentFunctions.Path.of(path);
+        List<String> listed = ArgumentFunctions.entries(domains);
+        return variables -> ArgumentFunctions.hostsWithin(args(variables), at, listed);
     }
 
     static RuleCondition missingAny(String paths) {
-        return variables -> ArgumentFunctions.missingAny(args(variables), paths);
+        ArgumentFunctions.Path[] each = ArgumentFunctions.paths(paths);
+        return variables -> ArgumentFunctions.missingAny(args(variables), each);
     }
 
     /** {@code rate["counter"] >= max}: a counter that is not there is an error, as CEL's map lookup makes it. */

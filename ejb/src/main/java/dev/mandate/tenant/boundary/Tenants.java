@@ -1,5 +1,7 @@
 package dev.mandate.tenant.boundary;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.mandate.platform.cache.Caches;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.tenant.entity.Tenant;
 import jakarta.ejb.EJB;
@@ -8,8 +10,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tenants are asserted by the identity provider (the token's tenant claim). The first write in a
@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @Stateless
 public class Tenants {
 
-    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    /** Tenants whose row exists: one entry per row, so bounded by the table. */
+    private static final Cache<String, Boolean> KNOWN =
+            Caches.named("tenant.registered").build();
 
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
@@ -36,7 +38,7 @@ public class Tenants {
 
     /** Makes sure the tenant row exists; safe when two first writes of a tenant race. */
     public void ensureRegistered(String tenantId, String displayName) {
-        if (KNOWN.contains(tenantId)) {
+        if (KNOWN.getIfPresent(tenantId) != null) {
             return;
         }
         if (em.find(Tenant.class, tenantId) == null) {
@@ -48,7 +50,7 @@ public class Tenants {
                 }
             }
         }
-        KNOWN.add(tenantId);
+        KNOWN.put(tenantId, Boolean.TRUE);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -47,6 +47,20 @@ class ArgumentFunctionsTest {
     }
 
     @Test
+    void aListOfOnePathAndThatPathAreSplitEachByTheirOwnSeparator() {
+        Map<String, Object> args = Map.of("vendor", Map.of("iban", "DE89"), "x", Map.of("example", Map.of("com", "y")));
+
+        // "vendor.iban" as a list of paths is one path, as a path it is two keys; neither reading may leak
+        // into the other, in either order
+        assertThat(ArgumentFunctions.missingAny(args, "vendor.iban")).isFalse();
+        assertThat(ArgumentFunctions.present(args, "vendor.iban")).isTrue();
+        assertThat(ArgumentFunctions.present(args, "x.example.com")).isTrue();
+        assertThat(ArgumentFunctions.hostsWithin(Map.of("to", "a@x.example.com"), "to", "x.example.com"))
+                .isTrue();
+        assertThat(ArgumentFunctions.missingAny(args, "x.example.com")).isFalse();
+    }
+
+    @Test
     void valueAtAMissingPathIsAnError() {
         PolicyOutcome outcome = set("1", expression("v", 1, "valueAt(args, 'vendor.bic') == 'x'", PolicyEffect.ALLOW))
                 .evaluate(input(ARGS));

@@ -141,6 +141,25 @@ class RuleTemplatesTest {
     }
 
     @Test
+    void oneNestedRequiredFieldIsFoundWhereItIs() {
+        CompiledPolicySet rules = set(
+                "1",
+                template(
+                        "need-bic",
+                        RuleKind.REQUIRED_FIELDS,
+                        Map.of("paths", List.of("vendor.bic")),
+                        PolicyEffect.DENY));
+        for (int i = 0; i < 2; i++) { // and again, with what the first evaluation left cached
+            assertThat(rules.evaluate(input(Map.of("vendor", Map.of("bic", "COBADEFF"))))
+                            .effect())
+                    .isNull();
+            assertThat(rules.evaluate(input(Map.of("vendor", Map.of("iban", "DE89"))))
+                            .effect())
+                    .isEqualTo(PolicyEffect.DENY);
+        }
+    }
+
+    @Test
     void rateLimitFiresWhenTheCounterReachesTheMaxAndFailsClosedWithoutIt() {
         CompiledPolicySet rules = set(
                 "1",

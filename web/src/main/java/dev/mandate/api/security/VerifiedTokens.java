@@ -1,13 +1,15 @@
 package dev.mandate.api.security;
 
+import com.github.benmanes.caffeine.cache.Expiry;
+import dev.mandate.platform.cache.Caches;
+import dev.mandate.platform.cache.CappedCache;
 import dev.mandate.platform.config.ConfigKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.CallerPrincipal;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,7 +31,7 @@ public class VerifiedTokens {
     /** What the identity store answers for a remembered token. */
     public record Verified(CallerPrincipal principal, Set<String> groups, long validUntilMillis) {}
 
-    private final Map<String, Verified> tokens = new ConcurrentHashMap<>();
+    private final CappedCache<String, Verified> tokens;
 
     private final Clock clock;
 
@@ -44,19 +46,17 @@ public class VerifiedTokens {
     VerifiedTokens(Clock clock, LongSupplier keepSeconds) {
         this.clock = clock;
         this.keepSeconds = keepSeconds;
+        this.tokens = new CappedCache<>(
+                Caches.named("api.verified-tokens")
+                        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                        .expireAfter(new UntilValid()),
+                MAX_TOKENS,
+                token -> true);
     }
 
     /** The verified caller for this exact token text, if it was verified and is still valid. */
     public Optional<Verified> find(String rawToken) {
-        Verified verified = tokens.get(rawToken);
-        if (verified == null) {
-            return Optional.empty();
-        }
-        if (clock.millis() >= verified.validUntilMillis()) {
-            tokens.remove(rawToken, verified);
-            return Optional.empty();
-        }
-        return Optional.of(verified);
+        return Optional.ofNullable(tokens.getIfPresent(rawToken));
     }
 
     /** Keeps a token MP-JWT verified for this request; the principal must be the one MP-JWT produced. */
@@ -65,26 +65,37 @@ public class VerifiedTokens {
         // claims read as MP-JWT implementations give them: plain Java values or JSON-P values
         String raw = CallerAuthorizationFilter.string(token.getClaim(Claims.raw_token.name()));
         Long expiry = CallerAuthorizationFilter.number(token.getClaim(Claims.exp.name()));
-        if (seconds <= 0 || raw == null || expiry == null || expiry <= 0 || tokens.containsKey(raw)) {
+        if (seconds <= 0 || raw == null || expiry == null || expiry <= 0 || tokens.contains(raw)) {
             return;
         }
         long now = clock.millis();
         long validUntil = Math.min(expiry * 1000, now + seconds * 1000);
-        if (validUntil <= now || !roomFor(now)) {
+        if (validUntil <= now) {
             return;
         }
-        tokens.put(raw, new Verified(principal, Set.copyOf(TokenClaims.groups(token)), validUntil));
+        tokens.keep(raw, new Verified(principal, Set.copyOf(TokenClaims.groups(token)), validUntil));
     }
 
     int size() {
-        return tokens.size();
+        return Math.toIntExact(tokens.size());
     }
 
-    private boolean roomFor(long now) {
-        if (tokens.size() < MAX_TOKENS) {
-            return true;
+    /** An entry expires at its {@code validUntilMillis}; the cache's clock is the same wall clock, in nanoseconds. */
+    private static final class UntilValid implements Expiry<String, Verified> {
+
+        @Override
+        public long expireAfterCreate(String token, Verified verified, long now) {
+            return TimeUnit.MILLISECONDS.toNanos(verified.validUntilMillis()) - now;
         }
-        tokens.values().removeIf(v -> now >= v.validUntilMillis());
-        return tokens.size() < MAX_TOKENS;
+
+        @Override
+        public long expireAfterUpdate(String token, Verified verified, long now, long remaining) {
+            return expireAfterCreate(token, verified, now);
+        }
+
+        @Override
+        public long expireAfterRead(String token, Verified verified, long now, long remaining) {
+            return remaining;
+        }
     }
 }
