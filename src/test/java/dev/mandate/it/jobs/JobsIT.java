@@ -96,10 +96,8 @@ class JobsIT extends MandateIT {
         String tenant = tenantWithAgents(57); // 60 agents: a chunk of 50, then one of 10
         JobRuns jobs = jobs(tenant);
         long stopped;
-        try (Connection other = Database.transaction();
-                Statement statement = other.createStatement()) {
-            // another transaction holds the census table: the first chunk waits for it before it commits
-            statement.execute("lock table agent_census in exclusive mode");
+        try (Connection other = holdingTheCensusTable()) {
+            // the first chunk waits for the other transaction before it commits
             stopped = jobs.startCensus();
             awaitWaitingFor("agent_census");
             as(Tokens.admin(tenant))
@@ -153,9 +151,7 @@ class JobsIT extends MandateIT {
         String tenant = tenantWithAgents(2);
         JobRuns jobs = jobs(tenant);
         long failed;
-        try (Connection other = Database.transaction();
-                Statement statement = other.createStatement()) {
-            statement.execute("lock table agent_census in exclusive mode");
+        try (Connection other = holdingTheCensusTable()) {
             failed = jobs.startCensus();
             // the chunk gives up after the pool's lock timeout (5 s) and the job fails
             JsonPath execution = jobs.await(failed, "FAILED");
@@ -219,6 +215,15 @@ class JobsIT extends MandateIT {
                 as(token).get(execution).then(),
                 as(token).post(execution + "/stop").then(),
                 as(token).post(execution + "/restart").then());
+    }
+
+    /** Another transaction, holding the census table until it rolls back: a chunk's writes wait for it. */
+    private static Connection holdingTheCensusTable() throws SQLException {
+        Connection other = Database.transaction();
+        try (Statement statement = other.createStatement()) {
+            statement.execute("lock table agent_census in exclusive mode");
+        }
+        return other;
     }
 
     /** Until a transaction of the server waits for a lock on {@code table}. */
