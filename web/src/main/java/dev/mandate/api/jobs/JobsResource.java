@@ -53,7 +53,9 @@ public class JobsResource {
 
     @POST
     @Path("executions/{id}/stop")
-    @Operation(summary = "Ask a running execution to stop after its current chunk (audited); 409 when not running")
+    @Operation(
+            summary = "Ask a running execution to stop; it checkpoints what it has read, then ends STOPPED (audited);"
+                    + " 409 when not running")
     public Response stop(@PathParam("id") String id) {
         return Response.accepted(JobExecutionResponse.of(executions.stop(caller, JobExecutionIds.parse(id))))
                 .build();

@@ -64,7 +64,10 @@ public class JobExecutions {
         return run(execution, operator().getStepExecutions(id));
     }
 
-    /** Asks a running execution to stop after its current chunk; it ends STOPPED and may be restarted. */
+    /**
+     * Asks a running execution to stop: the runtime notices at the next item it reads, commits what it read
+     * with a checkpoint, and the execution ends STOPPED; it may then be restarted.
+     */
     public JobRun stop(Caller caller, long id) {
         JobExecution execution = own(caller, id);
         try {
