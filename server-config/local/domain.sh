@@ -172,6 +172,14 @@ configure_timeouts() {
   log "database waits bounded (lock ${lock} ms, statement ${statement} s, pool ${wait} ms), $threads HTTP workers"
 }
 
+# The batch runtime keeps its job repository in Mandate's database, in the tables Flyway creates (V14), as
+# in production (50-batch.asadmin); left alone it would use an embedded database of the domain
+# (jdbc/__TimerPool). Read domain.xml first: an asadmin call costs a JVM start.
+configure_batch_runtime() {
+  grep -q 'data-source-lookup-name="jdbc/mandate"' "$DOMAINS_DIR/$DOMAIN/config/domain.xml" \
+    || asadmin set-batch-runtime-configuration --datasourcelookupname jdbc/mandate >/dev/null
+}
+
 configure_properties() {
   local props
   props="mp.jwt.verify.issuer=$(escape "$ISSUER")"
@@ -263,6 +271,7 @@ cmd_start() {
   fi
   settle_deployed_app
   configure_datasource
+  configure_batch_runtime
   configure_timeouts
   configure_properties
   if [ "${MANDATE_UNDEPLOY:-false}" = true ] && app_deployed; then

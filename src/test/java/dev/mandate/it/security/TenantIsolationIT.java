@@ -35,16 +35,23 @@ class TenantIsolationIT extends MandateIT {
     private static String assignmentId;
     private static String intruderRoleId;
     private static String envelopeId;
+    private static String executionId;
     private static final String RULE_ID = "owned-rule";
 
-    record Call(Method method, String template, Object body) {
+    /** {@code adminOnly}: other roles are refused (403) whatever the method, before any id is looked at. */
+    record Call(Method method, String template, Object body, boolean adminOnly) {
+        Call(Method method, String template, Object body) {
+            this(method, template, body, false);
+        }
+
         String path() {
             return template.replace("{ruleId}", RULE_ID)
                     .replace("{agentId}", agentId)
                     .replace("{roleId}", roleId)
                     .replace("{assignmentId}", assignmentId)
                     .replace("{intruderRoleId}", intruderRoleId)
-                    .replace("{envelopeId}", envelopeId);
+                    .replace("{envelopeId}", envelopeId)
+                    .replace("{executionId}", executionId);
         }
 
         /** The OpenAPI path this call exercises. */
@@ -56,7 +63,8 @@ class TenantIsolationIT extends MandateIT {
                     .replace("{agentId}", "{id}")
                     .replace("{roleId}", "{id}")
                     .replace("{intruderRoleId}", "{id}")
-                    .replace("{envelopeId}", "{id}");
+                    .replace("{envelopeId}", "{id}")
+                    .replace("{executionId}", "{id}");
         }
     }
 
@@ -115,8 +123,17 @@ class TenantIsolationIT extends MandateIT {
                 new Call(Method.GET, "/api/v1/policies/rules/{ruleId}", null),
                 new Call(Method.PUT, "/api/v1/policies/rules/{ruleId}", RULE_BODY),
                 new Call(Method.DELETE, "/api/v1/policies/rules/{ruleId}", null),
-                new Call(Method.GET, "/api/v1/policies/rules/{ruleId}/versions", null));
+                new Call(Method.GET, "/api/v1/policies/rules/{ruleId}/versions", null),
+                new Call(Method.GET, "/api/v1/jobs/executions/{executionId}", null, true),
+                new Call(Method.POST, "/api/v1/jobs/executions/{executionId}/stop", null, true),
+                new Call(Method.POST, "/api/v1/jobs/executions/{executionId}/restart", null, true));
     }
+
+    /**
+     * Endpoints whose path parameter names no tenant's resource: they act on the caller's own tenant (a job
+     * started counts the caller's agents only: JobsIT).
+     */
+    private static final Set<String> NOT_TENANT_IDS = Set.of("POST /api/v1/jobs/{jobName}/executions");
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
@@ -157,6 +174,9 @@ class TenantIsolationIT extends MandateIT {
                 .statusCode(200)
                 .extract()
                 .path("envelopeId");
+        Response census = as(owner).post("/api/v1/jobs/agent-census/executions");
+        assertThat(census.statusCode()).as(census.asString()).isEqualTo(202);
+        executionId = census.jsonPath().getString("id");
     }
 
     private static void created(Response response) {
@@ -179,7 +199,7 @@ class TenantIsolationIT extends MandateIT {
         }
         Response response = request.request(call.method(), call.path());
 
-        int expected = role.equals(Tokens.ADMIN) || call.method() == Method.GET ? 404 : 403;
+        int expected = role.equals(Tokens.ADMIN) || (call.method() == Method.GET && !call.adminOnly()) ? 404 : 403;
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(expected);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(Database.footprint(OWNER)).isEqualTo(before);
@@ -209,6 +229,7 @@ class TenantIsolationIT extends MandateIT {
         });
         Set<String> covered = new TreeSet<>();
         calls().forEach(call -> covered.add(call.method().name() + " " + call.openApiPath()));
+        covered.addAll(NOT_TENANT_IDS);
         assertThat(covered).containsAll(documented);
     }
 }

@@ -40,10 +40,14 @@ public class SchemaMigrator {
     @PostConstruct
     void migrate() {
         List<String> locations = new ArrayList<>(List.of("classpath:db/migration"));
+        // One version sequence across all folders: a new migration takes the next number of any of them.
         if (database.isPostgres()) {
-            // indexes H2 (quick start) has no equivalent for, such as trigram indexes for SCIM's 'co' filters.
-            // One version sequence across both folders: a new migration takes the next number of either.
+            // indexes H2 (quick start) has no equivalent for, such as trigram indexes for SCIM's 'co' filters,
+            // and DDL that must differ per database (the batch runtime's job repository)
             locations.add("classpath:db/postgresql");
+        } else {
+            // the H2 variant of such DDL (same version as its PostgreSQL variant)
+            locations.add("classpath:db/h2");
         }
         Flyway flyway = Flyway.configure(SchemaMigrator.class.getClassLoader())
                 .dataSource(dataSource)
