@@ -2,8 +2,8 @@ package dev.mandate.it.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mandate.audit.verify.CanonicalForm;
-import dev.mandate.audit.verify.RecordView;
+import dev.mandate.audit.entity.CanonicalForm;
+import dev.mandate.audit.entity.RecordView;
 import dev.mandate.it.support.Database;
 import dev.mandate.it.support.Fixtures;
 import dev.mandate.it.support.MandateIT;

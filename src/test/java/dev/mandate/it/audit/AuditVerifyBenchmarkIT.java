@@ -3,10 +3,10 @@ package dev.mandate.it.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.mandate.audit.verify.CanonicalForm;
+import dev.mandate.audit.entity.CanonicalForm;
+import dev.mandate.audit.entity.CheckpointView;
+import dev.mandate.audit.entity.RecordView;
 import dev.mandate.audit.verify.CheckpointSignatures;
-import dev.mandate.audit.verify.CheckpointView;
-import dev.mandate.audit.verify.RecordView;
 import dev.mandate.it.support.Database;
 import dev.mandate.it.support.MandateIT;
 import dev.mandate.it.support.Tokens;

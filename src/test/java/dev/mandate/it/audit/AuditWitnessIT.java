@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.sun.net.httpserver.HttpServer;
+import dev.mandate.audit.entity.CheckpointView;
 import dev.mandate.audit.verify.CheckpointSignatures;
-import dev.mandate.audit.verify.CheckpointView;
 import dev.mandate.audit.verify.ExportFormat;
 import dev.mandate.it.support.Asadmin;
 import dev.mandate.it.support.Fixtures;

@@ -6,8 +6,8 @@ import dev.mandate.agent.entity.AgentStatus;
 import dev.mandate.agent.entity.AgentStatusChange;
 import dev.mandate.agent.entity.ChangeSource;
 import dev.mandate.agent.entity.DirectoryAttributes;
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.change.IdentityChanged;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.Flushes;
@@ -46,8 +46,8 @@ public class Agents {
     @EJB
     Tenants tenants;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    ConfigurationChanges configurationChanges;
 
     @Inject
     Event<IdentityChanged> changes;
@@ -248,7 +248,7 @@ public class Agents {
         requireNotDeprovisioned(agent);
         agent.setShadowMode(enabled, caller.subject());
         flushMappingConflicts(agent);
-        audit.append(AuditEntry.adminChange(
+        configurationChanges.record(AuditEntry.adminChange(
                 caller, "agent.shadow-mode-changed", agent.id(), Map.of("after", String.valueOf(enabled))));
         return agent;
     }
@@ -284,7 +284,7 @@ public class Agents {
         if (reason != null) {
             details.put("reason", reason);
         }
-        audit.append(new AuditEntry(
+        configurationChanges.record(new AuditEntry(
                 caller.tenant(),
                 caller.subject(),
                 agent.id(),

@@ -37,21 +37,12 @@ public class AuditTrail {
 
     /**
      * Appends one record in the CALLER'S transaction (TransactionAttribute REQUIRED): it commits or
-     * rolls back with the change it describes. Redacts PII in inputSummary and details values.
+     * rolls back with the change it describes. Redacts PII in inputSummary and details values. A change
+     * of configuration is recorded through {@code ConfigurationChanges} instead.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AuditRecord append(AuditEntry entry) {
-        return append(entry, sql.writes());
-    }
-
-    /**
-     * Appends one record as {@link #append(AuditEntry)} does, and runs the caller's {@code writes} with
-     * it: on PostgreSQL the caller's writes, the record and the chain's new head go to the database in
-     * one request. The caller's writes run after the chain is locked.
-     */
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public AuditRecord append(AuditEntry entry, Sql.Writes writes) {
-        return appender.append(entry, writes);
+        return appender.append(entry);
     }
 
     /** The caller's tenant's records, newest first, optionally only of one agent, trace or action. */

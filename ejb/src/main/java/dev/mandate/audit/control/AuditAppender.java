@@ -1,6 +1,5 @@
 package dev.mandate.audit.control;
 
-import dev.mandate.audit.boundary.AuditChains;
 import dev.mandate.audit.entity.AuditChain;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.audit.entity.AuditRecord;
@@ -10,7 +9,6 @@ import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.id.TimeOrderedIds;
 import dev.mandate.platform.sql.Sql;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
@@ -21,7 +19,7 @@ import java.util.Optional;
 
 /**
  * Appends one audit record in the caller's running transaction (see {@code AuditTrail}, whose appends
- * come here). A CDI bean, so the decision path, already inside its transaction, appends without two EJB
+ * come here, and {@code ConfigurationChanges}). A CDI bean, so the decision path, already inside its transaction, appends without two EJB
  * calls (the trail's and the chain lock's), each an interceptor chain, a security check and tracing
  * lookups (JFR, BENCHMARKS.md).
  *
@@ -32,7 +30,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuditAppender {
 
-    @EJB
+    @Inject
     AuditChains chains;
 
     @Inject
@@ -45,20 +43,26 @@ public class AuditAppender {
     TransactionSynchronizationRegistry transactions;
 
     /**
-     * Appends the record and runs the caller's {@code writes} with it: on PostgreSQL the caller's writes,
-     * the record and the chain's new head go to the database in one request, after the chain is locked.
+     * Appends the record: locks its chain's head, then adds the record and the head's move to {@code
+     * writes}, which its owner runs (with whatever else the transaction writes: on PostgreSQL in one
+     * request). Running them fails with {@link IllegalStateException} if the head moved meanwhile.
      *
-     * @throws IllegalStateException outside a running transaction (the chain lock would end at once)
+     * <p>A configuration change must have advanced its tenant's configuration generation in this
+     * transaction first ({@code ConfigurationChanges} does both): what decisions read is cached until the
+     * generation moves, so an audited change that did not move it would leave servers deciding on what
+     * they cached before.
+     *
+     * @throws IllegalStateException outside a running transaction (the chain lock would end at once), or
+     *     for a configuration change whose generation did not advance
      */
-    public AuditRecord append(AuditEntry entry, Sql.Writes writes) {
+    public AuditRecord appendTo(Sql.Writes writes, AuditEntry entry) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("an audit append needs the caller's running transaction");
         }
         AuditEntry clean = AuditEntries.sanitise(entry);
-        if (clean.changesConfiguration()) {
-            // every configuration change is audited in its transaction: this is the one place that sees
-            // them all, so no change can leave a server deciding on what it cached before
-            generations.advance(clean.tenant());
+        if (clean.changesConfiguration() && !generations.advancedInThisTransaction(clean.tenant())) {
+            throw new IllegalStateException("configuration change '" + clean.action()
+                    + "' audited without advancing the configuration generation");
         }
         int shard = ChainShards.shard(clean.agentId(), clean.actor(), ConfigKey.AUDIT_SHARDS.get(Integer.class));
         ChainPosition head = lock(clean.tenant(), shard);
@@ -71,10 +75,14 @@ public class AuditAppender {
                 head.headHash());
         insert(writes, record);
         advance(writes, head, record);
-        int[] changed = writes.run();
-        if (changed[changed.length - 1] != 1) {
-            throw new IllegalStateException("audit chain " + head.chainId() + " moved while locked");
-        }
+        return record;
+    }
+
+    /** Appends the record on its own: {@link #appendTo} with writes of its own, run at once. */
+    public AuditRecord append(AuditEntry entry) {
+        Sql.Writes writes = sql.writes();
+        AuditRecord record = appendTo(writes, entry);
+        writes.run();
         return record;
     }
 
@@ -111,7 +119,8 @@ public class AuditAppender {
      */
     private static void advance(Sql.Writes writes, ChainPosition from, AuditRecord record) {
         ChainPosition to = from.after(record);
-        writes.add(
+        writes.addExpectingOne(
+                () -> new IllegalStateException("audit chain " + from.chainId() + " moved while locked"),
                 "update audit_chain set head_sequence = ?, head_hash = ?, head_time = ? where id = ?"
                         + " and head_sequence = ?",
                 to.headSequence(),

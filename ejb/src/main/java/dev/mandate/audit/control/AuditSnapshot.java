@@ -1,11 +1,11 @@
 package dev.mandate.audit.control;
 
 import dev.mandate.audit.entity.AuditRecord;
+import dev.mandate.audit.entity.CanonicalForm;
+import dev.mandate.audit.entity.ChainHead;
+import dev.mandate.audit.entity.CheckpointView;
+import dev.mandate.audit.entity.RecordView;
 import dev.mandate.audit.verify.AuditVerifier;
-import dev.mandate.audit.verify.CanonicalForm;
-import dev.mandate.audit.verify.ChainHead;
-import dev.mandate.audit.verify.CheckpointView;
-import dev.mandate.audit.verify.RecordView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.mandate.audit.control;
 
-import dev.mandate.audit.verify.CheckpointView;
+import dev.mandate.audit.entity.CheckpointView;
 import dev.mandate.audit.verify.ExportFormat;
 import dev.mandate.audit.verify.WitnessDirectory;
 import dev.mandate.platform.config.ConfigKey;

@@ -1,7 +1,5 @@
 package dev.mandate.audit.entity;
 
-import dev.mandate.audit.verify.CanonicalForm;
-import dev.mandate.audit.verify.CheckpointView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -2,8 +2,6 @@ package dev.mandate.audit.entity;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import dev.mandate.audit.verify.CanonicalForm;
-import dev.mandate.audit.verify.RecordView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,6 +1,5 @@
 package dev.mandate.audit.entity;
 
-import dev.mandate.audit.verify.CanonicalForm;
 import java.time.OffsetDateTime;
 
 /**

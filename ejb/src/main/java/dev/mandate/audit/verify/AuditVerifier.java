@@ -1,6 +1,10 @@
 package dev.mandate.audit.verify;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.mandate.audit.entity.CanonicalForm;
+import dev.mandate.audit.entity.ChainHead;
+import dev.mandate.audit.entity.CheckpointView;
+import dev.mandate.audit.entity.RecordView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.mandate.audit.entity.CheckpointView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;

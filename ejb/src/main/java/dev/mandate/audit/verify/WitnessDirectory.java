@@ -1,5 +1,6 @@
 package dev.mandate.audit.verify;
 
+import dev.mandate.audit.entity.CheckpointView;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

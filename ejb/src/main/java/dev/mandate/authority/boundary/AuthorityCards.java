@@ -6,7 +6,8 @@ import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentProfile;
 import dev.mandate.agent.entity.AuthorityTier;
-import dev.mandate.budget.boundary.BudgetLedger;
+import dev.mandate.authority.control.ToolTierOverrides;
+import dev.mandate.budget.control.BudgetLedger;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.catalog.entity.RiskClass;
 import dev.mandate.catalog.entity.Tool;
@@ -15,6 +16,7 @@ import dev.mandate.decision.control.DecisionRules;
 import dev.mandate.killswitch.boundary.KillSwitches;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.rbac.boundary.Roles;
+import dev.mandate.rbac.control.ApproverRoles;
 import dev.mandate.rbac.entity.Grants;
 import dev.mandate.rbac.entity.PrincipalType;
 import dev.mandate.rbac.entity.Role;
@@ -24,6 +26,7 @@ import dev.mandate.taxonomy.entity.TaskType;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -41,8 +44,11 @@ public class AuthorityCards {
     @EJB
     Agents agents;
 
-    @EJB
-    ToolTiers toolTiers;
+    @Inject
+    ToolTierOverrides tierOverrides;
+
+    @Inject
+    ApproverRoles approverRoles;
 
     @EJB
     Roles roles;
@@ -53,7 +59,7 @@ public class AuthorityCards {
     @EJB
     Tools tools;
 
-    @EJB
+    @Inject
     BudgetLedger ledger;
 
     @EJB
@@ -62,7 +68,7 @@ public class AuthorityCards {
     public JsonObject card(Caller caller, String agentId) {
         Agent agent = agents.get(caller, agentId);
         AgentProfile profile = agent.profile();
-        Map<String, AuthorityTier> overrides = toolTiers.overrides(caller.tenant(), agent.id());
+        Map<String, AuthorityTier> overrides = tierOverrides.of(caller.tenant(), agent.id());
 
         JsonObjectBuilder about =
                 JSON.createObjectBuilder().add("id", agent.id()).add("name", profile.name());
@@ -158,7 +164,8 @@ public class AuthorityCards {
                                     .add("permittedBy", JSON.createArrayBuilder(permittedBy));
                             if (outcome.equals("REQUIRE_APPROVAL")) {
                                 JsonArrayBuilder approvers = JSON.createArrayBuilder();
-                                roles.approverRolesFor(caller.tenant(), tool.key(), action.key())
+                                approverRoles
+                                        .covering(caller.tenant(), tool.key(), action.key())
                                         .forEach(approvers::add);
                                 line.add("approverRoles", approvers);
                             }

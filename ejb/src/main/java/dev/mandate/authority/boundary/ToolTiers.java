@@ -3,12 +3,11 @@ package dev.mandate.authority.boundary;
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AuthorityTier;
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.security.Caller;
-import dev.mandate.platform.sql.Sql;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Authority tiers per agent × tool, overriding the agent's default tier for that tool. */
@@ -27,10 +25,7 @@ public class ToolTiers {
     EntityManager em;
 
     @Inject
-    Sql sql;
-
-    @EJB
-    AuditTrail audit;
+    ConfigurationChanges changes;
 
     @EJB
     Agents agents;
@@ -61,7 +56,7 @@ public class ToolTiers {
                     .setParameter(6, caller.subject())
                     .executeUpdate();
         }
-        audit.append(AuditEntry.adminChange(
+        changes.record(AuditEntry.adminChange(
                 caller, "tier.changed", agent.id(), Map.of("tool", toolKey, "after", tier.name())));
     }
 
@@ -71,18 +66,6 @@ public class ToolTiers {
                 .setParameter(1, agent.id())
                 .setParameter(2, toolKey)
                 .executeUpdate();
-        audit.append(AuditEntry.adminChange(caller, "tier.cleared", agent.id(), Map.of("tool", toolKey)));
-    }
-
-    /** tool key → tier, for the tools where the agent's tier differs from its default. */
-    public Map<String, AuthorityTier> overrides(String tenant, String agentId) {
-        Map<String, AuthorityTier> tiers = new LinkedHashMap<>();
-        sql.list(
-                        "select tool_key, tier from agent_tool_tier where tenant_id = ? and agent_id = ? order by tool_key",
-                        r -> Map.entry(r.getString(1), AuthorityTier.valueOf(r.getString(2))),
-                        tenant,
-                        agentId)
-                .forEach(tier -> tiers.put(tier.getKey(), tier.getValue()));
-        return tiers;
+        changes.record(AuditEntry.adminChange(caller, "tier.cleared", agent.id(), Map.of("tool", toolKey)));
     }
 }

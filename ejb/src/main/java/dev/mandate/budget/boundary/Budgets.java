@@ -1,12 +1,13 @@
 package dev.mandate.budget.boundary;
 
 import dev.mandate.agent.boundary.Agents;
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.budget.control.BudgetLedger;
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.budget.entity.BudgetPeriod;
 import dev.mandate.budget.entity.BudgetScope;
 import dev.mandate.budget.entity.BudgetUsage;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -14,6 +15,7 @@ import dev.mandate.platform.security.Caller;
 import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -27,8 +29,8 @@ public class Budgets {
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    ConfigurationChanges changes;
 
     @EJB
     Tenants tenants;
@@ -36,7 +38,7 @@ public class Budgets {
     @EJB
     Agents agents;
 
-    @EJB
+    @Inject
     BudgetLedger ledger;
 
     public Budget set(Caller caller, BudgetScope scope, String subject, BudgetPeriod period, BigDecimal maxCost) {
@@ -68,7 +70,7 @@ public class Budgets {
         budget.limitTo(maxCost, caller.subject());
         // two admins setting one budget at once: one wins, the other is asked to retry (not a 500)
         Flushes.flush(em, () -> new ConflictException("the budget was changed at the same time; retry"));
-        audit.append(AuditEntry.adminChange(
+        changes.record(AuditEntry.adminChange(
                 caller,
                 "budget.changed",
                 scope == BudgetScope.AGENT ? resolved : null,

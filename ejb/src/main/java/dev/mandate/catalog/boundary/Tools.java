@@ -1,10 +1,10 @@
 package dev.mandate.catalog.boundary;
 
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.control.ArgumentSchemas;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.catalog.entity.ToolDefinition;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -15,6 +15,7 @@ import dev.mandate.platform.security.Versions;
 import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -33,8 +34,8 @@ public class Tools {
     @EJB
     Tenants tenants;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    ConfigurationChanges changes;
 
     public Tool create(Caller caller, ToolDefinition definition) {
         requireValidSchemas(definition);
@@ -45,7 +46,7 @@ public class Tools {
         Tool tool = new Tool(caller.tenant(), definition, caller.subject());
         em.persist(tool);
         flush(definition.key());
-        audit.append(AuditEntry.adminChange(caller, "tool.created", null, Map.of("tool", summary(tool))));
+        changes.record(AuditEntry.adminChange(caller, "tool.created", null, Map.of("tool", summary(tool))));
         return tool;
     }
 
@@ -78,7 +79,7 @@ public class Tools {
         String before = summary(tool);
         tool.apply(definition, caller.subject());
         flush(key);
-        audit.append(
+        changes.record(
                 AuditEntry.adminChange(caller, "tool.updated", null, Map.of("before", before, "after", summary(tool))));
         return tool;
     }

@@ -5,7 +5,7 @@ import dev.mandate.catalog.entity.Tool;
 import dev.mandate.decision.control.DecisionConfiguration.ActiveKillSwitch;
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.platform.change.ConfigGenerations;
-import dev.mandate.policy.boundary.PolicyEvaluator;
+import dev.mandate.policy.control.ActivePolicies;
 import dev.mandate.taxonomy.entity.TaskType;
 import dev.mandate.taxonomy.entity.Workflow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class DecisionConfigurations {
     DecisionConfigurationCache cache;
 
     @Inject
-    PolicyEvaluator policy;
+    ActivePolicies policy;
 
     public DecisionConfiguration of(String tenant) {
         return at(tenant, generations.current(tenant));

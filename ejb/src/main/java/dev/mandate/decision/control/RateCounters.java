@@ -22,7 +22,7 @@ public class RateCounters {
 
     /**
      * Adds the count of one envelope of the agent for the tool to the decision's {@code writes}. They must
-     * run while the agent's audit-chain lock is held ({@code AuditTrail.append} runs them so): decisions
+     * run while the agent's audit-chain lock is held ({@code DecisionRecorder} runs them so): decisions
      * of one agent then never race for the same counter rows, which lets the portable path update first
      * and insert only when missing.
      */

@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,12 +35,13 @@ public final class RefusalMatcher {
         return switch (condition.operator()) {
             case MISSING -> absent || isEmpty(value);
             case PRESENT -> !absent;
-            case EQUALS -> !absent && text(value).equals(condition.operand());
+            case EQUALS -> !absent && equal(value, condition.operand());
             case CONTAINS ->
                 !absent
                         && text(value)
                                 .toLowerCase(Locale.ROOT)
-                                .contains(condition.operand().toLowerCase(Locale.ROOT));
+                                .contains(Objects.requireNonNullElse(condition.operand(), "")
+                                        .toLowerCase(Locale.ROOT));
             case GREATER_THAN -> value instanceof JsonNumber n && greaterThan(n.bigDecimalValue(), condition.operand());
             case MATCHES ->
                 !absent
@@ -47,6 +49,22 @@ public final class RefusalMatcher {
                                 .matcher(text(value))
                                 .matches();
         };
+    }
+
+    /**
+     * A number equals an operand of the same value however either is written ({@code 6e4}, {@code
+     * 60000.0} and {@code 60000} are one number): an agent cannot step around the condition by spelling
+     * the number differently. Anything else compares by its text.
+     */
+    private static boolean equal(JsonValue value, String operand) {
+        if (value instanceof JsonNumber number && operand != null) {
+            try {
+                return number.bigDecimalValue().compareTo(new BigDecimal(operand.strip())) == 0;
+            } catch (NumberFormatException notANumber) {
+                return false;
+            }
+        }
+        return text(value).equals(operand);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.mandate.killswitch.boundary;
 
 import dev.mandate.agent.boundary.Agents;
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.killswitch.entity.KillSwitchScope;
 import dev.mandate.platform.change.ConfigGenerations;
@@ -29,8 +29,8 @@ public class KillSwitches {
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    ConfigurationChanges changes;
 
     @EJB
     Agents agents;
@@ -59,9 +59,9 @@ public class KillSwitches {
         kill.set(active, reason, caller.subject());
         Flushes.flush(em, () -> new ConflictException("the kill switch was changed at the same time; retry"));
         if (scope == KillSwitchScope.GLOBAL) {
-            generations.advance(ConfigGenerations.PLATFORM); // the audit record advances the tenant's only
+            generations.advance(ConfigGenerations.PLATFORM); // recording the change advances the tenant's only
         }
-        audit.append(AuditEntry.adminChange(
+        changes.record(AuditEntry.adminChange(
                 caller,
                 "killswitch.changed",
                 scope == KillSwitchScope.AGENT ? resolvedTarget : null,

@@ -48,14 +48,21 @@ public class ConfigGenerations {
      */
     @Transactional(TxType.MANDATORY)
     public void advance(String tenant) {
-        if (!database.isPostgres() || transaction.getResource(ADVANCED + tenant) != null) {
+        if (advancedInThisTransaction(tenant)) {
             return;
         }
-        sql.update(
-                "insert into config_generation (tenant_id, generation) values (?, 1)"
-                        + " on conflict (tenant_id) do update set generation = config_generation.generation + 1",
-                tenant);
+        if (database.isPostgres()) {
+            sql.update(
+                    "insert into config_generation (tenant_id, generation) values (?, 1)"
+                            + " on conflict (tenant_id) do update set generation = config_generation.generation + 1",
+                    tenant);
+        }
         transaction.putResource(ADVANCED + tenant, Boolean.TRUE);
+    }
+
+    /** Whether {@link #advance} ran for the tenant in the caller's transaction (on H2 too, where it writes nothing). */
+    public boolean advancedInThisTransaction(String tenant) {
+        return transaction.getResource(ADVANCED + tenant) != null;
     }
 
     /**

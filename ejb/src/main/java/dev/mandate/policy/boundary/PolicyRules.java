@@ -1,7 +1,7 @@
 package dev.mandate.policy.boundary;
 
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -11,7 +11,6 @@ import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.paging.PageRequest;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.security.Versions;
-import dev.mandate.policy.control.CompiledRule;
 import dev.mandate.policy.control.RuleDraft;
 import dev.mandate.policy.control.RuleParams;
 import dev.mandate.policy.control.RuleValidator;
@@ -25,6 +24,7 @@ import dev.mandate.rbac.entity.Role;
 import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -45,8 +45,8 @@ public class PolicyRules {
     @PersistenceContext(unitName = "mandate")
     EntityManager em;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    ConfigurationChanges changes;
 
     @EJB
     Tenants tenants;
@@ -152,24 +152,6 @@ public class PolicyRules {
         flush(ruleId);
     }
 
-    /** The compiled form of a stored rule (the evaluator's cache is built from these). */
-    static CompiledRule compiled(PolicyRule rule) {
-        RuleContent c = rule.content();
-        return CompiledRule.of(
-                new ValidRule(
-                        rule.ruleId(),
-                        c.name(),
-                        c.priority(),
-                        c.kind(),
-                        RuleParams.fromJson(c.paramsJson()),
-                        c.expression(),
-                        c.effect(),
-                        c.approverRole(),
-                        c.reason(),
-                        c.enabled()),
-                rule.ruleVersion());
-    }
-
     private void record(
             Caller caller, PolicySet set, String ruleId, int version, RuleChange change, RuleContent content) {
         long policyVersion = set.bump(caller.subject());
@@ -185,7 +167,7 @@ public class PolicyRules {
      * back together.
      */
     void auditAdminChange(Caller caller, PolicyRuleVersion entry) {
-        audit.append(new AuditEntry(
+        changes.record(new AuditEntry(
                 caller.tenant(),
                 caller.subject(),
                 null,

@@ -2,6 +2,7 @@ package dev.mandate.policy.control;
 
 import com.google.protobuf.Timestamp;
 import dev.cel.runtime.CelVariableResolver;
+import dev.mandate.policy.entity.PolicyEffect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package dev.mandate.policy.control;
 
+import dev.mandate.policy.entity.PolicyEffect;
+import dev.mandate.policy.entity.RuleKind;
 import java.util.Comparator;
 
 /**

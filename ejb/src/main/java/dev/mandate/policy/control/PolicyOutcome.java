@@ -1,5 +1,6 @@
 package dev.mandate.policy.control;
 
+import dev.mandate.policy.entity.PolicyEffect;
 import java.util.List;
 
 /**

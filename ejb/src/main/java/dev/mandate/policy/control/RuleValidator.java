@@ -3,6 +3,8 @@ package dev.mandate.policy.control;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.json.NumberRange;
+import dev.mandate.policy.entity.PolicyEffect;
+import dev.mandate.policy.entity.RuleKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,7 +1,5 @@
 package dev.mandate.policy.entity;
 
-import dev.mandate.policy.control.PolicyEffect;
-import dev.mandate.policy.control.RuleKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

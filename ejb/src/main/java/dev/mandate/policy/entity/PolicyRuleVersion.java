@@ -52,7 +52,7 @@ public class PolicyRuleVersion {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    private dev.mandate.policy.control.RuleKind kind;
+    private dev.mandate.policy.entity.RuleKind kind;
 
     @Column(nullable = false, updatable = false)
     private String params;
@@ -62,7 +62,7 @@ public class PolicyRuleVersion {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    private dev.mandate.policy.control.PolicyEffect effect;
+    private dev.mandate.policy.entity.PolicyEffect effect;
 
     @Column(name = "approver_role", updatable = false)
     private String approverRole;

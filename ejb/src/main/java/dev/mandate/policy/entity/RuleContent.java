@@ -1,8 +1,5 @@
 package dev.mandate.policy.entity;
 
-import dev.mandate.policy.control.PolicyEffect;
-import dev.mandate.policy.control.RuleKind;
-
 /** What one version of a rule says (params as their JSON text). */
 public record RuleContent(
         String name,

@@ -3,8 +3,8 @@ package dev.mandate.rbac.boundary;
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.agent.entity.AgentStatus;
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.change.IdentityChanged;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.Flushes;
@@ -58,8 +58,8 @@ public class Roles {
     @EJB
     Agents agents;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    ConfigurationChanges configurationChanges;
 
     @Inject
     Event<IdentityChanged> changes;
@@ -376,18 +376,9 @@ public class Roles {
                 .toList();
     }
 
-    /** Names of the tenant's approver roles whose permissions cover this tool action. */
-    public List<String> approverRolesFor(String tenant, String tool, String action) {
-        return em.createNamedQuery(Role.PAGE, Role.class).setParameter("tenant", tenant).getResultList().stream()
-                .filter(Role::approver)
-                .filter(role -> role.definition().permissions().stream().anyMatch(p -> p.covers(tool, action)))
-                .map(Role::name)
-                .toList();
-    }
-
     /** The change's audit record, in this transaction: it commits or rolls back with the change. */
     private void audit(Caller caller, String action, String agentId, Map<String, String> details) {
-        audit.append(new AuditEntry(
+        configurationChanges.record(new AuditEntry(
                 caller.tenant(), caller.subject(), agentId, null, null, action, "OK", List.of(), null, null, details));
     }
 

@@ -1,9 +1,9 @@
 package dev.mandate.taxonomy.boundary;
 
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.catalog.entity.Tool;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -20,6 +20,7 @@ import dev.mandate.taxonomy.entity.Workflow;
 import dev.mandate.tenant.boundary.Tenants;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -42,8 +43,8 @@ public class Taxonomy {
     @EJB
     Tools tools;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    ConfigurationChanges changes;
 
     public Workflow createWorkflow(Caller caller, String key, String name, String description) {
         tenants.ensureRegistered(caller.tenant(), caller.tenant());
@@ -53,7 +54,7 @@ public class Taxonomy {
         Workflow workflow = new Workflow(caller.tenant(), key, name, description, caller.subject());
         em.persist(workflow);
         flush("workflow", key);
-        audit.append(AuditEntry.adminChange(caller, "workflow.created", null, Map.of("workflow", key)));
+        changes.record(AuditEntry.adminChange(caller, "workflow.created", null, Map.of("workflow", key)));
         return workflow;
     }
 
@@ -88,7 +89,7 @@ public class Taxonomy {
         TaskType taskType = new TaskType(caller.tenant(), workflow, definition, caller.subject());
         em.persist(taskType);
         flush("task type", definition.key());
-        audit.append(
+        changes.record(
                 AuditEntry.adminChange(caller, "task-type.created", null, Map.of("taskType", definition.toString())));
         return taskType;
     }
@@ -104,7 +105,7 @@ public class Taxonomy {
         String before = taskType.definition(workflowKeyOf(taskType)).toString();
         taskType.apply(workflow, definition, caller.subject());
         flush("task type", key);
-        audit.append(AuditEntry.adminChange(
+        changes.record(AuditEntry.adminChange(
                 caller, "task-type.updated", null, Map.of("before", before, "after", definition.toString())));
         return taskType;
     }

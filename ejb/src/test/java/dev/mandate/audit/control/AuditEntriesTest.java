@@ -40,7 +40,7 @@ class AuditEntriesTest {
             many.put("k" + i, "v".repeat(900));
         }
         AuditEntry clean = AuditEntries.sanitise(entry(null, many));
-        assertThat(dev.mandate.audit.verify.CanonicalForm.details(clean.details())
+        assertThat(dev.mandate.audit.entity.CanonicalForm.details(clean.details())
                         .length())
                 .isLessThan(8000);
         assertThat(clean.details()).containsValue("[TRUNCATED]");

@@ -3,7 +3,6 @@ package dev.mandate.audit.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mandate.audit.verify.CanonicalForm;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

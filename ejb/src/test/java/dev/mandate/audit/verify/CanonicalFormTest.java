@@ -2,6 +2,9 @@ package dev.mandate.audit.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mandate.audit.entity.CanonicalForm;
+import dev.mandate.audit.entity.CheckpointView;
+import dev.mandate.audit.entity.RecordView;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

@@ -2,6 +2,10 @@ package dev.mandate.audit.verify;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.mandate.audit.entity.CanonicalForm;
+import dev.mandate.audit.entity.ChainHead;
+import dev.mandate.audit.entity.CheckpointView;
+import dev.mandate.audit.entity.RecordView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

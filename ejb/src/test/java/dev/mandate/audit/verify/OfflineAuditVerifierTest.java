@@ -2,6 +2,9 @@ package dev.mandate.audit.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mandate.audit.entity.ChainHead;
+import dev.mandate.audit.entity.CheckpointView;
+import dev.mandate.audit.entity.RecordView;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

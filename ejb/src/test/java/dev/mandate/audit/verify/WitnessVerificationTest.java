@@ -3,6 +3,9 @@ package dev.mandate.audit.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mandate.audit.entity.ChainHead;
+import dev.mandate.audit.entity.CheckpointView;
+import dev.mandate.audit.entity.RecordView;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,6 +6,7 @@ import static dev.mandate.policy.control.Rules.set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mandate.policy.entity.PolicyEffect;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

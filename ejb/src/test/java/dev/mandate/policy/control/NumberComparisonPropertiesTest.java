@@ -3,9 +3,11 @@ package dev.mandate.policy.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mandate.decision.control.PlainJson;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.json.NumberRange;
+import dev.mandate.platform.json.PlainJson;
+import dev.mandate.policy.entity.PolicyEffect;
+import dev.mandate.policy.entity.RuleKind;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -2,6 +2,8 @@ package dev.mandate.policy.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mandate.policy.entity.PolicyEffect;
+import dev.mandate.policy.entity.RuleKind;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

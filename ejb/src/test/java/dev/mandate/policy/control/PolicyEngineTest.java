@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mandate.decision.control.OnDemandMap;
 import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.policy.entity.PolicyEffect;
+import dev.mandate.policy.entity.RuleKind;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.Violation;
+import dev.mandate.policy.entity.PolicyEffect;
+import dev.mandate.policy.entity.RuleKind;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

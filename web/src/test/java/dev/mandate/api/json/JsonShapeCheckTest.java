@@ -2,11 +2,11 @@ package dev.mandate.api.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mandate.agent.boundary.AgentRequest;
-import dev.mandate.agent.boundary.StatusChangeRequest;
-import dev.mandate.devtoken.boundary.DevTokenRequest;
+import dev.mandate.api.agent.AgentRequest;
+import dev.mandate.api.agent.StatusChangeRequest;
+import dev.mandate.api.devtoken.DevTokenRequest;
+import dev.mandate.api.rbac.RoleRequest;
 import dev.mandate.platform.error.Violation;
-import dev.mandate.rbac.boundary.RoleRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;

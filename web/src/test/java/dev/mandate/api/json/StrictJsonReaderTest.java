@@ -3,7 +3,7 @@ package dev.mandate.api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mandate.agent.boundary.AgentRequest;
+import dev.mandate.api.agent.AgentRequest;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.Violation;

@@ -2,8 +2,8 @@ package dev.mandate.api.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mandate.rbac.boundary.PermissionDto;
-import dev.mandate.rbac.boundary.RoleRequest;
+import dev.mandate.api.rbac.PermissionDto;
+import dev.mandate.api.rbac.RoleRequest;
 import jakarta.json.JsonObject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;

@@ -1,0 +1,148 @@
+package dev.mandate.decision.control;
+
+import dev.mandate.agent.entity.AgentSnapshot;
+import dev.mandate.audit.control.AuditAppender;
+import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.decision.control.DecisionFactsReader.Gathered;
+import dev.mandate.decision.entity.EnvelopeAnswer;
+import dev.mandate.decision.entity.EnvelopeRecord;
+import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.sql.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records a decision, the last step of its transaction, and owns its write batch: the envelope with
+ * its answer and explain view, the idempotency key's answer, the rate counters and the audit record go
+ * to the database together (on PostgreSQL in one request, after the audit chain is locked), and commit
+ * together. What else must commit with a decision joins this batch here.
+ */
+@ApplicationScoped
+public class DecisionRecorder {
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    RateCounters rateCounters;
+
+    @Inject
+    AuditAppender appender;
+
+    /** A decision made, to record. */
+    public record Decided(
+            String envelopeId,
+            AgentSnapshot agent,
+            Gathered gathered,
+            Verdict verdict,
+            List<String> approverRoles,
+            Map<String, BigDecimal> remaining) {}
+
+    /**
+     * @param keyClaim the idempotency key's claim where it was claimed before the decision's transaction,
+     *     else null
+     */
+    public EnvelopeAnswer record(Caller caller, EnvelopeSubmission submission, String keyClaim, Decided decided) {
+        Gathered gathered = decided.gathered();
+        Verdict verdict = decided.verdict();
+        String policyVersion = gathered.policy().policyVersion();
+        String tool = gathered.tool().key();
+        String action = gathered.action().key();
+        EnvelopeJson json = new EnvelopeJson(decided.envelopeId(), submission.traceId(), policyVersion);
+        EnvelopeAnswer answer =
+                new EnvelopeAnswer(200, json.answer(verdict, decided.approverRoles(), decided.remaining()), false);
+
+        Sql.Writes writes = sql.writes();
+        store(
+                writes,
+                new EnvelopeRecord(
+                        decided.envelopeId(),
+                        caller.tenant(),
+                        decided.agent().id(),
+                        submission.taskId(),
+                        gathered.taskType().key(),
+                        tool,
+                        action,
+                        submission.traceId(),
+                        verdict.decision(),
+                        EnvelopeJson.array(verdict.reasons()),
+                        EnvelopeJson.array(verdict.ruleIds()),
+                        policyVersion,
+                        gathered.tier().name(),
+                        gathered.action().riskClass().name(),
+                        submission.cost(),
+                        submission.envelope().toString(),
+                        json.explain(verdict, gathered.facts(), decided.approverRoles(), decided.remaining()),
+                        OffsetDateTime.now(ZoneOffset.UTC)));
+        if (submission.idempotencyKey() != null) {
+            idempotencyKeys.complete(
+                    writes,
+                    caller.tenant(),
+                    decided.agent().id(),
+                    submission.idempotencyKey(),
+                    submission.requestHash(),
+                    answer,
+                    keyClaim);
+        }
+        rateCounters.count(writes, caller.tenant(), decided.agent().id(), tool, Instant.now());
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("envelopeId", decided.envelopeId());
+        details.put("tool", tool + ":" + action);
+        details.put("riskClass", gathered.action().riskClass().name());
+        details.put("tier", gathered.tier().name());
+        details.put("reasons", String.join(" | ", verdict.reasons()));
+        // the append locks the agent's audit chain now; everything above is sent after it (see RateCounters.count)
+        appender.appendTo(
+                writes,
+                new AuditEntry(
+                        caller.tenant(),
+                        caller.subject(),
+                        decided.agent().id(),
+                        submission.taskId(),
+                        submission.traceId(),
+                        "envelope.decided",
+                        verdict.decision().name(),
+                        verdict.ruleIds(),
+                        EnvelopeSummaries.of(submission),
+                        policyVersion,
+                        details));
+        writes.run();
+        return answer;
+    }
+
+    private static void store(Sql.Writes writes, EnvelopeRecord r) {
+        writes.add(
+                "insert into envelope (id, tenant_id, agent_id, task_id, task_type, tool_key, action_key, trace_id,"
+                        + " decision, reasons, rule_ids, policy_version, tier, risk_class, cost, request_json,"
+                        + " explain_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(),
+                r.tenant(),
+                r.agentId(),
+                r.taskId(),
+                r.taskType(),
+                r.tool(),
+                r.action(),
+                r.traceId(),
+                r.decision().name(),
+                r.reasonsJson(),
+                r.ruleIdsJson(),
+                r.policyVersion(),
+                r.tier(),
+                r.riskClass(),
+                r.cost(),
+                r.requestJson(),
+                r.explainJson(),
+                r.createdAt());
+    }
+}

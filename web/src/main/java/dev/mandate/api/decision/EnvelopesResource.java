@@ -1,0 +1,194 @@
+package dev.mandate.api.decision;
+
+import static dev.mandate.platform.json.SharedJson.JSON;
+
+import dev.mandate.api.http.PayloadTooLargeException;
+import dev.mandate.api.security.ChecksAgentStatusItself;
+import dev.mandate.api.security.VerifiedCall;
+import dev.mandate.decision.boundary.EnvelopeGateway;
+import dev.mandate.decision.boundary.Envelopes;
+import dev.mandate.decision.control.TraceIds;
+import dev.mandate.decision.entity.EnvelopeAnswer;
+import dev.mandate.decision.entity.EnvelopeRecord;
+import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.security.BuiltInRole;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+// application-scoped: the decision path's hottest resource; creating and injecting it per request was a
+// tenth of a decision's CPU time (JFR, BENCHMARKS.md)
+@Path("/v1/envelopes")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Envelopes", description = "The decision path: every tool call an agent wants to make")
+public class EnvelopesResource {
+
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The envelope's column (envelope.request_json): a longer one is refused, never cut or failed on. */
+    static final int MAX_ENVELOPE_CHARS = 200_000;
+
+    @Inject
+    EnvelopeGateway gateway;
+
+    @Inject
+    Envelopes envelopes;
+
+    @Inject
+    Validator validator;
+
+    /**
+     * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
+     * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
+     * decision's CPU, JFR); a plain bean validation is the same check once, with the same answer. The
+     * caller comes from {@link VerifiedCall}, not from {@code @Context} parameters; the decision reads the
+     * calling agent itself, in its transaction.
+     */
+    @POST
+    @RolesAllowed(BuiltInRole.AGENT)
+    @ChecksAgentStatusItself
+    @Operation(summary = "Submit an envelope and get the decision (ALLOW, DENY, REQUIRE_APPROVAL, ESCALATE, SHADOW)")
+    public Response submit(
+            EnvelopeRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam("traceparent") String traceparent) {
+        if (request == null) {
+            throw new InvalidRequestException("body", "an envelope is required");
+        }
+        Set<ConstraintViolation<EnvelopeRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+        Admitted admitted = admissible(request, ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class));
+        String traceId = TraceIds.from(traceparent);
+        EnvelopeRequest.ModelUsage usage = request.modelUsage;
+        EnvelopeSubmission submission = new EnvelopeSubmission(
+                request.agentId,
+                request.taskId,
+                request.taskType,
+                request.requestedAction.tool,
+                request.requestedAction.action,
+                request.requestedAction.arguments,
+                admitted.envelope(),
+                usage == null || usage.calls == null ? (usage == null ? 0 : 1) : usage.calls,
+                usage == null || usage.cost == null ? BigDecimal.ZERO : usage.cost,
+                traceId,
+                idempotencyKey,
+                CanonicalJson.sha256(admitted.text()));
+        EnvelopeAnswer answer = gateway.submit(VerifiedCall.current().caller(), submission);
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .entity(answer.body())
+                .header("traceparent", "00-" + traceId + "-" + spanId() + "-01");
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    /**
+     * The envelope as stored (members sorted), once the checks beyond Bean Validation pass: arguments
+     * and policy context nested at most {@code maxDepth} deep (both are free-form inputs to rules), and at most {@link #MAX_ENVELOPE_CHARS} as stored. Numbers and
+     * text were checked by the reader.
+     */
+    static Admitted admissible(EnvelopeRequest request, int maxDepth) {
+        if (CanonicalJson.depth(request.requestedAction.arguments) > maxDepth) {
+            throw new InvalidRequestException(
+                    "requestedAction.arguments", "must not be nested deeper than " + maxDepth);
+        }
+        if (request.policyContext != null && CanonicalJson.depth(request.policyContext) > maxDepth) {
+            throw new InvalidRequestException("policyContext", "must not be nested deeper than " + maxDepth);
+        }
+        JsonObject envelope = (JsonObject) CanonicalJson.sorted(request.asWritten());
+        String text = envelope.toString();
+        if (text.length() > MAX_ENVELOPE_CHARS) {
+            throw new PayloadTooLargeException(
+                    "The envelope exceeds " + MAX_ENVELOPE_CHARS + " characters as stored (compact JSON).");
+        }
+        return new Admitted(envelope, text);
+    }
+
+    /** The envelope to decide and store, and its stored text. */
+    record Admitted(JsonObject envelope, String text) {}
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
+    @Operation(summary = "An envelope as received, with its decision")
+    public JsonObject get(@PathParam("id") String id) {
+        EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
+        return summary(envelope).add("envelope", read(envelope.requestJson())).build();
+    }
+
+    @GET
+    @Path("{id}/explain")
+    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
+    @Operation(summary = "What happened and why: who asked, under which authority, which checks and rules, what budget")
+    public JsonObject explain(@PathParam("id") String id) {
+        EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
+        return summary(envelope)
+                .add("explanation", read(envelope.explainJson()))
+                .build();
+    }
+
+    private JsonObjectBuilder summary(EnvelopeRecord e) {
+        return JSON.createObjectBuilder()
+                .add("envelopeId", e.id())
+                .add("agentId", e.agentId())
+                .add("taskId", e.taskId())
+                .add("taskType", e.taskType())
+                .add("tool", e.tool())
+                .add("action", e.action())
+                .add("riskClass", e.riskClass())
+                .add("tier", e.tier())
+                .add("decision", e.decision().name())
+                .add(
+                        "reasons",
+                        JSON.createReader(new StringReader(e.reasonsJson())).readArray())
+                .add(
+                        "ruleIds",
+                        JSON.createReader(new StringReader(e.ruleIdsJson())).readArray())
+                .add("traceId", e.traceId())
+                .add("policyVersion", e.policyVersion())
+                .add("cost", e.cost())
+                .add("decidedAt", e.createdAt().toString());
+    }
+
+    private static JsonObject read(String json) {
+        return JSON.createReader(new StringReader(json)).readObject();
+    }
+
+    private static String spanId() {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+}
