@@ -18,6 +18,9 @@ BASE_URL=http://localhost:8080
 
 start() {
   echo "[mandate] building the EAR"
+  # clean the modules (not the root: target/quickstart holds this server), so no class moved or deleted since
+  # the last build is left over in the EAR
+  ./mvnw -q -B -Dspotless.check.skip=true -pl ejb,batch,web,scim,ear clean
   ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -pl ear -am package
   if [ ! -x "$MANDATE_PAYARA_HOME/bin/asadmin" ]; then
     echo "[mandate] fetching Payara $PAYARA_VERSION from Maven Central"

@@ -15,13 +15,13 @@ export MANDATE_PG_RECREATE=true
 case "${1:-}" in
   up)
     if [ ! -x "$MANDATE_PAYARA_HOME/bin/asadmin" ] || [ ! -f "$MANDATE_PG_DRIVER" ]; then
-      ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
+      ./mvnw -q -B -o -Dspotless.skip -pl ejb,batch,web,scim,ear clean && ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
       ./mvnw -q -B -o -pl src/test dependency:unpack@unpack-payara dependency:copy@copy-ear-and-driver
     fi
     bash server-config/local/domain.sh start >/dev/null ;;
   down) bash server-config/local/domain.sh stop ;;
   run)
-    ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
+    ./mvnw -q -B -o -Dspotless.skip -pl ejb,batch,web,scim,ear clean && ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
     cp ear/target/mandate.ear src/test/target/mandate.ear
     ./mvnw -B -o -pl src/test test-compile failsafe:integration-test failsafe:verify ${2:+-Dit.test=$2} ;;
   *) echo "usage: $0 up|run [TestClass]|down" >&2; exit 2 ;;

@@ -29,7 +29,7 @@ $ASADMIN create-jvm-options -Xmx1g:-Xms1g >/dev/null 2>&1 || true
 POOL=configs.config.server-config.thread-pools.thread-pool.http-thread-pool
 $ASADMIN set "$POOL.max-thread-pool-size=${HTTP_THREADS:-5}" "$POOL.min-thread-pool-size=${HTTP_THREADS:-5}" >/dev/null
 $ASADMIN restart-domain --domaindir src/test/target/payara/payara6/glassfish/domains mandate-it >/dev/null
-./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
+./mvnw -q -B -o -Dspotless.skip -pl ejb,batch,web,scim,ear clean && ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
 src/test/target/payara/payara6/bin/asadmin --port 28048 deploy --force --name mandate ear/target/mandate.ear >/dev/null
 until curl -fsS $B/health/ready 2>/dev/null | grep -q '"name":"mandate"'; do sleep 1; done
 echo "synchronous_commit=$(psql -h 127.0.0.1 -U postgres -d mandate_it -tAc 'show synchronous_commit')"
