@@ -6,6 +6,7 @@ import dev.mandate.decision.control.IdempotencyKeyRequiredException;
 import dev.mandate.decision.control.IdempotencyKeys;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.execution.boundary.ExecutionAnswers;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.Caller;
 import jakarta.ejb.EJB;
@@ -34,13 +35,18 @@ public class EnvelopeGateway {
     @EJB
     Envelopes envelopes;
 
+    @Inject
+    ExecutionAnswers executions;
+
     public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission) {
+        EnvelopeAnswer decided;
         try {
-            return claimAndDecide(caller, submission);
+            decided = claimAndDecide(caller, submission);
         } catch (InvalidRequestException | AgentMismatchException | IdempotencyKeyRequiredException rejected) {
             envelopes.auditRejection(caller, submission, rejected);
             throw rejected;
         }
+        return executions.after(caller.tenant(), decided);
     }
 
     private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission) {

@@ -7,6 +7,7 @@ import dev.mandate.decision.entity.EnvelopeSubmission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import dev.mandate.catalog.entity.ConnectorDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public class DecisionBudgets {
                 submission.taskId(),
                 gathered.taskType().limits(),
                 submission.modelCalls(),
-                submission.cost(),
+                costWithTool(submission, gathered),
                 gathered.budgets(),
                 awaitsApproval ? envelopeId : null);
         if (!reservation.granted()) {
@@ -56,6 +57,17 @@ public class DecisionBudgets {
                             "budget", "held for approval", submission.cost().toPlainString()));
         }
         return new Reserved(verdict, reservation.remaining());
+    }
+
+    /**
+     * What the envelope will cost if it executes: the model usage the agent reports and the tool's own
+     * price for the first call (the proxy meters every call; see the execution's cost).
+     */
+    static BigDecimal costWithTool(EnvelopeSubmission submission, Gathered gathered) {
+        ConnectorDefinition connector = gathered.action().connector();
+        return connector == null || connector.pricePerCall() == null
+                ? submission.cost()
+                : submission.cost().add(connector.pricePerCall());
     }
 
     private static Verdict escalateForBudget(Verdict verdict, String exhausted) {

@@ -4,7 +4,13 @@ import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.audit.control.AuditAppender;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.decision.control.DecisionFactsReader.Gathered;
+import dev.mandate.catalog.entity.ConnectorDefinition;
+import dev.mandate.decision.entity.Decision;
 import dev.mandate.decision.entity.EnvelopeAnswer;
+import dev.mandate.execution.control.ExecutionJson;
+import dev.mandate.execution.control.ExecutionOutbox;
+import dev.mandate.execution.control.ReadResultCache;
+import dev.mandate.execution.entity.QueuedExecution;
 import dev.mandate.decision.entity.EnvelopeRecord;
 import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.platform.security.Caller;
@@ -18,12 +24,14 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Records a decision, the last step of its transaction, and owns its write batch: the envelope with
  * its answer and explain view, the idempotency key's answer, the rate counters and the audit record go
  * to the database together (on PostgreSQL in one request, after the audit chain is locked), and commit
- * together. What else must commit with a decision joins this batch here.
+ * together. What else must commit with a decision joins this batch here: an allowed action's execution
+ * (the outbox row, or a read served from the cache) does.
  */
 @ApplicationScoped
 public class DecisionRecorder {
@@ -39,6 +47,12 @@ public class DecisionRecorder {
 
     @Inject
     AuditAppender appender;
+
+    @Inject
+    ExecutionOutbox outbox;
+
+    @Inject
+    ReadResultCache readCache;
 
     /** A decision made, to record. */
     public record Decided(
@@ -60,10 +74,35 @@ public class DecisionRecorder {
         String tool = gathered.tool().key();
         String action = gathered.action().key();
         EnvelopeJson json = new EnvelopeJson(decided.envelopeId(), submission.traceId(), policyVersion);
-        EnvelopeAnswer answer =
-                new EnvelopeAnswer(200, json.answer(verdict, decided.approverRoles(), decided.remaining()), false);
+        String body = json.answer(verdict, decided.approverRoles(), decided.remaining());
+        String onBehalfOf = submission.envelope().getString("onBehalfOf", null);
 
         Sql.Writes writes = sql.writes();
+        QueuedExecution queued = null;
+        ConnectorDefinition connector = gathered.action().connector();
+        if (verdict.decision() == Decision.ALLOW && connector != null) {
+            ExecutionOutbox.Allowed allowed = new ExecutionOutbox.Allowed(
+                    caller.tenant(),
+                    decided.envelopeId(),
+                    decided.agent().id(),
+                    submission.taskId(),
+                    submission.traceId(),
+                    tool,
+                    action,
+                    onBehalfOf,
+                    submission.arguments(),
+                    connector);
+            Optional<String> cached = connector.cacheTtlSeconds() > 0
+                            && gathered.action().riskClass().isReadOnly()
+                    ? readCache.get(caller.tenant(), tool, action, submission.arguments())
+                    : Optional.empty();
+            if (cached.isPresent()) {
+                body = ExecutionJson.appendTo(body, outbox.servedFromCache(writes, allowed, cached.get()));
+            } else {
+                queued = outbox.queue(writes, allowed);
+            }
+        }
+        EnvelopeAnswer answer = new EnvelopeAnswer(200, body, false, queued);
         store(
                 writes,
                 new EnvelopeRecord(
@@ -83,7 +122,8 @@ public class DecisionRecorder {
                         gathered.action().riskClass().name(),
                         submission.cost(),
                         submission.envelope().toString(),
-                        json.explain(verdict, gathered.facts(), decided.approverRoles(), decided.remaining()),
+                        json.explain(
+                                verdict, gathered.facts(), decided.approverRoles(), decided.remaining(), onBehalfOf),
                         OffsetDateTime.now(ZoneOffset.UTC)));
         if (submission.idempotencyKey() != null) {
             idempotencyKeys.complete(
@@ -102,6 +142,9 @@ public class DecisionRecorder {
         details.put("riskClass", gathered.action().riskClass().name());
         details.put("tier", gathered.tier().name());
         details.put("reasons", String.join(" | ", verdict.reasons()));
+        if (onBehalfOf != null) {
+            details.put("onBehalfOf", onBehalfOf);
+        }
         // the append locks the agent's audit chain now; everything above is sent after it (see RateCounters.count)
         appender.appendTo(
                 writes,

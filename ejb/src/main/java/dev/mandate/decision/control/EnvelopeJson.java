@@ -43,9 +43,16 @@ final class EnvelopeJson {
     }
 
     String explain(
-            Verdict verdict, DecisionFacts facts, Collection<String> approverRoles, Map<String, BigDecimal> remaining) {
+            Verdict verdict,
+            DecisionFacts facts,
+            Collection<String> approverRoles,
+            Map<String, BigDecimal> remaining,
+            String onBehalfOf) {
         return write(json -> {
             json.writeStartObject().write("decision", verdict.decision().name());
+            if (onBehalfOf != null) {
+                json.write("onBehalfOf", onBehalfOf);
+            }
             strings(json, "reasons", verdict.reasons());
             strings(json, "ruleIds", verdict.ruleIds());
             strings(json, "approverRoles", approverRoles);

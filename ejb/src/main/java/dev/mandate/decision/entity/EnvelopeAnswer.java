@@ -1,9 +1,18 @@
 package dev.mandate.decision.entity;
 
-/** The HTTP answer to an envelope, stored with its idempotency key so a retry gets exactly the same. */
-public record EnvelopeAnswer(int status, String body, boolean replayed) {
+import dev.mandate.execution.entity.QueuedExecution;
+
+/**
+ * The HTTP answer to an envelope, stored with its idempotency key so a retry gets exactly the same.
+ * {@code queued}, never stored, is the execution the decision allowed, for this server to start at once.
+ */
+public record EnvelopeAnswer(int status, String body, boolean replayed, QueuedExecution queued) {
+
+    public EnvelopeAnswer(int status, String body, boolean replayed) {
+        this(status, body, replayed, null);
+    }
 
     public EnvelopeAnswer replay() {
-        return new EnvelopeAnswer(status, body, true);
+        return new EnvelopeAnswer(status, body, true, null);
     }
 }

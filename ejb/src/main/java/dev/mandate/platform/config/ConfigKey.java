@@ -40,7 +40,12 @@ public enum ConfigKey {
     SCIM_MAX_PAYLOAD_BYTES("mandate.scim.max-payload-bytes"),
     SCIM_BULK_MAX_OPERATIONS("mandate.scim.bulk.max-operations"),
     SCIM_MAX_RESULTS("mandate.scim.max-results"),
-    SCIM_MAX_TIER("mandate.scim.max-tier");
+    SCIM_MAX_TIER("mandate.scim.max-tier"),
+    EXECUTION_POLL_MILLIS("mandate.execution.poll-millis"),
+    EXECUTION_WORKERS("mandate.execution.workers"),
+    EXECUTION_MAX_QUEUED_SECONDS("mandate.execution.max-queued-seconds"),
+    EXECUTION_BREAKER_FAILURES("mandate.execution.breaker.failures"),
+    EXECUTION_BREAKER_OPEN_SECONDS("mandate.execution.breaker.open-seconds");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";

@@ -55,6 +55,13 @@ public class EnvelopeRequest implements RequestBody, KeepsParsedJson {
     @Valid
     public ModelUsage modelUsage;
 
+    /** The person the agent acts for (asserted by the agent): recorded with the decision and execution. */
+    @Size(max = 256, message = "must be at most 256 characters")
+    @jakarta.validation.constraints.Pattern(
+            regexp = "[^\\p{Cntrl}]+",
+            message = "must be a person's identifier without control characters")
+    public String onBehalfOf;
+
     @DecimalMin(value = "0", message = "must be between 0 and 1")
     @DecimalMax(value = "1", message = "must be between 0 and 1")
     public BigDecimal confidence;

@@ -11,6 +11,8 @@ import dev.mandate.decision.control.TraceIds;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
 import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.execution.boundary.ExecutionAnswers;
+import dev.mandate.execution.control.ExecutionJson;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
@@ -63,6 +65,9 @@ public class EnvelopesResource {
     @Inject
     Validator validator;
 
+    @Inject
+    ExecutionAnswers executions;
+
     /**
      * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
      * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
@@ -111,6 +116,9 @@ public class EnvelopesResource {
         if (answer.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
+        if (answer.status() == 202) {
+            response.header("Location", "/api/v1/envelopes/" + read(answer.body()).getString("envelopeId"));
+        }
         return response.build();
     }
 
@@ -145,7 +153,9 @@ public class EnvelopesResource {
     @Operation(summary = "An envelope as received, with its decision")
     public JsonObject get(@PathParam("id") String id) {
         EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
-        return summary(envelope).add("envelope", read(envelope.requestJson())).build();
+        JsonObjectBuilder json = summary(envelope).add("envelope", read(envelope.requestJson()));
+        executions.of(envelope.tenant(), envelope.id()).ifPresent(e -> json.add("execution", ExecutionJson.summary(e)));
+        return json.build();
     }
 
     @GET
@@ -154,9 +164,11 @@ public class EnvelopesResource {
     @Operation(summary = "What happened and why: who asked, under which authority, which checks and rules, what budget")
     public JsonObject explain(@PathParam("id") String id) {
         EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
-        return summary(envelope)
-                .add("explanation", read(envelope.explainJson()))
-                .build();
+        JsonObjectBuilder json = summary(envelope).add("explanation", read(envelope.explainJson()));
+        executions
+                .of(envelope.tenant(), envelope.id())
+                .ifPresent(e -> json.add("execution", ExecutionJson.withAttempts(e)));
+        return json.build();
     }
 
     private JsonObjectBuilder summary(EnvelopeRecord e) {

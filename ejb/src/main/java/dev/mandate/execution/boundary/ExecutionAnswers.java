@@ -1,0 +1,76 @@
+package dev.mandate.execution.boundary;
+
+import static dev.mandate.platform.json.SharedJson.JSON;
+
+import dev.mandate.decision.entity.EnvelopeAnswer;
+import dev.mandate.execution.control.ExecutionJson;
+import dev.mandate.execution.control.ExecutionRunner;
+import dev.mandate.execution.control.ExecutionStore;
+import dev.mandate.execution.entity.ExecutionView;
+import dev.mandate.execution.entity.QueuedExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An envelope's answer with its execution: after an allowed decision commits, the first attempt starts at
+ * once and the answer waits for it as long as the connector's {@code syncWaitMillis}; an outcome in time
+ * comes in the answer (200), else the answer is 202 and the envelope's page shows how it goes on. A
+ * replayed answer shows the execution as it stands now.
+ */
+@ApplicationScoped
+public class ExecutionAnswers {
+
+    @Inject
+    ExecutionRunner runner;
+
+    @Inject
+    ExecutionStore store;
+
+    public EnvelopeAnswer after(String tenant, EnvelopeAnswer decided) {
+        QueuedExecution queued = decided.queued();
+        if (queued != null) {
+            awaitUpTo(queued);
+            return withExecution(decided, store.view(tenant, queued.envelopeId()));
+        }
+        if (decided.replayed() && decided.body().contains("\"decision\":\"ALLOW\"")) {
+            JsonObject answer = JSON.createReader(new StringReader(decided.body())).readObject();
+            if (!answer.containsKey("execution")) {
+                return withExecution(decided, store.view(tenant, answer.getString("envelopeId")));
+            }
+        }
+        return decided;
+    }
+
+    public Optional<ExecutionView> of(String tenant, String envelopeId) {
+        return store.view(tenant, envelopeId);
+    }
+
+    private void awaitUpTo(QueuedExecution queued) {
+        try {
+            runner.start(queued).get(queued.connector().syncWaitMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRunning) {
+            // answered 202; the attempt goes on
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException failed) {
+            // the attempt could not record its end: its lease runs out and a worker takes it over
+        }
+    }
+
+    private static EnvelopeAnswer withExecution(EnvelopeAnswer answer, Optional<ExecutionView> execution) {
+        if (execution.isEmpty()) {
+            return answer;
+        }
+        ExecutionView view = execution.get();
+        return new EnvelopeAnswer(
+                view.status().isFinal() ? answer.status() : 202,
+                ExecutionJson.appendTo(answer.body(), ExecutionJson.summary(view)),
+                answer.replayed());
+    }
+}
