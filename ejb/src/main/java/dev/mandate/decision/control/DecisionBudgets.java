@@ -1,13 +1,13 @@
 package dev.mandate.decision.control;
 
 import dev.mandate.budget.control.BudgetLedger;
+import dev.mandate.catalog.entity.ConnectorDefinition;
 import dev.mandate.decision.control.DecisionFactsReader.Gathered;
 import dev.mandate.decision.entity.Decision;
 import dev.mandate.decision.entity.EnvelopeSubmission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import dev.mandate.catalog.entity.ConnectorDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -39,7 +39,8 @@ public class ExecutionAnswers {
             return withExecution(decided, store.view(tenant, queued.envelopeId()));
         }
         if (decided.replayed() && decided.body().contains("\"decision\":\"ALLOW\"")) {
-            JsonObject answer = JSON.createReader(new StringReader(decided.body())).readObject();
+            JsonObject answer =
+                    JSON.createReader(new StringReader(decided.body())).readObject();
             if (!answer.containsKey("execution")) {
                 return withExecution(decided, store.view(tenant, answer.getString("envelopeId")));
             }

@@ -64,7 +64,9 @@ public final class ExecutionJson {
             json.add("reason", v.reason());
         }
         if (v.resultJson() != null) {
-            json.add("result", JSON.createReader(new StringReader(v.resultJson())).readValue());
+            json.add(
+                    "result",
+                    JSON.createReader(new StringReader(v.resultJson())).readValue());
         }
         if (v.resultTruncated()) {
             json.add("resultTruncated", true);

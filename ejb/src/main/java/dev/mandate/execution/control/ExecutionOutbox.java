@@ -1,14 +1,14 @@
 package dev.mandate.execution.control;
 
 import dev.mandate.catalog.entity.ConnectorDefinition;
+import dev.mandate.execution.entity.ExecutionStatus;
+import dev.mandate.execution.entity.ExecutionView;
 import dev.mandate.execution.entity.QueuedExecution;
 import dev.mandate.platform.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import dev.mandate.execution.entity.ExecutionStatus;
-import dev.mandate.execution.entity.ExecutionView;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,8 +50,19 @@ public class ExecutionOutbox {
     public QueuedExecution queue(Sql.Writes writes, Allowed allowed) {
         Instant now = Instant.now();
         String key = idempotencyKey(allowed.envelopeId());
-        long leaseMillis = ExecutionStore.leaseFor(allowed.connector().timeoutMillis()).toMillis();
-        insert(writes, allowed, key, "IN_FLIGHT", owner.id(), now.plusMillis(leaseMillis), leaseMillis, now, null, BigDecimal.ZERO);
+        long leaseMillis =
+                ExecutionStore.leaseFor(allowed.connector().timeoutMillis()).toMillis();
+        insert(
+                writes,
+                allowed,
+                key,
+                "IN_FLIGHT",
+                owner.id(),
+                now.plusMillis(leaseMillis),
+                leaseMillis,
+                now,
+                null,
+                BigDecimal.ZERO);
         return new QueuedExecution(
                 allowed.envelopeId(),
                 allowed.tenant(),
@@ -83,9 +94,24 @@ public class ExecutionOutbox {
         store.recordCacheHit(writes, allowed.envelopeId(), now);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return ExecutionJson.summary(new ExecutionView(
-                allowed.envelopeId(), allowed.envelopeId(), allowed.tool(), allowed.action(), key,
-                allowed.onBehalfOf(), ExecutionStatus.SUCCEEDED, 0, "served from the read cache", null, resultJson,
-                false, BigDecimal.ZERO, 0, true, at, at, List.of()));
+                allowed.envelopeId(),
+                allowed.envelopeId(),
+                allowed.tool(),
+                allowed.action(),
+                key,
+                allowed.onBehalfOf(),
+                ExecutionStatus.SUCCEEDED,
+                0,
+                "served from the read cache",
+                null,
+                resultJson,
+                false,
+                BigDecimal.ZERO,
+                0,
+                true,
+                at,
+                at,
+                List.of()));
     }
 
     private static void insert(

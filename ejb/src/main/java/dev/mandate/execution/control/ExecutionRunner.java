@@ -84,30 +84,52 @@ public class ExecutionRunner {
         Instant started = Instant.now();
         QueuedExecution e = held.connector() != null
                 ? held
-                : held.withConnector(connectors.current(held.tenant(), held.tool(), held.action()).orElse(null));
+                : held.withConnector(connectors
+                        .current(held.tenant(), held.tool(), held.action())
+                        .orElse(null));
         if (e.connector() == null) {
-            return end(e, cancelled(started, "NO_CONNECTOR: the action has no connector any more", ExecutionStatus.FAILED));
+            return end(
+                    e,
+                    cancelled(started, "NO_CONNECTOR: the action has no connector any more", ExecutionStatus.FAILED));
         }
         if (!e.fresh()) {
             Optional<String> killSwitch = killSwitches.stopping(e.tenant(), e.agentId(), e.tool());
             if (killSwitch.isPresent()) {
                 // an earlier attempt that may have acted stays unknown: the switch only stops what is not sent
-                return end(e, cancelled(started, "KILL_SWITCH: not sent, " + killSwitch.get(),
-                        e.unsettled() ? ExecutionStatus.OUTCOME_UNKNOWN : ExecutionStatus.CANCELLED));
+                return end(
+                        e,
+                        cancelled(
+                                started,
+                                "KILL_SWITCH: not sent, " + killSwitch.get(),
+                                e.unsettled() ? ExecutionStatus.OUTCOME_UNKNOWN : ExecutionStatus.CANCELLED));
             }
             long maxQueued = ConfigKey.EXECUTION_MAX_QUEUED_SECONDS.get(Long.class);
-            if (e.attempts() == 0 && !e.unsettled() && e.createdAt().plusSeconds(maxQueued).isBefore(started)) {
-                return end(e, cancelled(started, "NOT_SENT: waited more than " + maxQueued + " s", ExecutionStatus.CANCELLED));
+            if (e.attempts() == 0
+                    && !e.unsettled()
+                    && e.createdAt().plusSeconds(maxQueued).isBefore(started)) {
+                return end(
+                        e,
+                        cancelled(
+                                started, "NOT_SENT: waited more than " + maxQueued + " s", ExecutionStatus.CANCELLED));
             }
         }
         Optional<Instant> blocked = breakers.blockedUntil(e.tenant(), e.tool());
         if (blocked.isPresent()) {
-            return end(e, requeued(e, started, blocked.get(), "CIRCUIT_OPEN: " + e.tool() + " failed repeatedly; not sent"));
+            return end(
+                    e,
+                    requeued(e, started, blocked.get(), "CIRCUIT_OPEN: " + e.tool() + " failed repeatedly; not sent"));
         }
-        ToolBulkheads.Permit permit = bulkheads.tryEnter(e.tenant(), e.tool(), e.connector().maxConcurrent());
+        ToolBulkheads.Permit permit =
+                bulkheads.tryEnter(e.tenant(), e.tool(), e.connector().maxConcurrent());
         if (permit == null) {
-            return end(e, requeued(e, started, started.plusMillis(500), "BULKHEAD_FULL: "
-                    + e.connector().maxConcurrent() + " calls to " + e.tool() + " under way; not sent yet"));
+            return end(
+                    e,
+                    requeued(
+                            e,
+                            started,
+                            started.plusMillis(500),
+                            "BULKHEAD_FULL: " + e.connector().maxConcurrent() + " calls to " + e.tool()
+                                    + " under way; not sent yet"));
         }
         try (permit) {
             if (e.unsettled()) {
@@ -124,34 +146,83 @@ public class ExecutionRunner {
             if (connector.retrySafe() && e.attempts() < connector.maxAttempts()) {
                 return call(e, started);
             }
-            return end(e, new Ended(ExecutionStatus.OUTCOME_UNKNOWN, "CANCEL", started, null,
-                    "OUTCOME_UNKNOWN: sent without an answer; the tool cannot be asked and the action is not"
-                            + " safe to send again",
-                    BigDecimal.ZERO, 0, true, null));
+            return end(
+                    e,
+                    new Ended(
+                            ExecutionStatus.OUTCOME_UNKNOWN,
+                            "CANCEL",
+                            started,
+                            null,
+                            "OUTCOME_UNKNOWN: sent without an answer; the tool cannot be asked and the action is not"
+                                    + " safe to send again",
+                            BigDecimal.ZERO,
+                            0,
+                            true,
+                            null));
         }
         ToolResponse probe = calls.probe(connector, toolCall(e));
         breakers.record(e.tenant(), e.tool(), probe.toolFailed());
         switch (probe.outcome()) {
             case SUCCEEDED:
                 cacheIfRead(e, probe);
-                return end(e, new Ended(ExecutionStatus.SUCCEEDED, "PROBE", started, probe,
-                        "the status probe found the earlier attempt applied", BigDecimal.ZERO, 0, false, null));
+                return end(
+                        e,
+                        new Ended(
+                                ExecutionStatus.SUCCEEDED,
+                                "PROBE",
+                                started,
+                                probe,
+                                "the status probe found the earlier attempt applied",
+                                BigDecimal.ZERO,
+                                0,
+                                false,
+                                null));
             case NOT_APPLIED:
                 if (e.attempts() < connector.maxAttempts() || e.attempts() == 0) {
                     store.note(e, "PROBE", started, probe);
                     return call(e, Instant.now());
                 }
-                return end(e, new Ended(ExecutionStatus.FAILED, "PROBE", started, probe,
-                        "the status probe found nothing applied and no attempts are left", BigDecimal.ZERO, 0, false, null));
+                return end(
+                        e,
+                        new Ended(
+                                ExecutionStatus.FAILED,
+                                "PROBE",
+                                started,
+                                probe,
+                                "the status probe found nothing applied and no attempts are left",
+                                BigDecimal.ZERO,
+                                0,
+                                false,
+                                null));
             default:
-                if (e.createdAt().plusSeconds(ConfigKey.EXECUTION_MAX_QUEUED_SECONDS.get(Long.class)).isBefore(started)) {
-                    return end(e, new Ended(ExecutionStatus.OUTCOME_UNKNOWN, "PROBE", started, probe,
-                            "OUTCOME_UNKNOWN: the tool could not be asked what became of the attempt",
-                            BigDecimal.ZERO, 0, true, null));
+                if (e.createdAt()
+                        .plusSeconds(ConfigKey.EXECUTION_MAX_QUEUED_SECONDS.get(Long.class))
+                        .isBefore(started)) {
+                    return end(
+                            e,
+                            new Ended(
+                                    ExecutionStatus.OUTCOME_UNKNOWN,
+                                    "PROBE",
+                                    started,
+                                    probe,
+                                    "OUTCOME_UNKNOWN: the tool could not be asked what became of the attempt",
+                                    BigDecimal.ZERO,
+                                    0,
+                                    true,
+                                    null));
                 }
-                return end(e, new Ended(ExecutionStatus.QUEUED, "PROBE", started, probe,
-                        "the status probe did not answer; asking again", BigDecimal.ZERO, 0, true,
-                        started.plus(RetryBackoff.after(e.attempts(), probe.retryAfterMillis()))));
+                return end(
+                        e,
+                        new Ended(
+                                ExecutionStatus.QUEUED,
+                                "PROBE",
+                                started,
+                                probe,
+                                "the status probe did not answer; asking again",
+                                BigDecimal.ZERO,
+                                0,
+                                true,
+                                started.plus(RetryBackoff.after(e.attempts(), probe.retryAfterMillis()))));
         }
     }
 
@@ -170,45 +241,123 @@ public class ExecutionRunner {
                 return end(e, new Ended(ExecutionStatus.SUCCEEDED, "CALL", started, r, null, cost, 1, false, null));
             case RETRYABLE:
                 if (connector.retrySafe() && attemptsLeft) {
-                    return end(e, new Ended(ExecutionStatus.QUEUED, "CALL", started, r, "retrying: " + r.detail(), cost, 1, false, retryAt));
+                    return end(
+                            e,
+                            new Ended(
+                                    ExecutionStatus.QUEUED,
+                                    "CALL",
+                                    started,
+                                    r,
+                                    "retrying: " + r.detail(),
+                                    cost,
+                                    1,
+                                    false,
+                                    retryAt));
                 }
                 return end(e, new Ended(ExecutionStatus.FAILED, "CALL", started, r, r.detail(), cost, 1, false, null));
             case NOT_SENT:
                 // nothing left Mandate: sending again cannot repeat an effect, whatever the action
                 if (made < Math.max(connector.maxAttempts(), 3)) {
-                    return end(e, new Ended(ExecutionStatus.QUEUED, "CALL", started, r, "not sent: " + r.detail(), cost, 1, false, retryAt));
+                    return end(
+                            e,
+                            new Ended(
+                                    ExecutionStatus.QUEUED,
+                                    "CALL",
+                                    started,
+                                    r,
+                                    "not sent: " + r.detail(),
+                                    cost,
+                                    1,
+                                    false,
+                                    retryAt));
                 }
-                return end(e, new Ended(ExecutionStatus.CANCELLED, "CALL", started, r, "NOT_SENT: " + r.detail(), cost, 1, false, null));
+                return end(
+                        e,
+                        new Ended(
+                                ExecutionStatus.CANCELLED,
+                                "CALL",
+                                started,
+                                r,
+                                "NOT_SENT: " + r.detail(),
+                                cost,
+                                1,
+                                false,
+                                null));
             case UNKNOWN:
                 if (connector.statusProbe() != null) {
-                    return end(e, new Ended(ExecutionStatus.QUEUED, "CALL", started, r,
-                            "no answer; the tool will be asked by key: " + r.detail(), cost, 1, true,
-                            started.plus(RetryBackoff.after(1, 0))));
+                    return end(
+                            e,
+                            new Ended(
+                                    ExecutionStatus.QUEUED,
+                                    "CALL",
+                                    started,
+                                    r,
+                                    "no answer; the tool will be asked by key: " + r.detail(),
+                                    cost,
+                                    1,
+                                    true,
+                                    started.plus(RetryBackoff.after(1, 0))));
                 }
                 if (connector.retrySafe() && attemptsLeft) {
-                    return end(e, new Ended(ExecutionStatus.QUEUED, "CALL", started, r,
-                            "no answer; sending again with the same key: " + r.detail(), cost, 1, false, retryAt));
+                    return end(
+                            e,
+                            new Ended(
+                                    ExecutionStatus.QUEUED,
+                                    "CALL",
+                                    started,
+                                    r,
+                                    "no answer; sending again with the same key: " + r.detail(),
+                                    cost,
+                                    1,
+                                    false,
+                                    retryAt));
                 }
-                return end(e, new Ended(ExecutionStatus.OUTCOME_UNKNOWN, "CALL", started, r,
-                        "OUTCOME_UNKNOWN: " + r.detail(), cost, 1, true, null));
+                return end(
+                        e,
+                        new Ended(
+                                ExecutionStatus.OUTCOME_UNKNOWN,
+                                "CALL",
+                                started,
+                                r,
+                                "OUTCOME_UNKNOWN: " + r.detail(),
+                                cost,
+                                1,
+                                true,
+                                null));
             default:
                 return end(e, new Ended(ExecutionStatus.FAILED, "CALL", started, r, r.detail(), cost, 1, false, null));
         }
     }
 
     private void cacheIfRead(QueuedExecution e, ToolResponse r) {
-        cache.put(e.tenant(), e.tool(), e.action(), e.arguments(), r.resultJson(), e.connector().cacheTtlSeconds());
+        cache.put(
+                e.tenant(),
+                e.tool(),
+                e.action(),
+                e.arguments(),
+                r.resultJson(),
+                e.connector().cacheTtlSeconds());
     }
 
     private ExecutionStatus end(QueuedExecution e, Ended ended) {
         if (!store.end(e, ended)) {
-            LOG.warning("execution " + e.id() + ": the lease passed to another server; its attempt is not recorded here");
+            LOG.warning(
+                    "execution " + e.id() + ": the lease passed to another server; its attempt is not recorded here");
         }
         return ended.status();
     }
 
     private static Ended cancelled(Instant started, String reason, ExecutionStatus status) {
-        return new Ended(status, "CANCEL", started, null, reason, BigDecimal.ZERO, 0, status == ExecutionStatus.OUTCOME_UNKNOWN, null);
+        return new Ended(
+                status,
+                "CANCEL",
+                started,
+                null,
+                reason,
+                BigDecimal.ZERO,
+                0,
+                status == ExecutionStatus.OUTCOME_UNKNOWN,
+                null);
     }
 
     private static Ended requeued(QueuedExecution e, Instant started, Instant at, String reason) {

@@ -71,9 +71,23 @@ public class ExecutionStore {
             if (taken == 1) {
                 QueuedExecution e = each.execution();
                 claimed.add(new QueuedExecution(
-                        e.id(), e.tenant(), e.envelopeId(), e.agentId(), e.taskId(), e.traceId(), e.tool(),
-                        e.action(), e.onBehalfOf(), e.idempotencyKey(), e.arguments(), null, e.attempts(),
-                        e.unsettled(), e.createdAt(), owner, false));
+                        e.id(),
+                        e.tenant(),
+                        e.envelopeId(),
+                        e.agentId(),
+                        e.taskId(),
+                        e.traceId(),
+                        e.tool(),
+                        e.action(),
+                        e.onBehalfOf(),
+                        e.idempotencyKey(),
+                        e.arguments(),
+                        null,
+                        e.attempts(),
+                        e.unsettled(),
+                        e.createdAt(),
+                        owner,
+                        false));
             }
         }
         return claimed;
@@ -103,7 +117,13 @@ public class ExecutionStore {
                     e.id(),
                     now);
             if (changed == 1) {
-                attempt(e.id(), "LEASE", now, 0, "UNKNOWN", null,
+                attempt(
+                        e.id(),
+                        "LEASE",
+                        now,
+                        0,
+                        "UNKNOWN",
+                        null,
                         "the lease ran out: the server making attempt " + (e.attempts() + 1) + " stopped or hung",
                         BigDecimal.ZERO);
                 released++;
@@ -183,7 +203,15 @@ public class ExecutionStore {
                         e.leaseOwner())
                 .isPresent();
         if (held) {
-            attempt(e.id(), kind, startedAt, r.millis(), r.outcome().name(), r.httpStatus(), r.detail(), BigDecimal.ZERO);
+            attempt(
+                    e.id(),
+                    kind,
+                    startedAt,
+                    r.millis(),
+                    r.outcome().name(),
+                    r.httpStatus(),
+                    r.detail(),
+                    BigDecimal.ZERO);
         }
     }
 
@@ -299,9 +327,24 @@ public class ExecutionStore {
 
     private static ExecutionView withAttempts(ExecutionView v, List<ExecutionView.Attempt> attempts) {
         return new ExecutionView(
-                v.id(), v.envelopeId(), v.tool(), v.action(), v.idempotencyKey(), v.onBehalfOf(), v.status(),
-                v.attempts(), v.reason(), v.httpStatus(), v.resultJson(), v.resultTruncated(), v.cost(),
-                v.toolMillis(), v.cacheHit(), v.createdAt(), v.finishedAt(), attempts);
+                v.id(),
+                v.envelopeId(),
+                v.tool(),
+                v.action(),
+                v.idempotencyKey(),
+                v.onBehalfOf(),
+                v.status(),
+                v.attempts(),
+                v.reason(),
+                v.httpStatus(),
+                v.resultJson(),
+                v.resultTruncated(),
+                v.cost(),
+                v.toolMillis(),
+                v.cacheHit(),
+                v.createdAt(),
+                v.finishedAt(),
+                attempts);
     }
 
     private record Due(QueuedExecution execution, long leaseMillis) {}

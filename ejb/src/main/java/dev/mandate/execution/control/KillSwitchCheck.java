@@ -21,7 +21,8 @@ public class KillSwitchCheck {
                 "select scope, target, reason from kill_switch where active = true and (scope = 'GLOBAL'"
                         + " or (tenant_id = ? and (scope = 'TENANT' or (scope = 'AGENT' and target = ?)"
                         + " or (scope = 'TOOL' and target = ?)))) fetch first 1 rows only",
-                row -> row.getString(1) + ("GLOBAL".equals(row.getString(1)) || "TENANT".equals(row.getString(1))
+                row -> row.getString(1)
+                        + ("GLOBAL".equals(row.getString(1)) || "TENANT".equals(row.getString(1))
                                 ? ""
                                 : " " + row.getString(2))
                         + " (" + row.getString(3) + ")",

@@ -24,7 +24,8 @@ public class ReadResultCache {
 
     private final Cache<Key, Entry> results = Caches.named(NAME)
             .maximumWeight(64L * 1024 * 1024)
-            .weigher((Key key, Entry entry) -> key.arguments().length() + entry.resultJson().length() + 64)
+            .weigher((Key key, Entry entry) ->
+                    key.arguments().length() + entry.resultJson().length() + 64)
             .expireAfter(new Expiry<Key, Entry>() {
                 @Override
                 public long expireAfterCreate(Key key, Entry entry, long now) {
@@ -48,7 +49,8 @@ public class ReadResultCache {
         return Optional.ofNullable(entry).map(Entry::resultJson);
     }
 
-    public void put(String tenant, String tool, String action, JsonObject arguments, String resultJson, int ttlSeconds) {
+    public void put(
+            String tenant, String tool, String action, JsonObject arguments, String resultJson, int ttlSeconds) {
         if (ttlSeconds > 0 && resultJson != null) {
             results.put(
                     new Key(tenant, tool, action, arguments.toString()),

@@ -87,7 +87,10 @@ final class RequestTemplates {
             placeholders.appendReplacement(
                     filled,
                     Matcher.quoteReplacement(
-                            encode ? URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20") : value));
+                            encode
+                                    ? URLEncoder.encode(value, StandardCharsets.UTF_8)
+                                            .replace("+", "%20")
+                                    : value));
         }
         placeholders.appendTail(filled);
         return filled.toString();

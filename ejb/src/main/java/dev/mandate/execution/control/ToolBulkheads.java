@@ -1,9 +1,9 @@
 package dev.mandate.execution.control;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * One bulkhead per tenant and tool, on this server: at most the connector's {@code maxConcurrent} calls
@@ -17,8 +17,8 @@ public class ToolBulkheads {
 
     /** A permit, or null when the tool has {@code maxConcurrent} calls under way already. */
     public Permit tryEnter(String tenant, String tool, int maxConcurrent) {
-        Semaphore semaphore =
-                bulkheads.computeIfAbsent(tenant + "/" + tool + "/" + maxConcurrent, key -> new Semaphore(maxConcurrent));
+        Semaphore semaphore = bulkheads.computeIfAbsent(
+                tenant + "/" + tool + "/" + maxConcurrent, key -> new Semaphore(maxConcurrent));
         return semaphore.tryAcquire() ? semaphore::release : null;
     }
 

@@ -57,7 +57,9 @@ public class ToolCalls {
         HttpRequest request;
         try {
             request = callRequest(connector, call);
-        } catch (RequestTemplates.MissingArgumentException | CredentialUnavailableException | IllegalArgumentException e) {
+        } catch (RequestTemplates.MissingArgumentException
+                | CredentialUnavailableException
+                | IllegalArgumentException e) {
             return ToolResponse.of(Outcome.FAILED, null, "not sent: " + redactor.redact(e.getMessage()), 0);
         }
         return send(request, connector, call, false);
@@ -67,15 +69,17 @@ public class ToolCalls {
     public ToolResponse probe(ConnectorDefinition connector, ToolCall call) {
         HttpRequest request;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(
-                            URI.create(RequestTemplates.url(connector.statusProbe().url(), call)))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(
+                            RequestTemplates.url(connector.statusProbe().url(), call)))
                     .method(connector.statusProbe().method(), HttpRequest.BodyPublishers.noBody())
                     .timeout(Duration.ofMillis(connector.timeoutMillis()))
                     .header("Accept", "application/json")
                     .header("Idempotency-Key", call.idempotencyKey());
             authenticate(connector, call, builder);
             request = builder.build();
-        } catch (RequestTemplates.MissingArgumentException | CredentialUnavailableException | IllegalArgumentException e) {
+        } catch (RequestTemplates.MissingArgumentException
+                | CredentialUnavailableException
+                | IllegalArgumentException e) {
             return ToolResponse.of(Outcome.FAILED, null, "probe not sent: " + redactor.redact(e.getMessage()), 0);
         }
         return send(request, connector, call, true);
@@ -128,7 +132,8 @@ public class ToolCalls {
         } catch (InterruptedException interrupted) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
-            return ToolResponse.of(Outcome.UNKNOWN, null, "interrupted while waiting for the tool", millisSince(started));
+            return ToolResponse.of(
+                    Outcome.UNKNOWN, null, "interrupted while waiting for the tool", millisSince(started));
         } catch (ExecutionException | CancellationException failed) {
             return failure(failed.getCause() == null ? failed : failed.getCause(), connector, millisSince(started));
         }
@@ -143,13 +148,19 @@ public class ToolCalls {
                     Outcome.UNKNOWN, null, "no answer within " + connector.timeoutMillis() + " ms", millis);
         }
         if (cause instanceof IOException) {
-            return ToolResponse.of(Outcome.UNKNOWN, null, "connection failed after sending: " + describe(cause), millis);
+            return ToolResponse.of(
+                    Outcome.UNKNOWN, null, "connection failed after sending: " + describe(cause), millis);
         }
-        return ToolResponse.of(Outcome.UNKNOWN, null, "the call failed: " + cause.getClass().getSimpleName(), millis);
+        return ToolResponse.of(
+                Outcome.UNKNOWN, null, "the call failed: " + cause.getClass().getSimpleName(), millis);
     }
 
     private ToolResponse read(
-            HttpResponse<LimitedBody.Read> response, ConnectorDefinition connector, ToolCall call, boolean probe, long millis) {
+            HttpResponse<LimitedBody.Read> response,
+            ConnectorDefinition connector,
+            ToolCall call,
+            boolean probe,
+            long millis) {
         int status = response.statusCode();
         LimitedBody.Read body = response.body();
         if (status == 401 && connector.credential() != null) {
@@ -189,7 +200,8 @@ public class ToolCalls {
             JsonValue result = pointer == null || pointer.isEmpty()
                     ? answer
                     : JSON.createPointer(pointer).getValue((JsonStructure) answer);
-            return new ToolResponse(Outcome.SUCCEEDED, status, redactor.redact(result.toString()), false, null, millis, 0);
+            return new ToolResponse(
+                    Outcome.SUCCEEDED, status, redactor.redact(result.toString()), false, null, millis, 0);
         } catch (JsonException | ClassCastException unreadable) {
             return ToolResponse.of(
                     Outcome.SUCCEEDED, status, "the answer is not JSON with a value at the result pointer", millis);

@@ -34,7 +34,22 @@ public record QueuedExecution(
 
     public QueuedExecution withConnector(ConnectorDefinition current) {
         return new QueuedExecution(
-                id, tenant, envelopeId, agentId, taskId, traceId, tool, action, onBehalfOf, idempotencyKey,
-                arguments, current, attempts, unsettled, createdAt, leaseOwner, fresh);
+                id,
+                tenant,
+                envelopeId,
+                agentId,
+                taskId,
+                traceId,
+                tool,
+                action,
+                onBehalfOf,
+                idempotencyKey,
+                arguments,
+                current,
+                attempts,
+                unsettled,
+                createdAt,
+                leaseOwner,
+                fresh);
     }
 }

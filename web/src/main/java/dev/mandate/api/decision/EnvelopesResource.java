@@ -117,7 +117,8 @@ public class EnvelopesResource {
             response.header("Idempotent-Replayed", "true");
         }
         if (answer.status() == 202) {
-            response.header("Location", "/api/v1/envelopes/" + read(answer.body()).getString("envelopeId"));
+            response.header(
+                    "Location", "/api/v1/envelopes/" + read(answer.body()).getString("envelopeId"));
         }
         return response.build();
     }
