@@ -22,6 +22,7 @@
 #   MANDATE_UNDEPLOY     true: remove an already deployed Mandate after start (tests)
 #   MANDATE_CONFIG_CACHE_SECONDS  how long Payara caches MP Config values (tests: 0)
 #   MANDATE_HOUSEKEEPING_SECONDS  how often old rate buckets and idempotency keys go (tests: 3)
+#   MANDATE_EXECUTION_CLAIMERS    execution workers competing for the queue on this server (tests: 4)
 #   MANDATE_DB_LOCK_TIMEOUT_MS    longest wait for a row or table lock               default 5000
 #   MANDATE_DB_STATEMENT_TIMEOUT_SECONDS  longest statement                        default 15
 #   MANDATE_DB_POOL_WAIT_MS       longest wait for a pooled connection             default 5000
@@ -196,6 +197,9 @@ configure_properties() {
   fi
   if [ -n "${MANDATE_HOUSEKEEPING_SECONDS:-}" ]; then
     props+=":mandate.housekeeping.interval-seconds=$MANDATE_HOUSEKEEPING_SECONDS"
+  fi
+  if [ -n "${MANDATE_EXECUTION_CLAIMERS:-}" ]; then
+    props+=":mandate.execution.claimers=$MANDATE_EXECUTION_CLAIMERS"
   fi
   asadmin create-system-properties "$props" >/dev/null
   # as in production (40-mandate-config.asadmin): no stack trace in server.log per unparseable token

@@ -29,6 +29,7 @@ create table execution (
     cost             numeric(19, 6)           not null,
     tool_millis      bigint                   not null,
     cache_hit        boolean                  not null,
+    callback_url     varchar(2000),
     created_at       timestamp with time zone not null,
     updated_at       timestamp with time zone not null,
     finished_at      timestamp with time zone,
@@ -55,3 +56,19 @@ create table execution_attempt (
     primary key (execution_id, attempt),
     constraint ck_execution_attempt_kind check (kind in ('CALL', 'PROBE', 'CACHE', 'LEASE'))
 );
+
+-- the agent's callback, once the execution has ended: delivered at least once, signed (Standard Webhooks),
+-- retried with backoff; written in the transaction that records the end
+create table execution_callback (
+    execution_id    varchar(36)              not null primary key references execution (id) on delete cascade,
+    tenant_id       varchar(63)              not null,
+    url             varchar(2000)            not null,
+    status          varchar(12)              not null,
+    attempts        integer                  not null,
+    next_attempt_at timestamp with time zone not null,
+    lease_until     timestamp with time zone,
+    last_error      varchar(500),
+    delivered_at    timestamp with time zone,
+    constraint ck_execution_callback_status check (status in ('PENDING', 'SENDING', 'DELIVERED', 'FAILED'))
+);
+create index ix_execution_callback_due on execution_callback (status, next_attempt_at);

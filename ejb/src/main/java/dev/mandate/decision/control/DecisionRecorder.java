@@ -91,7 +91,8 @@ public class DecisionRecorder {
                     action,
                     onBehalfOf,
                     submission.arguments(),
-                    connector);
+                    connector,
+                    submission.envelope().getString("callbackUrl", null));
             Optional<String> cached = connector.cacheTtlSeconds() > 0
                             && gathered.action().riskClass().isReadOnly()
                     ? readCache.get(caller.tenant(), tool, action, submission.arguments())

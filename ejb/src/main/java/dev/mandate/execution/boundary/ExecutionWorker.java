@@ -1,5 +1,6 @@
 package dev.mandate.execution.boundary;
 
+import dev.mandate.execution.control.CallbackDeliveries;
 import dev.mandate.execution.control.ExecutionRunner;
 import dev.mandate.execution.control.ExecutionStore;
 import dev.mandate.execution.control.LeaseOwner;
@@ -18,7 +19,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,24 +49,41 @@ public class ExecutionWorker {
     @Inject
     LeaseOwner owner;
 
-    private final AtomicBoolean running = new AtomicBoolean();
+    @Inject
+    CallbackDeliveries callbacks;
 
+    private Semaphore claimers;
+
+    /**
+     * One timer per claimer ({@code mandate.execution.claimers}, 1 unless set), staggered over the
+     * interval: several claimers on one server compete for the queue exactly as the workers of several
+     * servers do.
+     */
     @PostConstruct
     void schedule() {
         long millis = ConfigKey.EXECUTION_POLL_MILLIS.lookup(Long.class).orElse(1000L);
+        int count =
+                Math.max(1, ConfigKey.EXECUTION_CLAIMERS.lookup(Integer.class).orElse(1));
+        claimers = new Semaphore(count);
         if (millis > 0) {
-            timers.createIntervalTimer(millis, millis, new TimerConfig("mandate-execution-worker", false));
+            for (int i = 0; i < count; i++) {
+                timers.createIntervalTimer(
+                        millis + i * millis / count, millis, new TimerConfig("mandate-execution-worker-" + i, false));
+            }
         }
     }
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void tick() {
-        if (!running.compareAndSet(false, true)) {
+        if (!claimers.tryAcquire()) {
             return;
         }
         try {
             store.releaseExpiredLeases();
+            for (CallbackDeliveries.Due callback : callbacks.claim(16)) {
+                runner.background(() -> callbacks.deliver(callback));
+            }
             int room = ConfigKey.EXECUTION_WORKERS.get(Integer.class) - runner.underway();
             if (room > 0) {
                 for (QueuedExecution execution : store.claimDue(owner.id(), room)) {
@@ -76,7 +94,7 @@ public class ExecutionWorker {
             // the next tick tries again: what is due stays due, what is held stays under its lease
             LOG.log(Level.WARNING, "execution worker tick failed; retried at the next one: {0}", failed.toString());
         } finally {
-            running.set(false);
+            claimers.release();
         }
     }
 }

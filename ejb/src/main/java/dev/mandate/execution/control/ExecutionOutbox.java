@@ -40,7 +40,8 @@ public class ExecutionOutbox {
             String action,
             String onBehalfOf,
             JsonObject arguments,
-            ConnectorDefinition connector) {}
+            ConnectorDefinition connector,
+            String callbackUrl) {}
 
     /** The downstream idempotency key: derived from the envelope, the same for every attempt. */
     public static String idempotencyKey(String envelopeId) {
@@ -92,6 +93,7 @@ public class ExecutionOutbox {
         String key = idempotencyKey(allowed.envelopeId());
         insert(writes, allowed, key, "SUCCEEDED", null, null, 0, now, resultJson, BigDecimal.ZERO);
         store.recordCacheHit(writes, allowed.envelopeId(), now);
+        store.queueCallback(writes, allowed.envelopeId(), now);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         return ExecutionJson.summary(new ExecutionView(
                 allowed.envelopeId(),
@@ -130,8 +132,8 @@ public class ExecutionOutbox {
                 "insert into execution (id, tenant_id, envelope_id, agent_id, task_id, trace_id, tool_key, action_key,"
                         + " on_behalf_of, idempotency_key, arguments_json, status, attempts, next_attempt_at, unsettled,"
                         + " lease_millis, lease_owner, lease_until, reason, http_status, result_json, result_truncated,"
-                        + " cost, tool_millis, cache_hit, created_at, updated_at, finished_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, false, ?, ?, ?, ?, null, ?, false, ?, 0, ?, ?, ?, ?)",
+                        + " cost, tool_millis, cache_hit, callback_url, created_at, updated_at, finished_at) values"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, false, ?, ?, ?, ?, null, ?, false, ?, 0, ?, ?, ?, ?, ?)",
                 a.envelopeId(),
                 a.tenant(),
                 a.envelopeId(),
@@ -152,6 +154,7 @@ public class ExecutionOutbox {
                 cachedResult,
                 cost,
                 cached,
+                a.callbackUrl(),
                 now,
                 now,
                 cached ? now : null);

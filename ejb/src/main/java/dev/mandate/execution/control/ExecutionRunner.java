@@ -75,6 +75,11 @@ public class ExecutionRunner {
         });
     }
 
+    /** Runs other execution work (a callback's delivery) on the same executor. */
+    public void background(Runnable work) {
+        executor.execute(work);
+    }
+
     /** Attempts under way on this server, to take no more than the executor can run. */
     public int underway() {
         return underway.get();

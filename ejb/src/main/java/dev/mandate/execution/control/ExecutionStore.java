@@ -40,6 +40,10 @@ public class ExecutionStore {
             + " action_key, on_behalf_of, idempotency_key, arguments_json, attempts, unsettled, created_at,"
             + " lease_millis";
 
+    private static final String CALLBACK = "insert into execution_callback (execution_id, tenant_id, url, status,"
+            + " attempts, next_attempt_at) select id, tenant_id, callback_url, 'PENDING', 0, ? from execution"
+            + " where id = ? and callback_url is not null";
+
     @Inject
     Sql sql;
 
@@ -188,6 +192,7 @@ public class ExecutionStore {
                     ended.cost());
         }
         if (done) {
+            sql.update(CALLBACK, now, e.id());
             audit.append(auditEntry(e, ended));
         }
         return true;
@@ -213,6 +218,11 @@ public class ExecutionStore {
                     r.detail(),
                     BigDecimal.ZERO);
         }
+    }
+
+    /** The agent's callback, where it asked for one, once the execution has ended. */
+    public void queueCallback(Sql.Writes writes, String executionId, Instant at) {
+        writes.add(CALLBACK, at, executionId);
     }
 
     /** Same as {@link #end} for a result served from the read cache inside the decision's transaction. */

@@ -43,6 +43,8 @@ public enum ConfigKey {
     SCIM_MAX_TIER("mandate.scim.max-tier"),
     EXECUTION_POLL_MILLIS("mandate.execution.poll-millis"),
     EXECUTION_WORKERS("mandate.execution.workers"),
+    EXECUTION_CLAIMERS("mandate.execution.claimers"),
+    EXECUTION_CALLBACK_HOSTS("mandate.execution.callback-hosts"),
     EXECUTION_MAX_QUEUED_SECONDS("mandate.execution.max-queued-seconds"),
     EXECUTION_BREAKER_FAILURES("mandate.execution.breaker.failures"),
     EXECUTION_BREAKER_OPEN_SECONDS("mandate.execution.breaker.open-seconds");

@@ -62,6 +62,10 @@ public class EnvelopeRequest implements RequestBody, KeepsParsedJson {
             message = "must be a person's identifier without control characters")
     public String onBehalfOf;
 
+    /** Where Mandate posts the execution's outcome when it ends (signed; hosts the operator allows). */
+    @Size(max = 2000, message = "must be at most 2000 characters")
+    public String callbackUrl;
+
     @DecimalMin(value = "0", message = "must be between 0 and 1")
     @DecimalMax(value = "1", message = "must be between 0 and 1")
     public BigDecimal confidence;

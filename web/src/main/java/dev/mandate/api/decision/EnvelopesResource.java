@@ -12,6 +12,7 @@ import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
 import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.execution.boundary.ExecutionAnswers;
+import dev.mandate.execution.control.CallbackTargets;
 import dev.mandate.execution.control.ExecutionJson;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.InvalidRequestException;
@@ -68,6 +69,9 @@ public class EnvelopesResource {
     @Inject
     ExecutionAnswers executions;
 
+    @Inject
+    CallbackTargets callbackTargets;
+
     /**
      * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
      * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
@@ -92,6 +96,9 @@ public class EnvelopesResource {
         }
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+        if (request.callbackUrl != null) {
+            callbackTargets.check(VerifiedCall.current().caller().tenant(), request.callbackUrl);
         }
         Admitted admitted = admissible(request, ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class));
         String traceId = TraceIds.from(traceparent);

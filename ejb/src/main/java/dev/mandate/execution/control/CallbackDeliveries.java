@@ -1,0 +1,156 @@
+package dev.mandate.execution.control;
+
+import static dev.mandate.platform.json.SharedJson.JSON;
+
+import dev.mandate.execution.entity.ExecutionView;
+import dev.mandate.platform.schema.DatabaseProduct;
+import dev.mandate.platform.sql.Sql;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Delivers the agents' callbacks at least once: taken under a short lease like executions, signed the
+ * Standard Webhooks way ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,<base64
+ * HMAC-SHA256 of id.timestamp.body>}), retried with backoff up to {@value #MAX_ATTEMPTS} times; a receiver
+ * deduplicates by {@code webhook-id}.
+ */
+@ApplicationScoped
+public class CallbackDeliveries {
+
+    static final int MAX_ATTEMPTS = 10;
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    @Inject
+    Sql sql;
+
+    @Inject
+    DatabaseProduct database;
+
+    @Inject
+    ExecutionStore executions;
+
+    @Inject
+    CallbackTargets targets;
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** A callback taken for delivery. */
+    public record Due(String executionId, String tenant, String url, int attempts) {}
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public List<Due> claim(int limit) {
+        Instant now = Instant.now();
+        List<Due> due = sql.list(
+                "select execution_id, tenant_id, url, attempts from execution_callback where (status = 'PENDING'"
+                        + " and next_attempt_at <= ?) or (status = 'SENDING' and lease_until < ?)"
+                        + " fetch first " + limit + " rows only"
+                        + (database.isPostgres() ? " for update skip locked" : ""),
+                row -> new Due(row.getString(1), row.getString(2), row.getString(3), row.getInt(4)),
+                now,
+                now);
+        List<Due> taken = new ArrayList<>();
+        for (Due each : due) {
+            if (sql.update(
+                            "update execution_callback set status = 'SENDING', lease_until = ? where execution_id = ?"
+                                    + " and attempts = ? and status in ('PENDING', 'SENDING')",
+                            now.plus(LEASE),
+                            each.executionId(),
+                            each.attempts())
+                    == 1) {
+                taken.add(each);
+            }
+        }
+        return taken;
+    }
+
+    /** Sends one callback and records how it went. */
+    public void deliver(Due due) {
+        String error = send(due);
+        Instant now = Instant.now();
+        if (error == null) {
+            sql.update(
+                    "update execution_callback set status = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,"
+                            + " lease_until = null, last_error = null where execution_id = ? and status = 'SENDING'",
+                    now,
+                    due.executionId());
+            return;
+        }
+        int made = due.attempts() + 1;
+        sql.update(
+                "update execution_callback set status = ?, attempts = ?, next_attempt_at = ?, lease_until = null,"
+                        + " last_error = ? where execution_id = ? and status = 'SENDING'",
+                made >= MAX_ATTEMPTS ? "FAILED" : "PENDING",
+                made,
+                now.plus(RetryBackoff.after(made, 0)),
+                error.length() <= 500 ? error : error.substring(0, 500),
+                due.executionId());
+    }
+
+    private String send(Due due) {
+        Optional<ExecutionView> execution = executions.view(due.tenant(), due.executionId());
+        Optional<byte[]> secret = targets.secret(due.tenant());
+        if (execution.isEmpty() || secret.isEmpty()) {
+            return "no execution or no signing secret";
+        }
+        String id = "msg_" + due.executionId();
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String body = JSON.createObjectBuilder()
+                .add("type", "execution.ended")
+                .add("timestamp", Instant.now().toString())
+                .add(
+                        "data",
+                        JSON.createObjectBuilder()
+                                .add("envelopeId", execution.get().envelopeId())
+                                .add("execution", ExecutionJson.summary(execution.get())))
+                .build()
+                .toString();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("webhook-id", id)
+                    .header("webhook-timestamp", timestamp)
+                    .header("webhook-signature", "v1," + signature(secret.get(), id + "." + timestamp + "." + body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            int status =
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status >= 200 && status < 300 ? null : "HTTP " + status;
+        } catch (IOException | IllegalArgumentException failed) {
+            return failed.getClass().getSimpleName();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    static String signature(byte[] secret, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
