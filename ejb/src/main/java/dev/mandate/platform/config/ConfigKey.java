@@ -18,6 +18,7 @@ public enum ConfigKey {
     JWT_CLOCK_SKEW_SECONDS("mandate.jwt.clock-skew-seconds"),
     JWT_ISSUER("mp.jwt.verify.issuer"),
     JWT_AUDIENCES("mp.jwt.verify.audiences"),
+    JWT_PUBLIC_KEY_LOCATION("mp.jwt.verify.publickey.location"),
     JWT_VERIFIED_CACHE_SECONDS("mandate.jwt.verified-cache-seconds"),
     DEV_TOKENS_ENABLED("mandate.dev-tokens.enabled"),
     DEV_TOKENS_SIGNING_KEY_LOCATION("mandate.dev-tokens.signing-key-location"),
