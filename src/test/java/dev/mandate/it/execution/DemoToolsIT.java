@@ -181,7 +181,7 @@ class DemoToolsIT extends MandateIT {
     }
 
     @Test
-    void aBehaviourThatIsNoneIsAPreciseValidationProblem() {
+    void badInputIsAPreciseProblem() {
         tools().body(Map.of("delayMillis", 999_999, "failStatus", 200, "explode", true))
                 .put("/control/" + newTool())
                 .then()
@@ -189,6 +189,11 @@ class DemoToolsIT extends MandateIT {
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:mandate:problem:validation-failed"))
                 .body("violations.field", hasItems("delayMillis", "failStatus", "explode"));
+        tools().body("x".repeat(40_000))
+                .post("/" + newTool() + "/orders")
+                .then()
+                .statusCode(413)
+                .body("type", equalTo("urn:mandate:problem:payload-too-large"));
         tools().body("[1,")
                 .put("/control/" + newTool())
                 .then()

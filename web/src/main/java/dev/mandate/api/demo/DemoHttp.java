@@ -1,7 +1,6 @@
 package dev.mandate.api.demo;
 
 import dev.mandate.api.problem.Problems;
-import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.Violation;
 import jakarta.json.Json;
@@ -27,6 +26,12 @@ final class DemoHttp {
     static final String JSON_TYPE = "application/json";
     private static final int CHUNK = 64 * 1024;
 
+    /**
+     * The longest body a stand-in takes: what the demo's connectors send is far shorter, and every key's
+     * answer is kept (tools × keys × this bounds the memory the stand-ins hold).
+     */
+    static final int MAX_BODY_BYTES = 32 * 1024;
+
     private DemoHttp() {}
 
     /** A JSON object of exactly {@code bytes} bytes (at least 14): {@code {"padding":"xxx..."}}. */
@@ -47,9 +52,9 @@ final class DemoHttp {
         out.write(tail);
     }
 
-    /** The body as text; empty (and 413 answered) when it is longer than the API accepts. */
+    /** The body as text; empty (and 413 answered) when it is longer than {@link #MAX_BODY_BYTES}. */
     static Optional<String> body(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        int limit = ConfigKey.API_MAX_BODY_BYTES.get(Integer.class);
+        int limit = MAX_BODY_BYTES;
         byte[] bytes;
         try (InputStream in = request.getInputStream()) {
             bytes = in.readNBytes(limit + 1);

@@ -12,7 +12,7 @@ import java.util.function.Function;
 final class DemoTool {
 
     /** Keys remembered per tool; the oldest go first (a stand-in, not a ledger). */
-    static final int MAX_KEYS = 10_000;
+    static final int MAX_KEYS = 500;
 
     /** What an action got: the answer, whether it was replayed, and whether it must hang first. */
     record Outcome(String answer, boolean replayed, boolean hang) {}

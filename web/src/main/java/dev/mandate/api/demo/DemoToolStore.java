@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class DemoToolStore {
 
     /** Tools one server plays at most (names are chosen by whoever calls). */
-    static final int MAX_TOOLS = 64;
+    static final int MAX_TOOLS = 16;
 
     /** Effects the log keeps. */
     static final int MAX_LOGGED = 1_000;

@@ -69,6 +69,17 @@ class DemoToolTest {
     }
 
     @Test
+    void onlyTheNewestKeysAreRemembered() {
+        pay("oldest");
+        for (int i = 0; i < DemoTool.MAX_KEYS; i++) {
+            pay("k" + i);
+        }
+
+        assertThat(erp.answerFor("oldest")).isNull();
+        assertThat(erp.answerFor("k0")).isNotNull();
+    }
+
+    @Test
     void theNumberOfToolsIsBounded() {
         for (int i = 0; i < DemoToolStore.MAX_TOOLS + 5; i++) {
             store.tool("t" + i);
