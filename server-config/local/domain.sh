@@ -188,6 +188,8 @@ configure_properties() {
   props+=":mandate.dev-tokens.enabled=${MANDATE_DEV_TOKENS:-true}"
   props+=":mandate.dev-tokens.signing-key-location=$(escape "$WORK/keys/private.pem")"
   props+=":mandate.demo.enabled=${MANDATE_DEMO:-true}"
+  # the demo's connectors call the demo's stand-in tools on this same domain
+  props+=":mandate.demo.tools-base-url=$(escape "http://127.0.0.1:$HTTP_PORT")"
   props+=":mandate.audit.signing-key-location=$(escape "$WORK/keys/audit-private.pem")"
   # every sealed checkpoint is also written here, outside the database (the audit witness)
   props+=":mandate.audit.witness.directory=$(escape "$WORK/audit-witness")"

@@ -7,9 +7,11 @@ import dev.mandate.budget.boundary.Budgets;
 import dev.mandate.budget.entity.BudgetPeriod;
 import dev.mandate.budget.entity.BudgetScope;
 import dev.mandate.catalog.boundary.Tools;
+import dev.mandate.catalog.entity.ConnectorDefinition;
 import dev.mandate.catalog.entity.RiskClass;
 import dev.mandate.catalog.entity.ToolActionDefinition;
 import dev.mandate.catalog.entity.ToolDefinition;
+import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.security.Versions;
 import dev.mandate.policy.boundary.PolicyRules;
@@ -56,6 +58,7 @@ public class DemoDecisionData {
     PolicyRules policyRules;
 
     public void load(Caller loader) {
+        DemoConnectors connectors = new DemoConnectors(ConfigKey.DEMO_TOOLS_BASE_URL.get(String.class));
         tools.create(
                 loader,
                 new ToolDefinition(
@@ -67,19 +70,22 @@ public class DemoDecisionData {
                                         "read_ticket",
                                         RiskClass.READ,
                                         "{\"type\":\"object\",\"required\":[\"ticketId\"],"
-                                                + "\"properties\":{\"ticketId\":{\"type\":\"string\"}}}"),
+                                                + "\"properties\":{\"ticketId\":{\"type\":\"string\"}}}",
+                                        connectors.readTicket()),
                                 action(
                                         "set_priority",
                                         RiskClass.WRITE,
                                         "{\"type\":\"object\",\"required\":[\"ticketId\",\"priority\"],"
                                                 + "\"properties\":{\"ticketId\":{\"type\":\"string\"},"
-                                                + "\"priority\":{\"enum\":[\"P1\",\"P2\",\"P3\",\"P4\"]}},\"additionalProperties\":false}"),
+                                                + "\"priority\":{\"enum\":[\"P1\",\"P2\",\"P3\",\"P4\"]}},\"additionalProperties\":false}",
+                                        connectors.setPriority()),
                                 action(
                                         "reply",
                                         RiskClass.EXTERNAL_COMMUNICATION,
                                         "{\"type\":\"object\","
                                                 + "\"required\":[\"ticketId\",\"to\",\"body\"],\"properties\":{\"ticketId\":{\"type\":\"string\"},"
-                                                + "\"to\":{\"type\":\"string\",\"format\":\"email\"},\"body\":{\"type\":\"string\",\"maxLength\":5000}}}"))));
+                                                + "\"to\":{\"type\":\"string\",\"format\":\"email\"},\"body\":{\"type\":\"string\",\"maxLength\":5000}}}",
+                                        connectors.reply()))));
         tools.create(
                 loader,
                 new ToolDefinition(
@@ -90,7 +96,8 @@ public class DemoDecisionData {
                                 "search",
                                 RiskClass.READ,
                                 "{\"type\":\"object\",\"required\":[\"query\"],"
-                                        + "\"properties\":{\"query\":{\"type\":\"string\",\"maxLength\":500}}}"))));
+                                        + "\"properties\":{\"query\":{\"type\":\"string\",\"maxLength\":500}}}",
+                                connectors.searchKnowledgeBase()))));
         tools.create(
                 loader,
                 new ToolDefinition(
@@ -102,19 +109,22 @@ public class DemoDecisionData {
                                         "read_invoice",
                                         RiskClass.READ,
                                         "{\"type\":\"object\",\"required\":[\"invoiceId\"],"
-                                                + "\"properties\":{\"invoiceId\":{\"type\":\"string\"}}}"),
+                                                + "\"properties\":{\"invoiceId\":{\"type\":\"string\"}}}",
+                                        connectors.readInvoice()),
                                 action(
                                         "match_po",
                                         RiskClass.WRITE,
                                         "{\"type\":\"object\",\"required\":[\"invoiceId\",\"poId\"],"
-                                                + "\"properties\":{\"invoiceId\":{\"type\":\"string\"},\"poId\":{\"type\":\"string\"}}}"),
+                                                + "\"properties\":{\"invoiceId\":{\"type\":\"string\"},\"poId\":{\"type\":\"string\"}}}",
+                                        connectors.matchPurchaseOrder()),
                                 action(
                                         "pay_invoice",
                                         RiskClass.MONEY_MOVEMENT,
                                         "{\"type\":\"object\","
                                                 + "\"required\":[\"invoiceId\",\"amount\",\"currency\"],\"properties\":{"
                                                 + "\"invoiceId\":{\"type\":\"string\"},\"amount\":{\"type\":\"number\",\"exclusiveMinimum\":0},"
-                                                + "\"currency\":{\"enum\":[\"EUR\",\"USD\",\"GBP\"]}},\"additionalProperties\":false}"))));
+                                                + "\"currency\":{\"enum\":[\"EUR\",\"USD\",\"GBP\"]}},\"additionalProperties\":false}",
+                                        connectors.payInvoice()))));
 
         taxonomy.createWorkflow(
                 loader, "support-ticket-triage", "Support-ticket triage", "Classify, route and answer tickets");
@@ -293,7 +303,8 @@ public class DemoDecisionData {
                 new RuleDraft(id, name, priority, kind, params, expression, effect, approverRole, reason, true));
     }
 
-    private static ToolActionDefinition action(String key, RiskClass risk, String schema) {
-        return new ToolActionDefinition(key, risk, schema, null);
+    private static ToolActionDefinition action(
+            String key, RiskClass risk, String schema, ConnectorDefinition connector) {
+        return new ToolActionDefinition(key, risk, schema, null, connector);
     }
 }

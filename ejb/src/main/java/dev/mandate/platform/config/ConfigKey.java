@@ -25,6 +25,7 @@ public enum ConfigKey {
     DEV_TOKENS_MAX_TTL_SECONDS("mandate.dev-tokens.max-ttl-seconds"),
     DEMO_ENABLED("mandate.demo.enabled"),
     DEMO_TENANT("mandate.demo.tenant"),
+    DEMO_TOOLS_BASE_URL("mandate.demo.tools-base-url"),
     API_MAX_BODY_BYTES("mandate.api.max-body-bytes"),
     API_PAGE_DEFAULT_LIMIT("mandate.api.page.default-limit"),
     API_PAGE_MAX_LIMIT("mandate.api.page.max-limit"),
