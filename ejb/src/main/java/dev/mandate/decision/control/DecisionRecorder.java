@@ -124,7 +124,12 @@ public class DecisionRecorder {
                         submission.cost(),
                         submission.envelope().toString(),
                         json.explain(
-                                verdict, gathered.facts(), decided.approverRoles(), decided.remaining(), onBehalfOf),
+                                verdict,
+                                gathered.facts(),
+                                decided.approverRoles(),
+                                decided.remaining(),
+                                onBehalfOf,
+                                submission.envelope().getBoolean("onBehalfOfProven", false)),
                         OffsetDateTime.now(ZoneOffset.UTC)));
         if (submission.idempotencyKey() != null) {
             idempotencyKeys.complete(
@@ -145,6 +150,8 @@ public class DecisionRecorder {
         details.put("reasons", String.join(" | ", verdict.reasons()));
         if (onBehalfOf != null) {
             details.put("onBehalfOf", onBehalfOf);
+            details.put(
+                    "onBehalfOfProven", Boolean.toString(submission.envelope().getBoolean("onBehalfOfProven", false)));
         }
         // the append locks the agent's audit chain now; everything above is sent after it (see RateCounters.count)
         appender.appendTo(

@@ -47,11 +47,16 @@ final class EnvelopeJson {
             DecisionFacts facts,
             Collection<String> approverRoles,
             Map<String, BigDecimal> remaining,
-            String onBehalfOf) {
+            String onBehalfOf,
+            boolean onBehalfOfProven) {
         return write(json -> {
             json.writeStartObject().write("decision", verdict.decision().name());
             if (onBehalfOf != null) {
-                json.write("onBehalfOf", onBehalfOf);
+                // who the agent acted for, and whether that person's own token proved it or the agent said so
+                json.writeStartObject("onBehalfOf")
+                        .write("subject", onBehalfOf)
+                        .write("proven", onBehalfOfProven)
+                        .writeEnd();
             }
             strings(json, "reasons", verdict.reasons());
             strings(json, "ruleIds", verdict.ruleIds());

@@ -40,7 +40,11 @@ import java.util.concurrent.ConcurrentMap;
 public class PersonTokens {
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.ES256,
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.ES256,
             JWSAlgorithm.ES384);
     static final String FIELD = "onBehalfOfToken";
 
@@ -56,12 +60,13 @@ public class PersonTokens {
         JWTClaimsSet exact = new JWTClaimsSet.Builder()
                 .issuer(ConfigKey.JWT_ISSUER.get(String.class))
                 .build();
-        Set<String> audiences = new HashSet<>(List.of(
-                ConfigKey.JWT_AUDIENCES.lookup(String.class).orElse("").split("\\s*,\\s*")));
+        Set<String> audiences = new HashSet<>(
+                List.of(ConfigKey.JWT_AUDIENCES.lookup(String.class).orElse("").split("\\s*,\\s*")));
         audiences.remove("");
         DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
                 audiences.isEmpty() ? null : audiences, exact, Set.of("sub", "exp"), Set.of());
-        claims.setMaxClockSkew(ConfigKey.JWT_CLOCK_SKEW_SECONDS.lookup(Integer.class).orElse(60));
+        claims.setMaxClockSkew(
+                ConfigKey.JWT_CLOCK_SKEW_SECONDS.lookup(Integer.class).orElse(60));
         processor.setJWTClaimsSetVerifier(claims);
         JWTClaimsSet verified;
         try {
@@ -89,9 +94,8 @@ public class PersonTokens {
             String text = Files.readString(
                     Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location),
                     StandardCharsets.US_ASCII);
-            JWKSet keys = text.contains("-----BEGIN")
-                    ? new JWKSet(JWK.parseFromPEMEncodedObjects(text))
-                    : JWKSet.parse(text);
+            JWKSet keys =
+                    text.contains("-----BEGIN") ? new JWKSet(JWK.parseFromPEMEncodedObjects(text)) : JWKSet.parse(text);
             return new ImmutableJWKSet<>(keys);
         } catch (IOException | ParseException | JOSEException | IllegalArgumentException unreadable) {
             throw new IllegalStateException("the token verification keys at the configured location are unreadable");

@@ -95,7 +95,7 @@ class EnvelopeJsonTest {
                                         .add("detail", "rule cap-1: amount > 10000")))
                 .add("budgetRemaining", amounts());
 
-        assertThat(json.explain(VERDICT, facts, List.of(), REMAINING, null))
+        assertThat(json.explain(VERDICT, facts, List.of(), REMAINING, null, false))
                 .isEqualTo(expected.build().toString());
     }
 

@@ -62,6 +62,13 @@ public class EnvelopeRequest implements RequestBody, KeepsParsedJson {
             message = "must be a person's identifier without control characters")
     public String onBehalfOf;
 
+    /**
+     * The person's own token, proving {@link #onBehalfOf}; verified, never stored (the stored envelope
+     * says only that it was proven).
+     */
+    @Size(max = 8192, message = "must be at most 8192 characters")
+    public String onBehalfOfToken;
+
     /** Where Mandate posts the execution's outcome when it ends (signed; hosts the operator allows). */
     @Size(max = 2000, message = "must be at most 2000 characters")
     public String callbackUrl;

@@ -11,11 +11,14 @@ import dev.mandate.decision.control.TraceIds;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
 import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.delegation.control.PersonTokens;
 import dev.mandate.execution.boundary.ExecutionAnswers;
 import dev.mandate.execution.control.CallbackTargets;
 import dev.mandate.execution.control.ExecutionJson;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.error.ProblemType;
+import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.security.BuiltInRole;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +41,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -72,6 +76,9 @@ public class EnvelopesResource {
     @Inject
     CallbackTargets callbackTargets;
 
+    @Inject
+    PersonTokens personTokens;
+
     /**
      * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
      * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
@@ -101,6 +108,11 @@ public class EnvelopesResource {
             callbackTargets.check(VerifiedCall.current().caller().tenant(), request.callbackUrl);
         }
         Admitted admitted = admissible(request, ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class));
+        if (request.onBehalfOfToken != null) {
+            admitted = proven(
+                    admitted,
+                    personTokens.subject(VerifiedCall.current().caller().tenant(), request.onBehalfOfToken));
+        }
         String traceId = TraceIds.from(traceparent);
         EnvelopeRequest.ModelUsage usage = request.modelUsage;
         EnvelopeSubmission submission = new EnvelopeSubmission(
@@ -150,6 +162,27 @@ public class EnvelopesResource {
                     "The envelope exceeds " + MAX_ENVELOPE_CHARS + " characters as stored (compact JSON).");
         }
         return new Admitted(envelope, text);
+    }
+
+    /**
+     * The envelope with the person its token proves in place of the token: a bearer token of a person is a
+     * credential and is never stored. A named person other than the token's subject is refused.
+     */
+    static Admitted proven(Admitted admitted, String subject) {
+        JsonObject envelope = admitted.envelope();
+        String named = envelope.getString("onBehalfOf", null);
+        if (named != null && !named.equals(subject)) {
+            throw new InvalidRequestException(
+                    ProblemType.UNPROCESSABLE,
+                    "onBehalfOf: names someone else than the token proves",
+                    List.of(new Violation("onBehalfOf", "is not the subject of onBehalfOfToken")));
+        }
+        JsonObjectBuilder stored = JSON.createObjectBuilder(envelope)
+                .remove("onBehalfOfToken")
+                .add("onBehalfOf", subject)
+                .add("onBehalfOfProven", true);
+        JsonObject sorted = (JsonObject) CanonicalJson.sorted(stored.build());
+        return new Admitted(sorted, sorted.toString());
     }
 
     /** The envelope to decide and store, and its stored text. */
