@@ -51,6 +51,11 @@ public class ToolAction {
         this.id = UUID.randomUUID().toString();
         this.tool = tool;
         this.key = definition.key();
+        apply(definition);
+    }
+
+    /** Takes the definition's risk class, schema, description and connector; the key stays. */
+    void apply(ToolActionDefinition definition) {
         this.riskClass = definition.riskClass();
         this.argumentSchema = definition.argumentSchema();
         this.description = definition.description();
