@@ -2,7 +2,12 @@ package dev.mandate.catalog.boundary;
 
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.control.ArgumentSchemas;
+import dev.mandate.catalog.control.ConnectorRules;
+import dev.mandate.catalog.control.ConnectorTemplates;
+import dev.mandate.catalog.entity.ConnectorDefinition;
+import dev.mandate.catalog.entity.CredentialReference;
 import dev.mandate.catalog.entity.Tool;
+import dev.mandate.catalog.entity.ToolActionDefinition;
 import dev.mandate.catalog.entity.ToolDefinition;
 import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.error.ConflictException;
@@ -10,6 +15,7 @@ import dev.mandate.platform.error.Flushes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.error.StaleVersionException;
+import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.security.Versions;
 import dev.mandate.tenant.boundary.Tenants;
@@ -18,6 +24,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +46,7 @@ public class Tools {
     ConfigurationChanges changes;
 
     public Tool create(Caller caller, ToolDefinition definition) {
-        requireValidSchemas(definition);
+        requireValid(definition);
         tenants.ensureRegistered(caller.tenant(), caller.tenant());
         if (find(caller.tenant(), definition.key()).isPresent()) {
             throw new ConflictException("a tool with key '" + definition.key() + "' already exists");
@@ -75,7 +83,7 @@ public class Tools {
         if (!definition.key().equals(key)) {
             throw new ConflictException("a tool's key cannot change (was '" + key + "')");
         }
-        requireValidSchemas(definition);
+        requireValid(definition);
         String before = summary(tool);
         tool.apply(definition, caller.subject());
         flush(key);
@@ -84,18 +92,41 @@ public class Tools {
         return tool;
     }
 
-    private static String summary(Tool tool) {
+    /**
+     * What the audit record says of a tool: its actions' risk classes and, for a connector, only where
+     * calls go (method and origin) and the credential's name and kind. Never the path, query or headers,
+     * which a careless configuration could have filled with a secret.
+     */
+    static String summary(Tool tool) {
         return tool.key() + " "
                 + tool.definition().actions().stream()
-                        .map(a -> a.key() + "=" + a.riskClass())
+                        .map(a -> a.key() + "=" + a.riskClass() + connectorSummary(a.connector()))
                         .toList();
     }
 
-    private static void requireValidSchemas(ToolDefinition definition) {
+    private static String connectorSummary(ConnectorDefinition connector) {
+        if (connector == null) {
+            return "";
+        }
+        URI url = URI.create(ConnectorTemplates.withoutPlaceholders(connector.url()));
+        String origin = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+        CredentialReference credential = connector.credential();
+        return " via " + connector.method() + " " + origin
+                + (credential == null ? "" : " with " + credential.kind() + " " + credential.name());
+    }
+
+    private static void requireValid(ToolDefinition definition) {
+        List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < definition.actions().size(); i++) {
-            ArgumentSchemas.requireValidSchema(
-                    "actions[" + i + "].argumentSchema",
-                    definition.actions().get(i).argumentSchema());
+            ToolActionDefinition action = definition.actions().get(i);
+            ArgumentSchemas.requireValidSchema("actions[" + i + "].argumentSchema", action.argumentSchema());
+            if (action.connector() != null) {
+                violations.addAll(
+                        ConnectorRules.check("actions[" + i + "].connector", action.riskClass(), action.connector()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
         }
         long distinct =
                 definition.actions().stream().map(a -> a.key()).distinct().count();

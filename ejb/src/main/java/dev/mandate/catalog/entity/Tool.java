@@ -13,7 +13,10 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -73,8 +76,18 @@ public class Tool {
         this.key = definition.key();
         this.name = definition.name();
         this.description = definition.description();
-        this.actions.clear();
-        definition.actions().forEach(action -> actions.add(new ToolAction(this, action)));
+        // an action that stays keeps its row (changed in place): replacing it would insert the new row
+        // before deleting the old one and break the unique (tool, action key) on every edit
+        Map<String, ToolActionDefinition> wanted = new HashMap<>();
+        definition.actions().forEach(action -> wanted.put(action.key(), action));
+        actions.removeIf(action -> !wanted.containsKey(action.key()));
+        for (ToolAction action : actions) {
+            action.apply(wanted.remove(action.key()));
+        }
+        definition.actions().stream()
+                .filter(action -> wanted.containsKey(action.key()))
+                .forEach(action -> actions.add(new ToolAction(this, action)));
+        actions.sort(Comparator.comparing(ToolAction::key));
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedBy = actor;
     }

@@ -4,6 +4,7 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.api.http.EntityTags;
 import dev.mandate.catalog.boundary.Tools;
+import dev.mandate.catalog.entity.ConnectorJson;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.catalog.entity.ToolDefinition;
 import dev.mandate.platform.security.BuiltInRole;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Tool catalogue", description = "Tools, their actions, risk classes and argument schemas")
+@Tag(name = "Tool catalogue", description = "Tools, their actions, risk classes, argument schemas and connectors")
 @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class ToolsResource {
 
@@ -97,6 +98,9 @@ public class ToolsResource {
                                     .readObject());
             if (a.description() != null) {
                 action.add("description", a.description());
+            }
+            if (a.connector() != null) {
+                action.add("connector", ConnectorJson.toJson(a.connector()));
             }
             actions.add(action);
         });
