@@ -42,16 +42,33 @@ final class ExecutionSetup {
                         "definition", "Carry out an operations step",
                         "successCriteria", "Done once",
                         "riskLevel", "LOW",
-                        "allowedTools", tools.stream().map(t -> Map.of("tool", t, "action", "*")).toList()));
+                        "allowedTools",
+                                tools.stream()
+                                        .map(t -> Map.of("tool", t, "action", "*"))
+                                        .toList()));
         String role = post(
                         "/api/v1/roles",
-                        Map.of("name", "ops-agent", "approver", false,
-                                "permissions", tools.stream().map(t -> Map.of("tool", t, "action", "*")).toList()))
+                        Map.of(
+                                "name",
+                                "ops-agent",
+                                "approver",
+                                false,
+                                "permissions",
+                                tools.stream()
+                                        .map(t -> Map.of("tool", t, "action", "*"))
+                                        .toList()))
                 .path("id");
         agent = post(
                         "/api/v1/agents",
-                        Map.of("name", "ops-bot", "sponsor", "owner@example.com", "defaultTier", "AUTONOMOUS",
-                                "workflow", "ops"))
+                        Map.of(
+                                "name",
+                                "ops-bot",
+                                "sponsor",
+                                "owner@example.com",
+                                "defaultTier",
+                                "AUTONOMOUS",
+                                "workflow",
+                                "ops"))
                 .path("id");
         post("/api/v1/roles/" + role + "/assignments", Map.of("principalType", "AGENT", "principal", agent));
         agentToken = Tokens.agent(tenant, agent);
@@ -71,11 +88,16 @@ final class ExecutionSetup {
         return Map.of(
                 "key", key,
                 "name", key,
-                "actions", List.of(Map.of(
-                        "key", "act",
-                        "riskClass", risk,
-                        "argumentSchema", Map.of("type", "object"),
-                        "connector", connector)));
+                "actions",
+                        List.of(Map.of(
+                                "key",
+                                "act",
+                                "riskClass",
+                                risk,
+                                "argumentSchema",
+                                Map.of("type", "object"),
+                                "connector",
+                                connector)));
     }
 
     /** A connector posting to the stub tool {@code name}, with overrides. */
@@ -125,8 +147,8 @@ final class ExecutionSetup {
             }
             sleep(200);
         } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("execution of " + envelopeId + " not " + status + " within " + within + ": "
-                + envelope.asString());
+        throw new AssertionError(
+                "execution of " + envelopeId + " not " + status + " within " + within + ": " + envelope.asString());
     }
 
     void killSwitch(String scope, String target, boolean active) {

@@ -35,12 +35,16 @@ public record AuditEntry(
 
     /**
      * Whether this records a change of configuration, which every change is but a decision on an envelope,
-     * the trail's own checkpoints and an operator starting, stopping or restarting a job (a job that
+     * the trail's own checkpoints, an execution's outcome and an operator starting, stopping or restarting a
+     * job (a job that
      * changes configuration audits that change itself): what decisions read is cached until such a change
      * (see {@code ConfigGenerations}), so a new kind of change is safe by default.
      */
     public boolean changesConfiguration() {
-        return !action.startsWith("envelope.") && !action.startsWith("audit.") && !action.startsWith("job.");
+        return !action.startsWith("envelope.")
+                && !action.startsWith("execution.")
+                && !action.startsWith("audit.")
+                && !action.startsWith("job.");
     }
 
     /** An administrator's change of configuration (no task, no trace, outcome OK). */

@@ -18,6 +18,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -31,6 +32,7 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
+@ManagedExecutorDefinition(name = ExecutionRunner.EXECUTOR, maxAsync = 64)
 @DependsOn("SchemaMigrator")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class ExecutionWorker {

@@ -7,7 +7,6 @@ import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.QueuedExecution;
 import dev.mandate.platform.config.ConfigKey;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +26,11 @@ import java.util.logging.Logger;
  * left for people as OUTCOME_UNKNOWN. Every attempt ends in a record, or in a lease that runs out.
  */
 @ApplicationScoped
-@ManagedExecutorDefinition(name = ExecutionRunner.EXECUTOR, maxAsync = 64)
 public class ExecutionRunner {
 
-    static final String EXECUTOR = "java:app/concurrent/mandate-tool-calls";
+    /** The executor tool calls run on, defined by the execution worker (an EJB: Payara reads definitions there). */
+    public static final String EXECUTOR = "java:app/concurrent/mandate-tool-calls";
+
     private static final Logger LOG = Logger.getLogger(ExecutionRunner.class.getName());
 
     @Resource(lookup = EXECUTOR)
