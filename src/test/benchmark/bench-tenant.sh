@@ -17,11 +17,19 @@ for _ in $(seq 1 30); do   # the app answers ready a moment before its token iss
   curl -fsS -o /dev/null $B/api/v1/me -H "Authorization: Bearer $ADMIN" && break
   sleep 2; ADMIN=$(token bench-admin mandate-admin)
 done
-post /api/v1/tools '{"key":"bench","name":"Bench","actions":[{"key":"update","riskClass":"WRITE","argumentSchema":{"type":"object","required":["ticketId"],"properties":{"ticketId":{"type":"string"}}}}]}'
+SCHEMA='{"type":"object","required":["ticketId"],"properties":{"ticketId":{"type":"string"}}}'
+if [ -n "${TOOL_URL:-}" ]; then
+  # with a tool to act on (the execution benchmark): an action that executes, and a read served from the cache
+  post /api/v1/tools '{"key":"bench","name":"Bench","actions":[{"key":"update","riskClass":"WRITE","argumentSchema":'"$SCHEMA"'},
+    {"key":"execute","riskClass":"WRITE","argumentSchema":'"$SCHEMA"',"connector":{"method":"POST","url":"'"$TOOL_URL"'/tickets/{/ticketId}","timeoutMillis":5000,"syncWaitMillis":5000,"maxConcurrent":64}},
+    {"key":"lookup","riskClass":"READ","argumentSchema":'"$SCHEMA"',"connector":{"method":"GET","url":"'"$TOOL_URL"'/tickets/{/ticketId}","cacheTtlSeconds":3600,"syncWaitMillis":5000}}]}'
+else
+  post /api/v1/tools '{"key":"bench","name":"Bench","actions":[{"key":"update","riskClass":"WRITE","argumentSchema":'"$SCHEMA"'}]}'
+fi
 post /api/v1/workflows '{"key":"bench-wf","name":"Bench"}'
 role=$(curl -fsS -X POST $B/api/v1/roles -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"name":"bench-updater","approver":false,"permissions":[{"tool":"bench","action":"update"}]}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
-post /api/v1/task-types '{"key":"bench-task","workflow":"bench-wf","name":"Bench","definition":"d","successCriteria":"s","riskLevel":"LOW","allowedTools":[{"tool":"bench","action":"update"}]}'
+  -d '{"name":"bench-updater","approver":false,"permissions":[{"tool":"bench","action":"*"}]}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
+post /api/v1/task-types '{"key":"bench-task","workflow":"bench-wf","name":"Bench","definition":"d","successCriteria":"s","riskLevel":"LOW","allowedTools":[{"tool":"bench","action":"*"}]}'
 if [ "${RATE_RULE:-false}" = true ]; then
   post /api/v1/policies/rules '{"ruleId":"hourly-cap","name":"hourly cap","kind":"RATE_LIMIT","params":{"counter":"agent_hour","max":1000000000},"effect":"DENY"}'
 fi

@@ -8,6 +8,9 @@
 // machine at 1,000/s. It writes each request in one piece and reads the status line, Content-Length or
 // chunked framing, and nothing else.
 // usage: node decision-load.cjs BASE_URL AGENTS_FILE RATE SECONDS CONNECTIONS LABEL
+// Environment: ACTION (the bench tool's action, default update), FIXED_ARGS=1 (the same arguments in every
+// request: cached reads), EXPECT (text every 2xx answer must contain, e.g. an execution's status; answers
+// without it are counted as unexpected).
 'use strict';
 const net = require('net');
 const fs = require('fs');
@@ -17,6 +20,10 @@ const rate = Number(rateArg), seconds = Number(secondsArg), connections = Number
 const url = new URL(base + '/api/v1/envelopes');
 const agents = fs.readFileSync(agentsFile, 'utf8').trim().split('\n').map(line => line.split(' '));
 const TIMEOUT_MS = 10000;
+const ACTION = process.env.ACTION || 'update';
+const FIXED_ARGS = process.env.FIXED_ARGS === '1';
+const EXPECT = process.env.EXPECT ? Buffer.from(process.env.EXPECT) : null;
+let unexpected = 0;
 
 const latencies = [];
 const arrivals = []; // each latency's scheduled arrival (ms since start), for the per-window breakdown
@@ -37,7 +44,7 @@ function requestBytes(n) {
   const key = `${label}-${process.pid}-${n}`;
   const body = JSON.stringify({
     agentId: id, taskId: 't-' + key, taskType: 'bench-task',
-    requestedAction: { tool: 'bench', action: 'update', arguments: { ticketId: 'T-' + key } },
+    requestedAction: { tool: 'bench', action: ACTION, arguments: { ticketId: FIXED_ARGS ? 'T-fixed' : 'T-' + key } },
     modelUsage: { model: 'small', calls: 1, cost: 0.001 },
   });
   return `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: keep-alive\r\n`
@@ -103,6 +110,7 @@ function onData(socket, chunk) {
   socket.buffered = null;
   const status = Number(head.slice(9, 12));
   if (status < 200 || status > 299) non2xx++;
+  else if (EXPECT && data.indexOf(EXPECT, headerEnd) < 0) unexpected++;
   const request = socket.inFlight;
   socket.inFlight = null;
   latencies.push(performance.now() - request.due);
@@ -184,7 +192,7 @@ function report() {
     achievedPerSecond: Math.round(completed / elapsed * 10) / 10,
     p50ms: percentile(sorted, 50), p90ms: percentile(sorted, 90), p99ms: percentile(sorted, 99),
     p999ms: percentile(sorted, 99.9), maxMs: percentile(sorted, 100),
-    non2xx, errors, timeouts,
+    non2xx, errors, timeouts, unexpected,
     clientCpuMsPerRequest: clientCpuMs(),
     windows: windows(),
   }));

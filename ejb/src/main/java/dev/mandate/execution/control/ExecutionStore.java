@@ -136,6 +136,28 @@ public class ExecutionStore {
         return released;
     }
 
+    /**
+     * Makes the queued executions a kill switch stops due at once, in the switch's transaction, so a
+     * worker stops them (with the switch's reason and an audit record) at its next tick rather than at
+     * their next attempt.
+     */
+    public void dueNow(String scope, String tenant, String target) {
+        String where =
+                switch (scope) {
+                    case "GLOBAL" -> "";
+                    case "TENANT" -> " and tenant_id = ?";
+                    case "AGENT" -> " and tenant_id = ? and agent_id = ?";
+                    default -> " and tenant_id = ? and tool_key = ?";
+                };
+        Object[] values =
+                switch (scope) {
+                    case "GLOBAL" -> new Object[] {Instant.now()};
+                    case "TENANT" -> new Object[] {Instant.now(), tenant};
+                    default -> new Object[] {Instant.now(), tenant, target};
+                };
+        sql.update("update execution set next_attempt_at = ? where status = 'QUEUED'" + where, values);
+    }
+
     /** An attempt's end, by the lease holder. */
     public record Ended(
             ExecutionStatus status,

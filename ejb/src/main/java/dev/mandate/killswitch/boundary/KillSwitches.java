@@ -4,6 +4,7 @@ import dev.mandate.agent.boundary.Agents;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.configuration.control.ConfigurationChanges;
+import dev.mandate.execution.control.ExecutionStore;
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.killswitch.entity.KillSwitchScope;
 import dev.mandate.platform.change.ConfigGenerations;
@@ -41,6 +42,9 @@ public class KillSwitches {
     @Inject
     ConfigGenerations generations;
 
+    @Inject
+    ExecutionStore executions;
+
     public KillSwitch set(Caller caller, KillSwitchScope scope, String target, boolean active, String reason) {
         String tenant = scope == KillSwitchScope.GLOBAL ? KillSwitch.ALL_TENANTS : caller.tenant();
         String resolvedTarget = resolveTarget(caller, scope, target);
@@ -60,6 +64,10 @@ public class KillSwitches {
         Flushes.flush(em, () -> new ConflictException("the kill switch was changed at the same time; retry"));
         if (scope == KillSwitchScope.GLOBAL) {
             generations.advance(ConfigGenerations.PLATFORM); // recording the change advances the tenant's only
+        }
+        if (active) {
+            // what waits for a later attempt is taken at once, and the worker stops it with the switch's reason
+            executions.dueNow(scope.name(), tenant, resolvedTarget);
         }
         changes.record(AuditEntry.adminChange(
                 caller,

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param delayMillis wait before answering anything
  * @param failNext the next this many calls (not probes) answer {@code failStatus}, nothing applied
  * @param failStatus 400 to 599
+ * @param retryAfterSeconds the {@code Retry-After} a failing 429 or 503 answers with
  * @param hangAfterEffect the next this many actions apply their effect, then answer only after {@code
  *     hangMillis} (past Mandate's timeout)
  * @param hangMillis how long such an answer hangs
@@ -31,13 +32,14 @@ public record DemoBehaviour(
         int delayMillis,
         int failNext,
         int failStatus,
+        int retryAfterSeconds,
         int hangAfterEffect,
         int hangMillis,
         int hugeBodyBytes,
         boolean invalidJson,
         boolean honourKeys) {
 
-    public static final DemoBehaviour NORMAL = new DemoBehaviour(0, 0, 503, 0, 10_000, 0, false, true);
+    public static final DemoBehaviour NORMAL = new DemoBehaviour(0, 0, 503, 1, 0, 10_000, 0, false, true);
 
     private record Range(int min, int max) {}
 
@@ -45,6 +47,7 @@ public record DemoBehaviour(
             "delayMillis", new Range(0, 30_000),
             "failNext", new Range(0, 100),
             "failStatus", new Range(400, 599),
+            "retryAfterSeconds", new Range(0, 600),
             "hangAfterEffect", new Range(0, 100),
             "hangMillis", new Range(0, 60_000),
             "hugeBodyBytes", new Range(0, 16 * 1024 * 1024));
@@ -80,6 +83,7 @@ public record DemoBehaviour(
             number(body, "delayMillis", NORMAL.delayMillis, violations),
             number(body, "failNext", NORMAL.failNext, violations),
             number(body, "failStatus", NORMAL.failStatus, violations),
+            number(body, "retryAfterSeconds", NORMAL.retryAfterSeconds, violations),
             number(body, "hangAfterEffect", NORMAL.hangAfterEffect, violations),
             number(body, "hangMillis", NORMAL.hangMillis, violations),
             number(body, "hugeBodyBytes", NORMAL.hugeBodyBytes, violations)
@@ -90,7 +94,15 @@ public record DemoBehaviour(
             throw new InvalidBehaviour(violations);
         }
         return new DemoBehaviour(
-                numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], invalidJson, honourKeys);
+                numbers[0],
+                numbers[1],
+                numbers[2],
+                numbers[3],
+                numbers[4],
+                numbers[5],
+                numbers[6],
+                invalidJson,
+                honourKeys);
     }
 
     public JsonObject toJson() {
@@ -98,6 +110,7 @@ public record DemoBehaviour(
                 .add("delayMillis", delayMillis)
                 .add("failNext", failNext)
                 .add("failStatus", failStatus)
+                .add("retryAfterSeconds", retryAfterSeconds)
                 .add("hangAfterEffect", hangAfterEffect)
                 .add("hangMillis", hangMillis)
                 .add("hugeBodyBytes", hugeBodyBytes)

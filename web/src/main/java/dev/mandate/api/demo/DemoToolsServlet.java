@@ -150,7 +150,7 @@ public class DemoToolsServlet extends HttpServlet {
         int failure = tool.takeFailure();
         if (failure != 0) {
             if (failure == 429 || failure == 503) {
-                response.setHeader("Retry-After", "1");
+                response.setHeader("Retry-After", Integer.toString(behaviour.retryAfterSeconds()));
             }
             DemoHttp.problem(response, ProblemType.forStatus(failure), failure, "The demo tool fails on purpose.");
         } else if (method.equals("GET")) {

@@ -27,7 +27,7 @@ class DemoBehaviourTest {
                 + "\"hangAfterEffect\":1,\"hangMillis\":5000,\"hugeBodyBytes\":1e6,\"invalidJson\":true,"
                 + "\"honourKeys\":false}"));
 
-        assertThat(behaviour).isEqualTo(new DemoBehaviour(250, 2, 429, 1, 5000, 1_000_000, true, false));
+        assertThat(behaviour).isEqualTo(new DemoBehaviour(250, 2, 429, 1, 1, 5000, 1_000_000, true, false));
         assertThat(DemoBehaviour.from(behaviour.toJson())).isEqualTo(behaviour);
     }
 

@@ -32,7 +32,7 @@ class DemoToolTest {
     void withoutAKeyOrWhereKeysAreIgnoredEveryAttemptTakesEffect() {
         pay(null);
         pay(null);
-        erp.behave(new DemoBehaviour(0, 0, 503, 0, 0, 0, false, false));
+        erp.behave(new DemoBehaviour(0, 0, 503, 1, 0, 0, 0, false, false));
         pay("k2");
         pay("k2");
 
@@ -43,7 +43,7 @@ class DemoToolTest {
 
     @Test
     void failuresAndHangsAreCountedDown() {
-        erp.behave(new DemoBehaviour(0, 2, 429, 1, 10, 0, false, true));
+        erp.behave(new DemoBehaviour(0, 2, 429, 1, 1, 10, 0, false, true));
 
         assertThat(erp.takeFailure()).isEqualTo(429);
         assertThat(erp.takeFailure()).isEqualTo(429);
