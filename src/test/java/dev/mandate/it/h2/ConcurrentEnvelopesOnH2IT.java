@@ -87,7 +87,8 @@ class ConcurrentEnvelopesOnH2IT {
 
     private static void allDecided(List<Response> responses) {
         for (Response response : responses) {
-            assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+            // 202: an allowed payment whose execution against the demo ERP is still under way
+            assertThat(response.statusCode()).as(response.asString()).isIn(200, 202);
             assertThat((String) response.path("decision")).isNotNull();
         }
     }
