@@ -109,12 +109,16 @@ async function round(base, tenantFile, run, roundNo, total, concurrency, spreadM
   });
   const queue = envelopes.map((e, n) => ({ e, due: started + (n * spreadMs) / total }));
   let fatal = 0;
+  const seen = {}; // per answer: when first and last (ms into the round) and one body, to tell what they were
 
   async function send(e) {
     e.sends++;
     const r = await request(agent, base, 'POST', '/api/v1/envelopes', agentToken, e.body, { 'Idempotency-Key': e.key });
     const label = r.status === 0 ? r.error : String(r.status);
     e.answers[label] = (e.answers[label] || 0) + 1;
+    const at = Date.now() - started;
+    seen[label] = seen[label] || { first: at, sample: (r.text || '').slice(0, 300) };
+    seen[label].last = at;
     if (r.status >= 200 && r.status < 300) {
       const answer = JSON.parse(r.text);
       e.ack = {
@@ -155,7 +159,7 @@ async function round(base, tenantFile, run, roundNo, total, concurrency, spreadM
   agent.destroy();
   const acknowledged = envelopes.filter(e => e.ack).length;
   fs.writeFileSync(out, JSON.stringify({
-    round: roundNo, millis: Date.now() - started, acknowledged, refused: fatal,
+    round: roundNo, millis: Date.now() - started, acknowledged, refused: fatal, seen,
     envelopes: envelopes.map(({ body, ...rest }) => rest),
   }));
   process.exit(acknowledged === total ? 0 : 1);
