@@ -120,7 +120,7 @@ const figures = {
   appliedWithoutSucceeded: appliedNotSucceeded.length,
   pendingAfter60s: pending.length + sum(timings, t => t.pendingAfter),
   perRound: rounds.map(r => ({ round: r.round, clientMillis: r.millis, acknowledged: r.acknowledged,
-    retried: r.envelopes.filter(e => e.sends > 1).length, ...(timings.find(t => t.round === r.round) || {}) })),
+    retried: r.envelopes.filter(e => e.sends > 1).length, ...(timings.find(t => t.round === r.round) || {}), answers: r.seen })),
   failures,
 };
 fs.writeFileSync(out, JSON.stringify(figures, null, 2));
