@@ -142,7 +142,8 @@ class ConcurrentEnvelopesOnH2IT {
                 .then()
                 .statusCode(201);
         as(admin)
-                .body(Map.of("scope", "AGENT", "subject", agent, "period", "DAY", "maxCost", 50))
+                // fifty envelopes of cost 1, each with the demo ERP's price of 0.01 for the call it makes
+                .body(Map.of("scope", "AGENT", "subject", agent, "period", "DAY", "maxCost", 50.5))
                 .put("/api/v1/budgets")
                 .then()
                 .statusCode(200);
