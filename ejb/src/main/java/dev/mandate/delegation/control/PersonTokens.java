@@ -2,8 +2,11 @@ package dev.mandate.delegation.control;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -23,7 +26,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,11 +104,29 @@ public class PersonTokens {
             String text = Files.readString(
                     Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location),
                     StandardCharsets.US_ASCII);
-            JWKSet keys =
-                    text.contains("-----BEGIN") ? new JWKSet(JWK.parseFromPEMEncodedObjects(text)) : JWKSet.parse(text);
+            JWKSet keys = text.contains("-----BEGIN") ? new JWKSet(pemPublicKey(text)) : JWKSet.parse(text);
             return new ImmutableJWKSet<>(keys);
-        } catch (IOException | ParseException | JOSEException | IllegalArgumentException unreadable) {
+        } catch (IOException
+                | ParseException
+                | GeneralSecurityException
+                | IllegalArgumentException
+                | ClassCastException unreadable) {
             throw new IllegalStateException("the token verification keys at the configured location are unreadable");
+        }
+    }
+
+    // the JDK reads an X.509 SubjectPublicKeyInfo PEM itself; nimbus's PEM parser needs BouncyCastle
+    private static JWK pemPublicKey(String pem) throws GeneralSecurityException {
+        byte[] der = Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").strip());
+        X509EncodedKeySpec spec = new X509EncodedKeySpec(der);
+        try {
+            return new RSAKey.Builder(
+                            (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(spec))
+                    .build();
+        } catch (InvalidKeySpecException notRsa) {
+            ECPublicKey key = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(spec);
+            return new ECKey.Builder(Curve.forECParameterSpec(key.getParams()), key).build();
         }
     }
 
