@@ -110,6 +110,44 @@ public class BudgetLedger {
         return new Reservation(null, remaining);
     }
 
+    /** An approval was given: what was held for the envelope is spent (it stays counted, no longer as held). */
+    public void spendHeld(String envelopeId) {
+        for (Object[] hold : holds(envelopeId)) {
+            sql.update(
+                    "update budget_usage set held_cost = held_cost - ? where budget_id = ? and period_start = ?",
+                    hold[2],
+                    hold[0],
+                    hold[1]);
+        }
+        sql.update("delete from budget_hold where envelope_id = ?", envelopeId);
+    }
+
+    /**
+     * An approval was refused or ran out: what was reserved for the envelope is given back, to the budgets
+     * (in the period it was held in) and to the agent's task.
+     */
+    public void releaseHeld(
+            String tenant, String agentId, String taskId, String envelopeId, int modelCalls, BigDecimal cost) {
+        for (Object[] hold : holds(envelopeId)) {
+            sql.update(
+                    "update budget_usage set spent_cost = spent_cost - ?, held_cost = held_cost - ?"
+                            + " where budget_id = ? and period_start = ?",
+                    hold[2],
+                    hold[2],
+                    hold[0],
+                    hold[1]);
+        }
+        sql.update("delete from budget_hold where envelope_id = ?", envelopeId);
+        releaseTask(tenant, agentId, taskId, modelCalls, cost);
+    }
+
+    private List<Object[]> holds(String envelopeId) {
+        return sql.list(
+                "select budget_id, period_start, cost from budget_hold where envelope_id = ?",
+                r -> new Object[] {r.getString(1), r.getObject(2, LocalDate.class), r.getBigDecimal(3)},
+                envelopeId);
+    }
+
     /** The budget's standing in its current period (nothing spent yet: zeros). */
     public BudgetUsage usage(BudgetCap budget) {
         LocalDate start = budget.period().currentStart();

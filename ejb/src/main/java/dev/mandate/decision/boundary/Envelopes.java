@@ -117,6 +117,19 @@ public class Envelopes {
     }
 
     /**
+     * What the decision path would decide for the envelope now, recording and reserving nothing: a person's
+     * edit is checked with this before it is submitted for real, so an edit that would not pass leaves no
+     * trace but the person's refusal.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Verdict check(Caller caller, EnvelopeSubmission submission) {
+        AgentSnapshot agent = activeAgents.require(caller.tenant(), caller.subject());
+        DecisionConfiguration configuration = configurations.of(caller.tenant());
+        return DecisionRules.decide(
+                facts.read(caller.tenant(), submission, configuration, agent).facts());
+    }
+
+    /**
      * Records a rejected envelope (invalid, impersonating, unkeyed) in a transaction of its own: the
      * request itself wrote nothing, but the attempt is evidence.
      */

@@ -63,7 +63,7 @@ public class DecisionBudgets {
      * What the envelope will cost if it executes: the model usage the agent reports and the tool's own
      * price for the first call (the proxy meters every call; see the execution's cost).
      */
-    static BigDecimal costWithTool(EnvelopeSubmission submission, Gathered gathered) {
+    public static BigDecimal costWithTool(EnvelopeSubmission submission, Gathered gathered) {
         ConnectorDefinition connector = gathered.action().connector();
         return connector == null || connector.pricePerCall() == null
                 ? submission.cost()

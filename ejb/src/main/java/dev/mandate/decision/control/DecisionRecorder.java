@@ -15,7 +15,10 @@ import dev.mandate.execution.control.ReadResultCache;
 import dev.mandate.execution.entity.QueuedExecution;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,7 +34,8 @@ import java.util.Optional;
  * its answer and explain view, the idempotency key's answer, the rate counters and the audit record go
  * to the database together (on PostgreSQL in one request, after the audit chain is locked), and commit
  * together. What else must commit with a decision joins this batch here: an allowed action's execution
- * (the outbox row, or a read served from the cache) does.
+ * (the outbox row, or a read served from the cache) does, and what a {@link DecisionFollowUp} adds (an
+ * approval request, an escalation item).
  */
 @ApplicationScoped
 public class DecisionRecorder {
@@ -53,6 +57,17 @@ public class DecisionRecorder {
 
     @Inject
     ReadResultCache readCache;
+
+    @Inject
+    @Any
+    Instance<DecisionFollowUp> followUpBeans;
+
+    private List<DecisionFollowUp> followUps;
+
+    @PostConstruct
+    void findFollowUps() {
+        followUps = followUpBeans.stream().toList();
+    }
 
     /** A decision made, to record. */
     public record Decided(
@@ -103,6 +118,24 @@ public class DecisionRecorder {
                 queued = outbox.queue(writes, allowed);
             }
         }
+        Map<String, String> followUpDetails = new LinkedHashMap<>();
+        if (verdict.decision() == Decision.REQUIRE_APPROVAL || verdict.decision() == Decision.ESCALATE) {
+            DecisionFollowUp.Recorded recorded = new DecisionFollowUp.Recorded(
+                    caller.tenant(),
+                    decided.envelopeId(),
+                    decided.agent(),
+                    submission,
+                    gathered,
+                    verdict,
+                    decided.approverRoles());
+            for (DecisionFollowUp followUp : followUps) {
+                DecisionFollowUp.Added added = followUp.follow(recorded, writes);
+                if (added != null) {
+                    body = EnvelopeJson.withMember(body, added.member(), added.value());
+                    followUpDetails.putAll(added.auditDetails());
+                }
+            }
+        }
         EnvelopeAnswer answer = new EnvelopeAnswer(200, body, false, queued);
         store(
                 writes,
@@ -148,6 +181,7 @@ public class DecisionRecorder {
         details.put("riskClass", gathered.action().riskClass().name());
         details.put("tier", gathered.tier().name());
         details.put("reasons", String.join(" | ", verdict.reasons()));
+        details.putAll(followUpDetails);
         if (onBehalfOf != null) {
             details.put("onBehalfOf", onBehalfOf);
             details.put(

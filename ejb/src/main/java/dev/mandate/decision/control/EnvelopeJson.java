@@ -2,6 +2,7 @@ package dev.mandate.decision.control;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.StringWriter;
@@ -26,6 +27,12 @@ final class EnvelopeJson {
         this.envelopeId = envelopeId;
         this.traceId = traceId;
         this.policyVersion = policyVersion;
+    }
+
+    /** An answer (a compact JSON object) with one more member at its end. */
+    static String withMember(String answerJson, String member, JsonObject value) {
+        int end = answerJson.lastIndexOf('}');
+        return answerJson.substring(0, end) + ",\"" + member + "\":" + value + "}";
     }
 
     String answer(Verdict verdict, Collection<String> approverRoles, Map<String, BigDecimal> remaining) {

@@ -48,6 +48,15 @@ public class ExecutionAnswers {
         return decided;
     }
 
+    /**
+     * Starts an execution people cleared (queued in their transaction, now committed) and waits for it as
+     * long as its connector's {@code syncWaitMillis}; its state then.
+     */
+    public Optional<ExecutionView> run(QueuedExecution queued) {
+        awaitUpTo(queued);
+        return store.view(queued.tenant(), queued.envelopeId());
+    }
+
     public Optional<ExecutionView> of(String tenant, String envelopeId) {
         return store.view(tenant, envelopeId);
     }

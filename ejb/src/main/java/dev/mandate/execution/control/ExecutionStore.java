@@ -4,12 +4,14 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.audit.control.AuditAppender;
 import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.execution.entity.ExecutionEnded;
 import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.ExecutionView;
 import dev.mandate.execution.entity.QueuedExecution;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -49,6 +51,9 @@ public class ExecutionStore {
 
     @Inject
     DatabaseProduct database;
+
+    @Inject
+    Event<ExecutionEnded> endings;
 
     @Inject
     AuditAppender audit;
@@ -216,6 +221,15 @@ public class ExecutionStore {
         if (done) {
             sql.update(CALLBACK, now, e.id());
             audit.append(auditEntry(e, ended));
+            endings.fire(new ExecutionEnded(
+                    e.tenant(),
+                    e.envelopeId(),
+                    e.agentId(),
+                    e.tool(),
+                    e.action(),
+                    ended.status(),
+                    e.attempts() + ended.callsMade(),
+                    ended.reason()));
         }
         return true;
     }

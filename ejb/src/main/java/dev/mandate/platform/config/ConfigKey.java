@@ -44,6 +44,7 @@ public enum ConfigKey {
     SCIM_MAX_RESULTS("mandate.scim.max-results"),
     SCIM_MAX_TIER("mandate.scim.max-tier"),
     EXECUTION_POLL_MILLIS("mandate.execution.poll-millis"),
+    APPROVALS_CLOCK_MILLIS("mandate.approvals.clock-millis"),
     EXECUTION_WORKERS("mandate.execution.workers"),
     EXECUTION_CLAIMERS("mandate.execution.claimers"),
     EXECUTION_CALLBACK_HOSTS("mandate.execution.callback-hosts"),

@@ -2,16 +2,23 @@ package dev.mandate.api.decision;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.api.approval.ApprovalJson;
+import dev.mandate.api.escalation.EscalationJson;
 import dev.mandate.api.http.PayloadTooLargeException;
+import dev.mandate.api.json.CanonicalJson;
 import dev.mandate.api.security.ChecksAgentStatusItself;
 import dev.mandate.api.security.VerifiedCall;
+import dev.mandate.approval.boundary.Approvals;
 import dev.mandate.decision.boundary.EnvelopeGateway;
 import dev.mandate.decision.boundary.Envelopes;
 import dev.mandate.decision.control.TraceIds;
+import dev.mandate.decision.entity.Decision;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
 import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.delegation.control.PersonTokens;
+import dev.mandate.escalation.boundary.Escalations;
+import dev.mandate.escalation.entity.EscalationView;
 import dev.mandate.execution.boundary.ExecutionAnswers;
 import dev.mandate.execution.control.CallbackTargets;
 import dev.mandate.execution.control.ExecutionJson;
@@ -23,6 +30,7 @@ import dev.mandate.platform.security.BuiltInRole;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
@@ -78,6 +86,12 @@ public class EnvelopesResource {
 
     @Inject
     PersonTokens personTokens;
+
+    @Inject
+    Approvals approvals;
+
+    @Inject
+    Escalations escalations;
 
     /**
      * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
@@ -195,6 +209,7 @@ public class EnvelopesResource {
     public JsonObject get(@PathParam("id") String id) {
         EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
         JsonObjectBuilder json = summary(envelope).add("envelope", read(envelope.requestJson()));
+        humanPath(envelope, json);
         executions.of(envelope.tenant(), envelope.id()).ifPresent(e -> json.add("execution", ExecutionJson.summary(e)));
         return json.build();
     }
@@ -206,10 +221,26 @@ public class EnvelopesResource {
     public JsonObject explain(@PathParam("id") String id) {
         EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
         JsonObjectBuilder json = summary(envelope).add("explanation", read(envelope.explainJson()));
+        humanPath(envelope, json);
         executions
                 .of(envelope.tenant(), envelope.id())
                 .ifPresent(e -> json.add("execution", ExecutionJson.withAttempts(e)));
         return json.build();
+    }
+
+    /** What people did about the envelope: its approval request (votes, decision) and escalation items. */
+    private void humanPath(EnvelopeRecord envelope, JsonObjectBuilder json) {
+        if (envelope.decision() == Decision.REQUIRE_APPROVAL) {
+            approvals
+                    .ofEnvelope(envelope.tenant(), envelope.id())
+                    .ifPresent(a -> json.add("approval", ApprovalJson.of(a)));
+        }
+        List<EscalationView> items = escalations.ofEnvelope(envelope.tenant(), envelope.id());
+        if (!items.isEmpty()) {
+            JsonArrayBuilder array = JSON.createArrayBuilder();
+            items.forEach(item -> array.add(EscalationJson.of(item)));
+            json.add("escalations", array);
+        }
     }
 
     private JsonObjectBuilder summary(EnvelopeRecord e) {

@@ -15,4 +15,14 @@ public final class Paging {
                 ConfigKey.API_PAGE_DEFAULT_LIMIT.get(Integer.class),
                 ConfigKey.API_PAGE_MAX_LIMIT.get(Integer.class));
     }
+
+    /** A limit alone, for lists paged by cursor. */
+    public static int limit(String limit) {
+        return PageRequest.of(
+                        null,
+                        QueryParams.integer("limit", limit),
+                        ConfigKey.API_PAGE_DEFAULT_LIMIT.get(Integer.class),
+                        ConfigKey.API_PAGE_MAX_LIMIT.get(Integer.class))
+                .limit();
+    }
 }

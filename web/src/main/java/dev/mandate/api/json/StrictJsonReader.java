@@ -20,7 +20,9 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -59,7 +61,11 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
             Annotation[] annotations,
             MediaType mediaType,
             MultivaluedMap<String, String> headers,
-            InputStream body) {
+            InputStream sent) {
+        PushbackInputStream body = new PushbackInputStream(sent, 1);
+        if (MayBeEmpty.class.isAssignableFrom(type) && isEmpty(body)) {
+            return empty(type);
+        }
         JsonValue json = parse(body);
         if (json.getValueType() == JsonValue.ValueType.NULL) {
             throw new InvalidRequestException("body", "a JSON object is required");
@@ -77,6 +83,27 @@ public class StrictJsonReader implements MessageBodyReader<RequestBody> {
             keeper.keepParsed(object);
         }
         return bound;
+    }
+
+    private static boolean isEmpty(PushbackInputStream body) {
+        try {
+            int first = body.read();
+            if (first < 0) {
+                return true;
+            }
+            body.unread(first);
+            return false;
+        } catch (IOException unreadable) {
+            throw new MalformedJsonException("The body could not be read.");
+        }
+    }
+
+    private static RequestBody empty(Class<RequestBody> type) {
+        try {
+            return type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException impossible) {
+            throw new IllegalStateException(type + " needs a public no-argument constructor", impossible);
+        }
     }
 
     private static JsonValue parse(InputStream body) {

@@ -3,6 +3,7 @@ package dev.mandate.api.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mandate.api.json.CanonicalJson;
 import dev.mandate.platform.json.SharedJson;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;

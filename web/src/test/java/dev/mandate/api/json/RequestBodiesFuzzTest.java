@@ -5,17 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mandate.api.agent.AgentRequest;
 import dev.mandate.api.agent.StatusChangeRequest;
+import dev.mandate.api.approval.VoteRequest;
 import dev.mandate.api.authority.ShadowModeRequest;
 import dev.mandate.api.authority.ToolTierRequest;
 import dev.mandate.api.budget.BudgetRequest;
 import dev.mandate.api.catalog.ToolRequest;
 import dev.mandate.api.decision.EnvelopeRequest;
 import dev.mandate.api.devtoken.DevTokenRequest;
+import dev.mandate.api.escalation.CommentRequest;
+import dev.mandate.api.escalation.ResolveRequest;
 import dev.mandate.api.killswitch.KillSwitchRequest;
 import dev.mandate.api.policy.PolicyRuleRequest;
 import dev.mandate.api.policy.WhatIfRequest;
 import dev.mandate.api.rbac.AssignmentRequest;
 import dev.mandate.api.rbac.RoleRequest;
+import dev.mandate.api.routing.ApprovalPolicyRequest;
+import dev.mandate.api.routing.SlaClassRequest;
 import dev.mandate.api.taxonomy.TaskTypeRequest;
 import dev.mandate.api.taxonomy.WorkflowRequest;
 import dev.mandate.platform.error.MandateException;
@@ -53,7 +58,12 @@ class RequestBodiesFuzzTest {
             AssignmentRequest.class,
             RoleRequest.class,
             TaskTypeRequest.class,
-            WorkflowRequest.class);
+            WorkflowRequest.class,
+            VoteRequest.class,
+            ResolveRequest.class,
+            CommentRequest.class,
+            ApprovalPolicyRequest.class,
+            SlaClassRequest.class);
 
     private static final Validator VALIDATOR =
             Validation.buildDefaultValidatorFactory().getValidator();

@@ -1,4 +1,4 @@
-package dev.mandate.api.decision;
+package dev.mandate.api.json;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
@@ -14,11 +14,11 @@ import java.util.HexFormat;
 import java.util.TreeMap;
 
 /** Key-sorted JSON, so two bodies that differ only in key order count as the same request. */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private CanonicalJson() {}
 
-    static JsonValue sorted(JsonValue value) {
+    public static JsonValue sorted(JsonValue value) {
         if (value instanceof JsonObject object) {
             JsonObjectBuilder builder = JSON.createObjectBuilder();
             new TreeMap<>(object).forEach((key, child) -> builder.add(key, sorted(child)));
@@ -32,7 +32,7 @@ final class CanonicalJson {
         return value;
     }
 
-    static int depth(JsonValue value) {
+    public static int depth(JsonValue value) {
         if (value instanceof JsonObject object) {
             return 1
                     + object.values().stream()
@@ -46,7 +46,7 @@ final class CanonicalJson {
         return 0;
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
