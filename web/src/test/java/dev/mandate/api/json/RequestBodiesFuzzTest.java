@@ -12,6 +12,7 @@ import dev.mandate.api.catalog.ToolRequest;
 import dev.mandate.api.decision.EnvelopeRequest;
 import dev.mandate.api.devtoken.DevTokenRequest;
 import dev.mandate.api.killswitch.KillSwitchRequest;
+import dev.mandate.api.notification.WebhookRequest;
 import dev.mandate.api.policy.PolicyRuleRequest;
 import dev.mandate.api.policy.WhatIfRequest;
 import dev.mandate.api.rbac.AssignmentRequest;
@@ -53,7 +54,8 @@ class RequestBodiesFuzzTest {
             AssignmentRequest.class,
             RoleRequest.class,
             TaskTypeRequest.class,
-            WorkflowRequest.class);
+            WorkflowRequest.class,
+            WebhookRequest.class);
 
     private static final Validator VALIDATOR =
             Validation.buildDefaultValidatorFactory().getValidator();
