@@ -5,31 +5,22 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 import dev.mandate.execution.entity.ExecutionView;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
+import dev.mandate.platform.webhook.WebhookSender;
+import dev.mandate.platform.webhook.WebhookTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Delivers the agents' callbacks at least once: taken under a short lease like executions, signed the
- * Standard Webhooks way ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,<base64
- * HMAC-SHA256 of id.timestamp.body>}), retried with backoff up to {@value #MAX_ATTEMPTS} times; a receiver
- * deduplicates by {@code webhook-id}.
+ * Standard Webhooks way ({@code WebhookSender}), retried with backoff up to {@value #MAX_ATTEMPTS} times; a
+ * receiver deduplicates by {@code webhook-id}.
  */
 @ApplicationScoped
 public class CallbackDeliveries {
@@ -47,12 +38,10 @@ public class CallbackDeliveries {
     ExecutionStore executions;
 
     @Inject
-    CallbackTargets targets;
+    WebhookTargets targets;
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    @Inject
+    WebhookSender sender;
 
     /** A callback taken for delivery. */
     public record Due(String executionId, String tenant, String url, int attempts) {}
@@ -112,8 +101,6 @@ public class CallbackDeliveries {
         if (execution.isEmpty() || secret.isEmpty()) {
             return "no execution or no signing secret";
         }
-        String id = "msg_" + due.executionId();
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
         String body = JSON.createObjectBuilder()
                 .add("type", "execution.ended")
                 .add("timestamp", Instant.now().toString())
@@ -124,33 +111,7 @@ public class CallbackDeliveries {
                                 .add("execution", ExecutionJson.summary(execution.get())))
                 .build()
                 .toString();
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", timestamp)
-                    .header("webhook-signature", "v1," + signature(secret.get(), id + "." + timestamp + "." + body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-            int status =
-                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status >= 200 && status < 300 ? null : "HTTP " + status;
-        } catch (IOException | IllegalArgumentException failed) {
-            return failed.getClass().getSimpleName();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        }
-    }
-
-    static String signature(byte[] secret, String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return sender.send(due.url(), secret.get(), "msg_" + due.executionId(), body)
+                .error();
     }
 }

@@ -50,7 +50,9 @@ public enum ConfigKey {
     EXECUTION_CALLBACK_HOSTS("mandate.execution.callback-hosts"),
     EXECUTION_MAX_QUEUED_SECONDS("mandate.execution.max-queued-seconds"),
     EXECUTION_BREAKER_FAILURES("mandate.execution.breaker.failures"),
-    EXECUTION_BREAKER_OPEN_SECONDS("mandate.execution.breaker.open-seconds");
+    EXECUTION_BREAKER_OPEN_SECONDS("mandate.execution.breaker.open-seconds"),
+    NOTIFICATIONS_POLL_MILLIS("mandate.notifications.poll-millis"),
+    NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";

@@ -15,6 +15,7 @@ import dev.mandate.api.devtoken.DevTokenRequest;
 import dev.mandate.api.escalation.CommentRequest;
 import dev.mandate.api.escalation.ResolveRequest;
 import dev.mandate.api.killswitch.KillSwitchRequest;
+import dev.mandate.api.notification.WebhookRequest;
 import dev.mandate.api.policy.PolicyRuleRequest;
 import dev.mandate.api.policy.WhatIfRequest;
 import dev.mandate.api.rbac.AssignmentRequest;
@@ -63,7 +64,8 @@ class RequestBodiesFuzzTest {
             ResolveRequest.class,
             CommentRequest.class,
             ApprovalPolicyRequest.class,
-            SlaClassRequest.class);
+            SlaClassRequest.class,
+            WebhookRequest.class);
 
     private static final Validator VALIDATOR =
             Validation.buildDefaultValidatorFactory().getValidator();
