@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  * 503 asks to be called again in {@value #RETRY_AFTER_SECONDS} s.
  * Listens on a free port of 127.0.0.1; {@link #close()} stops it.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** What a 503 asks for: longer than any test waits for a second attempt. */
     static final long RETRY_AFTER_SECONDS = 30;
@@ -40,7 +40,7 @@ final class WebhookReceiver implements AutoCloseable {
         this.workers = workers;
     }
 
-    static WebhookReceiver start() {
+    public static WebhookReceiver start() {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -60,7 +60,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port><path>} */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -75,7 +75,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The requests to one path, in order of arrival. */
-    List<RecordedRequest> requests(String path) {
+    public List<RecordedRequest> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
