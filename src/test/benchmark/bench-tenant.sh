@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates the decision benchmark's tenant on a running test domain: one WRITE tool action, a workflow, a
 # task type, a role permitting the action and N AUTONOMOUS agents holding it, with tokens
-# (src/test/target/bench-agents.txt: "id token" per line).
+# (src/test/target/bench-agents.txt: "id token" per line). With TOOL_URL the actions execute against that
+# tool, and a MONEY_MOVEMENT action (pay) needs the approval of a person (src/test/target/bench-approver.txt).
 # With RATE_RULE=true also a RATE_LIMIT rule on agent_hour that never fires (max 10^9), so every decision
 # reads its rate counters. Prints "tenant=... agents=..." for eval. usage: bench-tenant.sh [AGENTS]
 set -euo pipefail
@@ -22,7 +23,13 @@ if [ -n "${TOOL_URL:-}" ]; then
   # with a tool to act on (the execution benchmark): an action that executes, and a read served from the cache
   post /api/v1/tools '{"key":"bench","name":"Bench","actions":[{"key":"update","riskClass":"WRITE","argumentSchema":'"$SCHEMA"'},
     {"key":"execute","riskClass":"WRITE","argumentSchema":'"$SCHEMA"',"connector":{"method":"POST","url":"'"$TOOL_URL"'/tickets/{/ticketId}","timeoutMillis":5000,"syncWaitMillis":5000,"maxConcurrent":64}},
-    {"key":"lookup","riskClass":"READ","argumentSchema":'"$SCHEMA"',"connector":{"method":"GET","url":"'"$TOOL_URL"'/tickets/{/ticketId}","cacheTtlSeconds":3600,"syncWaitMillis":5000}}]}'
+    {"key":"lookup","riskClass":"READ","argumentSchema":'"$SCHEMA"',"connector":{"method":"GET","url":"'"$TOOL_URL"'/tickets/{/ticketId}","cacheTtlSeconds":3600,"syncWaitMillis":5000}},
+    {"key":"pay","riskClass":"MONEY_MOVEMENT","argumentSchema":'"$SCHEMA"',"connector":{"method":"POST","url":"'"$TOOL_URL"'/payments/{/ticketId}","timeoutMillis":5000,"syncWaitMillis":5000,"maxConcurrent":64}}]}'
+  # the approval benchmark's approver: a person holding an approver role over the bench tool
+  approver_role=$(curl -fsS -X POST $B/api/v1/roles -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+    -d '{"name":"bench-approver","approver":true,"permissions":[{"tool":"bench","action":"*"}]}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
+  post /api/v1/roles/$approver_role/assignments '{"principalType":"PERSON","principal":"approver@bench"}'
+  echo "approver@bench $(token approver@bench mandate-approver)" > $PWD/src/test/target/bench-approver.txt
 else
   post /api/v1/tools '{"key":"bench","name":"Bench","actions":[{"key":"update","riskClass":"WRITE","argumentSchema":'"$SCHEMA"'}]}'
 fi
