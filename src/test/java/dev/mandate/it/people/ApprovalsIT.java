@@ -308,7 +308,7 @@ class ApprovalsIT extends MandateIT {
                         "fallbackWithinSeconds", 60));
         setup.policy("rule:none-fired", Map.of("requiredApprovals", 1, "slaClass", "urgent"));
         setup.policy("task-type:pay-invoice", Map.of("requiredApprovals", 1, "slaClass", "to-controller"));
-        Response requested = setup.requestPayment(Map.of("invoice", "INV-8", "amount", 80));
+        Response requested = setup.requestPayment(Map.of("invoice", "INV-8", "amount", 800));
         String id = requested.path("approval.id");
         assertThat(as(setup.carol).post("/api/v1/approvals/" + id + "/approve").statusCode())
                 .isEqualTo(403);

@@ -233,6 +233,48 @@ class EscalationsIT extends MandateIT {
     }
 
     @Test
+    void anAgentUnsureBelowItsTaskTypesThresholdIsLeftToAPerson() {
+        PeopleSetup setup = setup();
+        Map<String, Object> careful = new HashMap<>(Map.of(
+                "key", "pay-carefully",
+                "workflow", "finance",
+                "name", "Pay an invoice, carefully",
+                "definition", "Pay a supplier invoice the agent is sure about",
+                "successCriteria", "Paid once",
+                "riskLevel", "HIGH",
+                "allowedTools", List.of(Map.of("tool", "erp", "action", "*"))));
+        careful.put("minConfidence", 1.5);
+        assertThat(as(setup.admin).body(careful).post("/api/v1/task-types").statusCode())
+                .isEqualTo(400);
+        careful.put("minConfidence", 0.8);
+        setup.post("/api/v1/task-types", careful);
+
+        Map<String, Object> unsure = setup.payment(Map.of("invoice", "INV-E6", "amount", 50));
+        unsure.put("taskType", "pay-carefully");
+        unsure.put("confidence", 0.55);
+        Response escalated = setup.submit(unsure);
+        assertThat(escalated.<String>path("decision")).as(escalated.asString()).isEqualTo("ESCALATE");
+        assertThat(escalated.<List<String>>path("reasons"))
+                .containsExactly("LOW_CONFIDENCE: 0.55 is below the task type's 0.8");
+        Response item = as(setup.alice).get("/api/v1/escalations/" + escalated.path("escalation.id"));
+        assertThat(item.<String>path("source")).isEqualTo("LOW_CONFIDENCE");
+        assertThat(item.<Double>path("context.confidence")).isEqualTo(0.55);
+
+        Map<String, Object> silent = setup.payment(Map.of("invoice", "INV-E7", "amount", 50));
+        silent.put("taskType", "pay-carefully");
+        assertThat(setup.submit(silent).<List<String>>path("reasons"))
+                .containsExactly("LOW_CONFIDENCE: no confidence reported; the task type asks for at least 0.8");
+
+        Map<String, Object> sure = setup.payment(Map.of("invoice", "INV-E8", "amount", 50));
+        sure.put("taskType", "pay-carefully");
+        sure.put("confidence", 0.8);
+        Response allowed = setup.submit(sure);
+        assertThat(allowed.<String>path("decision")).as(allowed.asString()).isEqualTo("ALLOW");
+        assertThat(as(setup.admin).get("/api/v1/task-types/pay-carefully").<Float>path("minConfidence"))
+                .isEqualTo(0.8f);
+    }
+
+    @Test
     void badInputGetsAPreciseAnswerAndChangesNothing() {
         PeopleSetup setup = setup();
         String id = submit(setup, Map.of("invoice", "INV-E5", "amount", 7000), "ESCALATE")

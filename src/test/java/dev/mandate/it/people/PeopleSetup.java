@@ -3,6 +3,7 @@ package dev.mandate.it.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mandate.it.execution.StubToolServer;
+import dev.mandate.it.support.Fixtures;
 import dev.mandate.it.support.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -17,7 +18,8 @@ import java.util.function.Predicate;
 
 /**
  * A tenant where an autonomous payments agent pays through a stub ERP: a payment is MONEY_MOVEMENT and needs
- * an approval from the finance approvers (alice, bob, and the agent's sponsor), set up through the public API.
+ * an approval; above 100 a rule names the finance approvers (alice, bob, and the agent's sponsor), else every
+ * approver role covering erp (the finance approvers and the controllers); set up through the public API.
  */
 final class PeopleSetup {
 
@@ -68,7 +70,8 @@ final class PeopleSetup {
                                 "permissions",
                                 List.of(Map.of("tool", "erp", "action", "*"))))
                 .path("id");
-        // the controllers approve refunds; payments reach them only as fallback approvers
+        // the controllers may approve payments too, but the rule below names the finance approvers: payments
+        // above 100 reach the controllers only as fallback approvers
         post(
                 "/api/v1/roles",
                 Map.of(
@@ -77,7 +80,7 @@ final class PeopleSetup {
                         "approver",
                         true,
                         "permissions",
-                        List.of(Map.of("tool", "erp", "action", "refund"))));
+                        List.of(Map.of("tool", "erp", "action", "*"))));
         agent = post(
                         "/api/v1/agents",
                         Map.of(
@@ -95,6 +98,15 @@ final class PeopleSetup {
             post("/api/v1/roles/" + finance + "/assignments", Map.of("principalType", "PERSON", "principal", person));
         }
         agentToken = Tokens.agent(tenant, agent);
+        Fixtures.policyRule(
+                admin,
+                "payments-need-finance",
+                Map.of(
+                        "kind", "EXPRESSION",
+                        "expression", "task.action == 'pay' && args.amount > 100.0",
+                        "effect", "REQUIRE_APPROVAL",
+                        "approverRole", "finance-approver",
+                        "reason", "payments above 100 need a finance approver"));
     }
 
     /** The controller role, held by carol: the fallback approvers. */

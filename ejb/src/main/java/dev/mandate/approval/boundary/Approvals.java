@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +92,6 @@ public class Approvals {
         if (overseer) {
             return store.page(query);
         }
-        List<String> held = new ArrayList<>(approverRoles.heldBy(caller.tenant(), caller.subject()));
         return store.page(new ApprovalQuery(
                 caller.tenant(),
                 query.status(),
@@ -102,7 +100,6 @@ public class Approvals {
                 query.riskClass(),
                 query.breached(),
                 caller.subject(),
-                held,
                 query.afterDueAt(),
                 query.afterId(),
                 query.limit()));
@@ -197,12 +194,14 @@ public class Approvals {
             throw new AccessDeniedException("the agent's sponsor may not decide its own agent's " + approval.riskClass()
                     + " actions (approval policy)");
         }
-        Set<String> held = approverRoles.heldBy(caller.tenant(), caller.subject());
+        Set<String> held =
+                approverRoles.heldCovering(caller.tenant(), caller.subject(), approval.tool(), approval.action());
         return approval.decidingRoles().stream()
                 .filter(role -> held.contains(role.toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new AccessDeniedException("deciding this request needs one of the approver roles "
-                        + approval.decidingRoles() + "; you hold none of them"));
+                        + approval.decidingRoles() + " with a permission covering " + approval.tool() + ":"
+                        + approval.action() + "; you hold none"));
     }
 
     private static void requirePending(ApprovalView approval) {

@@ -82,15 +82,16 @@ public class ApprovalStore {
             params.add(Instant.now());
         }
         if (q.decider() != null) {
-            if (q.deciderRoles().isEmpty()) {
-                return List.of();
-            }
-            where.append(" and exists (select 1 from approval_route r where r.approval_id = a.id and lower(r.role_name)"
-                    + " in (" + ApprovalRouting.marks(q.deciderRoles().size())
-                    + ") and (r.fallback = false or a.fallback"
-                    + " = true)) and a.agent_id <> ? and (a.sponsor_may_approve = true or a.sponsor is null"
-                    + " or lower(a.sponsor) <> lower(?))");
-            params.addAll(q.deciderRoles());
+            // a role routed to the request (the fallback ones once past its first due time) that the person holds,
+            // an approver role whose permissions cover the action; never the agent, nor a barred sponsor
+            where.append(" and exists (select 1 from approval_route rt join rbac_role r on r.tenant_id = a.tenant_id"
+                    + " and r.name_lower = lower(rt.role_name) and r.approver = true join rbac_role_assignment s"
+                    + " on s.role_id = r.id and s.principal_type = 'PERSON' and s.principal = ?"
+                    + " where rt.approval_id = a.id and (rt.fallback = false or a.fallback = true) and exists"
+                    + " (select 1 from rbac_role_permission p where p.role_id = r.id and p.tool = a.tool_key"
+                    + " and (p.action = '*' or p.action = a.action_key))) and a.agent_id <> ?"
+                    + " and (a.sponsor_may_approve = true or a.sponsor is null or lower(a.sponsor) <> lower(?))");
+            params.add(q.decider());
             params.add(q.decider());
             params.add(q.decider());
         }
@@ -117,7 +118,6 @@ public class ApprovalStore {
             String riskClass,
             Boolean breached,
             String decider,
-            List<String> deciderRoles,
             Instant afterDueAt,
             String afterId,
             int limit) {}

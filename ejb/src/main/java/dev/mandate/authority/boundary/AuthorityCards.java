@@ -185,15 +185,19 @@ public class AuthorityCards {
         if (d.limits().maxCostPerTask() != null) {
             limits.add("maxCostPerTask", d.limits().maxCostPerTask());
         }
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("key", d.key())
                 .add("name", d.name())
                 .add("riskLevel", d.riskLevel().name())
                 .add("shadowMode", d.shadowMode())
                 .add("actions", actions)
                 .add("refusalConditions", refusals)
-                .add("limits", limits)
-                .build();
+                .add("limits", limits);
+        if (d.minConfidence() != null) {
+            // below it, a person decides (the escalation queue)
+            line.add("minConfidence", d.minConfidence());
+        }
+        return line.build();
     }
 
     private static List<ToolAction> actionsOf(Tool tool, AllowedTool allowed) {

@@ -18,7 +18,9 @@ public record DecisionFacts(
         PolicyFindings policy,
         boolean shadow,
         /* false: nobody answers for the agent, so it may do nothing at all (NO_SPONSOR) */
-        boolean sponsored) {
+        boolean sponsored,
+        /* why the agent's confidence is below its task type's threshold, or null (met, or none asked) */
+        String lowConfidence) {
 
     /**
      * Whether the agent's roles permit the requested action at all ({@code tool:action}), and which roles

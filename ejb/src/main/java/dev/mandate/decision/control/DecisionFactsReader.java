@@ -19,6 +19,9 @@ import dev.mandate.rbac.control.AgentGrants;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,8 +112,23 @@ public class DecisionFactsReader {
                         .orElse(null),
                 policy,
                 agent.shadowMode() || taskType.shadowMode(),
-                hasSponsor(agent));
+                hasSponsor(agent),
+                lowConfidence(taskType.minConfidence(), submission.envelope()));
         return new Gathered(taskType, tool, action, tier, budgets, budgetBefore, policy, facts);
+    }
+
+    /** Why the envelope's confidence falls short of the task type's threshold, or null where it does not. */
+    static String lowConfidence(BigDecimal threshold, JsonObject envelope) {
+        if (threshold == null) {
+            return null;
+        }
+        String least = threshold.stripTrailingZeros().toPlainString();
+        JsonValue reported = envelope.get("confidence");
+        if (!(reported instanceof JsonNumber confidence)) {
+            return "no confidence reported; the task type asks for at least " + least;
+        }
+        BigDecimal value = confidence.bigDecimalValue();
+        return value.compareTo(threshold) < 0 ? value.toPlainString() + " is below the task type's " + least : null;
     }
 
     private static boolean hasSponsor(AgentSnapshot agent) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The deterministic core of the decision path, without I/O. In order: sponsor, kill switch, the agent's roles
  * (least privilege: an action none of them permits is denied, whatever tier or rule would say), task
- * type's allowed tools, refusal conditions, authority tier, policy rules, blast radius, shadow mode. Budget comes after
+ * type's allowed tools, refusal conditions, authority tier, policy rules, the agent's confidence against its task
+ * type's threshold, blast radius, shadow mode. Budget comes after
  * (it needs the database) and can only turn a would-execute decision into ESCALATE.
  */
 public final class DecisionRules {
@@ -90,6 +91,11 @@ public final class DecisionRules {
                     "POLICY_ESCALATE: " + escalation.ruleId() + ": " + escalation.reason());
         }
         steps.add(new Step("policy-rules", policy.fired().isEmpty() ? "no rule fired" : "fired " + ruleIds, null));
+
+        if (facts.lowConfidence() != null && !readOnly) {
+            steps.add(new Step("confidence", "below the task type's threshold", facts.lowConfidence()));
+            return verdict(Decision.ESCALATE, steps, ruleIds, null, "LOW_CONFIDENCE: " + facts.lowConfidence());
+        }
 
         List<String> reasons = new ArrayList<>();
         String approverRole = null;

@@ -284,7 +284,8 @@ public class DemoDecisionData {
                                 2000L,
                                 new BigDecimal(costPerTask)),
                         new TaskTypeDefinition.Limits(10, maxToolCalls, new BigDecimal("2")),
-                        false));
+                        false,
+                        null));
     }
 
     private void rule(

@@ -139,6 +139,7 @@ public class DemoTenantLoader {
                 "finance-approver",
                 "Approves payments and supplier changes",
                 true,
+                "erp:pay_invoice",
                 "erp:create_payment_draft",
                 "erp:release_payment",
                 "erp:update_supplier_bank");

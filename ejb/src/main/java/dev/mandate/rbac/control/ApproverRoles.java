@@ -18,18 +18,21 @@ public class ApproverRoles {
     @Inject
     Sql sql;
 
-    /** The approver roles a person holds in the tenant, by name in lower case. */
-    public java.util.Set<String> heldBy(String tenant, String person) {
-        return sql
-                .list(
-                        "select r.name from rbac_role r join rbac_role_assignment a on a.role_id = r.id"
-                                + " where a.tenant_id = ? and a.principal_type = 'PERSON' and a.principal = ?"
-                                + " and r.approver = true",
-                        row -> row.getString(1).toLowerCase(java.util.Locale.ROOT),
-                        tenant,
-                        person)
-                .stream()
-                .collect(java.util.stream.Collectors.toSet());
+    /**
+     * The approver roles a person holds in the tenant whose permissions cover the action (what they may
+     * approve), by name in lower case.
+     */
+    public java.util.Set<String> heldCovering(String tenant, String person, String tool, String action) {
+        return java.util.Set.copyOf(sql.list(
+                "select r.name_lower from rbac_role r join rbac_role_assignment a on a.role_id = r.id"
+                        + " where a.tenant_id = ? and a.principal_type = 'PERSON' and a.principal = ?"
+                        + " and r.approver = true and exists (select 1 from rbac_role_permission p"
+                        + " where p.role_id = r.id and p.tool = ? and (p.action = '*' or p.action = ?))",
+                row -> row.getString(1),
+                tenant,
+                person,
+                tool,
+                action));
     }
 
     public List<String> covering(String tenant, String tool, String action) {

@@ -93,6 +93,9 @@ public class TaskType {
     @Column(name = "shadow_mode", nullable = false)
     private boolean shadowMode;
 
+    @Column(name = "min_confidence")
+    private BigDecimal minConfidence;
+
     @Version
     private long version;
 
@@ -139,6 +142,7 @@ public class TaskType {
         this.maxToolCalls = l == null ? null : l.maxToolCalls();
         this.maxCostPerTask = l == null ? null : l.maxCostPerTask();
         this.shadowMode = d.shadowMode();
+        this.minConfidence = d.minConfidence();
         this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.updatedBy = actor;
     }
@@ -156,7 +160,8 @@ public class TaskType {
                 new TaskTypeDefinition.Targets(
                         targetSuccessRate, targetEscalationRate, targetP95Millis, targetCostPerTask),
                 limits(),
-                shadowMode);
+                shadowMode,
+                minConfidence);
     }
 
     public TaskTypeDefinition.Limits limits() {

@@ -16,7 +16,9 @@ public record TaskTypeDefinition(
         List<RefusalCondition> refusalConditions,
         Targets targets,
         Limits limits,
-        boolean shadowMode) {
+        boolean shadowMode,
+        /* the confidence (0 to 1) an agent must report for an action to proceed without a person; null: none */
+        BigDecimal minConfidence) {
 
     public record Targets(BigDecimal successRate, BigDecimal escalationRate, Long p95Millis, BigDecimal costPerTask) {}
 

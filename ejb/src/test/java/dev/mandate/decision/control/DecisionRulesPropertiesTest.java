@@ -74,7 +74,16 @@ class DecisionRulesPropertiesTest {
                         flags)
                 .flatAs((permit, risk, tier, killSwitch, toolAllowed, refusal, policy, shadow) ->
                         flags.map(sponsored -> new DecisionFacts(
-                                permit, risk, tier, killSwitch, toolAllowed, refusal, policy, shadow, sponsored)));
+                                permit,
+                                risk,
+                                tier,
+                                killSwitch,
+                                toolAllowed,
+                                refusal,
+                                policy,
+                                shadow,
+                                sponsored,
+                                null)));
     }
 
     private static Arbitrary<PolicyFindings> policies() {

@@ -44,7 +44,8 @@ class DecisionRulesTest {
     private static final Step SHADOW_OFF = new Step("shadow-mode", "off", null);
 
     private static DecisionFacts facts(Permit permit, AuthorityTier tier, String killSwitch, PolicyFindings policy) {
-        return new DecisionFacts(permit, RiskClass.MONEY_MOVEMENT, tier, killSwitch, true, null, policy, false, true);
+        return new DecisionFacts(
+                permit, RiskClass.MONEY_MOVEMENT, tier, killSwitch, true, null, policy, false, true, null);
     }
 
     private static PolicyFindings allowRule() {
@@ -61,6 +62,47 @@ class DecisionRulesTest {
         assertThat(verdict.steps().stream().map(Step::check))
                 .containsExactly("sponsor", "kill-switch", "roles", "shadow-mode");
         assertThat(verdict.steps().get(2)).isEqualTo(new Step("roles", "none permits", "erp:pay_invoice"));
+    }
+
+    @Test
+    void aConfidenceBelowTheTaskTypesThresholdGoesToAPersonEvenWhereARuleAllows() {
+        DecisionFacts unsure = new DecisionFacts(
+                PERMITTED,
+                RiskClass.MONEY_MOVEMENT,
+                AuthorityTier.AUTONOMOUS,
+                null,
+                true,
+                null,
+                allowRule(),
+                false,
+                true,
+                "0.4 is below the task type's 0.7");
+
+        Verdict verdict = DecisionRules.decide(unsure);
+
+        assertThat(verdict.decision()).isEqualTo(Decision.ESCALATE);
+        assertThat(verdict.reasons()).containsExactly("LOW_CONFIDENCE: 0.4 is below the task type's 0.7");
+        assertThat(verdict.steps())
+                .contains(new Step(
+                        "confidence", "below the task type's threshold", "0.4 is below" + " the task type's 0.7"));
+    }
+
+    @Test
+    void aRuleThatDeniesComesBeforeTheConfidence() {
+        PolicyFindings deny = new PolicyFindings("3", List.of(CAP_DENY));
+        DecisionFacts unsure = new DecisionFacts(
+                PERMITTED,
+                RiskClass.MONEY_MOVEMENT,
+                AuthorityTier.AUTONOMOUS,
+                null,
+                true,
+                null,
+                deny,
+                false,
+                true,
+                "no confidence reported");
+
+        assertThat(DecisionRules.decide(unsure).decision()).isEqualTo(Decision.DENY);
     }
 
     @Test
@@ -100,7 +142,8 @@ class DecisionRulesTest {
                 null,
                 PolicyFindings.none("1"),
                 true,
-                true);
+                true,
+                null);
 
         Verdict verdict = DecisionRules.decide(shadowed);
 
@@ -112,7 +155,7 @@ class DecisionRulesTest {
     private static DecisionFacts sponsorFacts(
             RiskClass risk, PolicyFindings policy, boolean shadow, boolean sponsored) {
         return new DecisionFacts(
-                PERMITTED, risk, AuthorityTier.AUTONOMOUS, null, true, null, policy, shadow, sponsored);
+                PERMITTED, risk, AuthorityTier.AUTONOMOUS, null, true, null, policy, shadow, sponsored, null);
     }
 
     @Test
@@ -217,7 +260,8 @@ class DecisionRulesTest {
                     refusal,
                     new PolicyFindings("3", List.copyOf(fired)),
                     shadow,
-                    sponsored));
+                    sponsored,
+                    null));
         }
     }
 

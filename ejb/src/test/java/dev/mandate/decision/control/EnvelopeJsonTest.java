@@ -64,7 +64,8 @@ class EnvelopeJsonTest {
                 "refusal: \"no PII\"",
                 PolicyFindings.none("7"),
                 false,
-                true);
+                true,
+                null);
         JsonObjectBuilder expected = JSON.createObjectBuilder()
                 .add("decision", "REQUIRE_APPROVAL")
                 .add("reasons", strings(VERDICT.reasons()))

@@ -80,7 +80,6 @@ public class ApprovalsResource {
                         QueryParams.text("riskClass", riskClass, 32, null),
                         bool("breached", breached),
                         null,
-                        List.of(),
                         after == null ? null : after.at(),
                         after == null ? null : after.id(),
                         size + 1));

@@ -57,6 +57,11 @@ public class TaskTypeRequest implements RequestBody {
 
     public Boolean shadowMode;
 
+    /** Below this confidence (0 to 1, as the agent reports it), an action goes to the escalation queue. */
+    @DecimalMin(value = "0", message = "must be between 0 and 1")
+    @DecimalMax(value = "1", message = "must be between 0 and 1")
+    public BigDecimal minConfidence;
+
     public static class Allowed {
         @NotBlank(message = "is required")
         public String tool;
@@ -135,6 +140,7 @@ public class TaskTypeRequest implements RequestBody {
                         ? null
                         : new TaskTypeDefinition.Limits(
                                 limits.maxModelCalls, limits.maxToolCalls, limits.maxCostPerTask),
-                Boolean.TRUE.equals(shadowMode));
+                Boolean.TRUE.equals(shadowMode),
+                minConfidence);
     }
 }

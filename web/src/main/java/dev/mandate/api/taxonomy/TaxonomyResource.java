@@ -162,7 +162,7 @@ public class TaxonomyResource {
             limits.add("maxToolCalls", d.limits().maxToolCalls());
         }
         putIfSet(limits, "maxCostPerTask", d.limits().maxCostPerTask());
-        return JSON.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("key", d.key())
                 .add("workflow", workflowKey)
                 .add("name", d.name())
@@ -173,9 +173,9 @@ public class TaxonomyResource {
                 .add("refusalConditions", refusals)
                 .add("targets", targets)
                 .add("limits", limits)
-                .add("shadowMode", d.shadowMode())
-                .add("version", taskType.version())
-                .build();
+                .add("shadowMode", d.shadowMode());
+        putIfSet(json, "minConfidence", d.minConfidence());
+        return json.add("version", taskType.version()).build();
     }
 
     private static void putIfSet(JsonObjectBuilder json, String name, BigDecimal value) {
