@@ -190,6 +190,8 @@ class ApprovalsIT extends MandateIT {
         assertThat(as(stranger).post("/api/v1/approvals/" + id + "/approve").statusCode())
                 .isEqualTo(404);
         assertThat(as(stranger).get("/api/v1/approvals/" + id).statusCode()).isEqualTo(404);
+        assertThat(as(stranger).post("/api/v1/approvals/" + id + "/reject").statusCode())
+                .isEqualTo(404);
         String otherAdmin = Tokens.admin("t-other-tenant");
         assertThat(as(otherAdmin).get("/api/v1/approvals/" + id).statusCode()).isEqualTo(404);
 

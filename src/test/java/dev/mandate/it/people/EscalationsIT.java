@@ -258,7 +258,7 @@ class EscalationsIT extends MandateIT {
                 .containsExactly("LOW_CONFIDENCE: 0.55 is below the task type's 0.8");
         Response item = as(setup.alice).get("/api/v1/escalations/" + escalated.path("escalation.id"));
         assertThat(item.<String>path("source")).isEqualTo("LOW_CONFIDENCE");
-        assertThat(item.<Double>path("context.confidence")).isEqualTo(0.55);
+        assertThat(item.<Number>path("context.confidence").doubleValue()).isEqualTo(0.55);
 
         Map<String, Object> silent = setup.payment(Map.of("invoice", "INV-E7", "amount", 50));
         silent.put("taskType", "pay-carefully");
@@ -330,6 +330,13 @@ class EscalationsIT extends MandateIT {
         String stranger = Tokens.of("t-other-tenant", "alice@example.com", Tokens.APPROVER);
         assertThat(as(stranger).get("/api/v1/escalations/" + id).statusCode()).isEqualTo(404);
         assertThat(as(stranger).post("/api/v1/escalations/" + id + "/claim").statusCode())
+                .isEqualTo(404);
+        assertThat(as(stranger).post("/api/v1/escalations/" + id + "/release").statusCode())
+                .isEqualTo(404);
+        assertThat(as(stranger)
+                        .body(Map.of("resolution", "REJECT"))
+                        .post("/api/v1/escalations/" + id + "/resolve")
+                        .statusCode())
                 .isEqualTo(404);
 
         Response item = as(setup.admin).get("/api/v1/escalations/" + id);
