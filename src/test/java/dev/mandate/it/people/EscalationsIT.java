@@ -258,7 +258,7 @@ class EscalationsIT extends MandateIT {
                 .containsExactly("LOW_CONFIDENCE: 0.55 is below the task type's 0.8");
         Response item = as(setup.alice).get("/api/v1/escalations/" + escalated.path("escalation.id"));
         assertThat(item.<String>path("source")).isEqualTo("LOW_CONFIDENCE");
-        assertThat(item.<Number>path("context.confidence").doubleValue()).isEqualTo(0.55);
+        assertThat(item.<Number>path("context.confidence").floatValue()).isEqualTo(0.55f);
 
         Map<String, Object> silent = setup.payment(Map.of("invoice", "INV-E7", "amount", 50));
         silent.put("taskType", "pay-carefully");
