@@ -12,6 +12,7 @@ import dev.mandate.platform.security.Caller;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Entry of the decision path. On PostgreSQL the decision's one transaction claims the idempotency key
@@ -38,15 +39,26 @@ public class EnvelopeGateway {
     @Inject
     ExecutionAnswers executions;
 
+    /** Decides and waits for an allowed execution's outcome on the calling thread. */
     public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission) {
-        EnvelopeAnswer decided;
+        return executions.after(caller.tenant(), decide(caller, submission));
+    }
+
+    /**
+     * Decides on the calling thread (a refusal is thrown from here); the answer completes when an allowed
+     * execution ended or its connector's wait ran out, without holding the calling thread meanwhile.
+     */
+    public CompletionStage<EnvelopeAnswer> submitAsync(Caller caller, EnvelopeSubmission submission) {
+        return executions.afterAsync(caller.tenant(), decide(caller, submission));
+    }
+
+    private EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission) {
         try {
-            decided = claimAndDecide(caller, submission);
+            return claimAndDecide(caller, submission);
         } catch (InvalidRequestException | AgentMismatchException | IdempotencyKeyRequiredException rejected) {
             envelopes.auditRejection(caller, submission, rejected);
             throw rejected;
         }
-        return executions.after(caller.tenant(), decided);
     }
 
     private EnvelopeAnswer claimAndDecide(Caller caller, EnvelopeSubmission submission) {

@@ -6,6 +6,7 @@ import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.execution.control.ExecutionJson;
 import dev.mandate.execution.control.ExecutionRunner;
 import dev.mandate.execution.control.ExecutionStore;
+import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.ExecutionView;
 import dev.mandate.execution.entity.QueuedExecution;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,6 +26,10 @@ import java.util.concurrent.TimeoutException;
  * once and the answer waits for it as long as the connector's {@code syncWaitMillis}; an outcome in time
  * comes in the answer (200), else the answer is 202 and the envelope's page shows how it goes on. A
  * replayed answer shows the execution as it stands now.
+ *
+ * <p>The envelope's answer waits without a thread ({@link #afterAsync}): the attempt's end, or the wait
+ * running out, completes it on the tool-call executor. An HTTP worker held for the attempt capped executed
+ * calls at the worker count divided by the attempt's time (BENCHMARKS.md).
  */
 @ApplicationScoped
 public class ExecutionAnswers {
@@ -32,12 +40,44 @@ public class ExecutionAnswers {
     @Inject
     ExecutionStore store;
 
+    /**
+     * The answer once the allowed execution ended or its connector's wait ran out; completes at once for
+     * anything else. Never completes exceptionally for the execution's sake: an attempt that could not
+     * record its end, or an executor that refused the work, answers 202 (the lease runs out and a worker
+     * takes the execution over).
+     */
+    public CompletionStage<EnvelopeAnswer> afterAsync(String tenant, EnvelopeAnswer decided) {
+        QueuedExecution queued = decided.queued();
+        if (queued == null) {
+            return CompletableFuture.completedFuture(afterDecision(tenant, decided));
+        }
+        CompletableFuture<ExecutionStatus> attempt;
+        try {
+            attempt = runner.start(queued);
+        } catch (RejectedExecutionException busy) {
+            return CompletableFuture.completedFuture(pending(decided));
+        }
+        return attempt.completeOnTimeout(
+                        ExecutionStatus.IN_FLIGHT, queued.connector().syncWaitMillis(), TimeUnit.MILLISECONDS)
+                // on the tool-call executor (the managed future's own): a store read needs the app's context
+                .thenApplyAsync(status -> withExecution(decided, store.view(tenant, queued.envelopeId())))
+                .exceptionally(failed -> pending(decided));
+    }
+
+    private static EnvelopeAnswer pending(EnvelopeAnswer decided) {
+        return new EnvelopeAnswer(202, decided.body(), decided.replayed());
+    }
+
     public EnvelopeAnswer after(String tenant, EnvelopeAnswer decided) {
         QueuedExecution queued = decided.queued();
         if (queued != null) {
             awaitUpTo(queued);
             return withExecution(decided, store.view(tenant, queued.envelopeId()));
         }
+        return afterDecision(tenant, decided);
+    }
+
+    private EnvelopeAnswer afterDecision(String tenant, EnvelopeAnswer decided) {
         if (decided.replayed() && decided.body().contains("\"decision\":\"ALLOW\"")) {
             JsonObject answer =
                     JSON.createReader(new StringReader(decided.body())).readObject();

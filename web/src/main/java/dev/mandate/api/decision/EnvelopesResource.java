@@ -43,6 +43,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -53,6 +55,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 // application-scoped: the decision path's hottest resource; creating and injecting it per request was a
@@ -98,16 +101,23 @@ public class EnvelopesResource {
      * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
      * decision's CPU, JFR); a plain bean validation is the same check once, with the same answer. The
      * caller comes from {@link VerifiedCall}, not from {@code @Context} parameters; the decision reads the
-     * calling agent itself, in its transaction.
+     * calling agent itself, in its transaction. The answer is asynchronous: the worker goes back to the pool
+     * once the decision committed, and an allowed execution's end (or its connector's wait running out)
+     * resumes it.
      */
     @POST
     @RolesAllowed(BuiltInRole.AGENT)
     @ChecksAgentStatusItself
     @Operation(summary = "Submit an envelope and get the decision (ALLOW, DENY, REQUIRE_APPROVAL, ESCALATE, SHADOW)")
-    public Response submit(
+    @APIResponse(responseCode = "200", description = "The decision, with the execution's outcome when it executed in time")
+    @APIResponse(
+            responseCode = "202",
+            description = "Allowed; the execution goes on (Location: the envelope, with its execution's state)")
+    public void submit(
             EnvelopeRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @HeaderParam("traceparent") String traceparent) {
+            @HeaderParam("traceparent") String traceparent,
+            @Suspended AsyncResponse async) {
         if (request == null) {
             throw new InvalidRequestException("body", "an envelope is required");
         }
@@ -142,10 +152,15 @@ public class EnvelopesResource {
                 traceId,
                 idempotencyKey,
                 CanonicalJson.sha256(admitted.text()));
-        EnvelopeAnswer answer = gateway.submit(VerifiedCall.current().caller(), submission);
-        Response.ResponseBuilder response = Response.status(answer.status())
-                .entity(answer.body())
-                .header("traceparent", "00-" + traceId + "-" + spanId() + "-01");
+        String traceHeader = "00-" + traceId + "-" + spanId() + "-01";
+        gateway.submitAsync(VerifiedCall.current().caller(), submission)
+                .whenComplete((answer, failed) ->
+                        async.resume(failed == null ? response(answer, traceHeader) : failed));
+    }
+
+    private static Response response(EnvelopeAnswer answer, String traceHeader) {
+        Response.ResponseBuilder response =
+                Response.status(answer.status()).entity(answer.body()).header("traceparent", traceHeader);
         if (answer.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
