@@ -66,9 +66,8 @@ public class JobsResource {
                 .toList();
         return new JobsResponse(
                 jobs,
-                PageResponse.of(executions
-                        .recent(caller, Paging.of(offset, limit))
-                        .map(JobsResponse.Execution::of)));
+                PageResponse.of(
+                        executions.recent(caller, Paging.of(offset, limit)).map(JobsResponse.Execution::of)));
     }
 
     @POST
@@ -146,5 +145,4 @@ public class JobsResource {
                         uri.getBaseUriBuilder().path("v1/jobs/executions/{id}").build(run.id()))
                 .build();
     }
-
 }

@@ -46,7 +46,8 @@ public class JobLeases {
             update.setTimestamp(4, Timestamp.from(slot));
             update.executeUpdate();
         } catch (SQLException failed) {
-            throw new IllegalStateException("the lease on " + jobName + " at " + slot + " could not be updated", failed);
+            throw new IllegalStateException(
+                    "the lease on " + jobName + " at " + slot + " could not be updated", failed);
         }
     }
 

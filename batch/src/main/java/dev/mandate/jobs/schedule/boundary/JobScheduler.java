@@ -80,7 +80,7 @@ public class JobScheduler {
     private String zone;
 
     @PostConstruct
-    void schedule() {
+    void createTimers() {
         zone = ConfigKey.JOBS_TIMEZONE.lookup(String.class).orElse("UTC");
         for (String job : TenantJobs.names()) {
             String key = ConfigKey.jobScheduleKey(job);
@@ -97,7 +97,8 @@ public class JobScheduler {
                 LOG.info(() -> "job " + job + " scheduled '" + cron + "' (" + zone + ")");
             });
         }
-        long seconds = Math.max(1, ConfigKey.JOBS_HEARTBEAT_SECONDS.lookup(Long.class).orElse(30L));
+        long seconds =
+                Math.max(1, ConfigKey.JOBS_HEARTBEAT_SECONDS.lookup(Long.class).orElse(30L));
         // the first beat at once: executions this server's previous life left behind are marked on start
         timers.createIntervalTimer(1_000, seconds * 1_000, new TimerConfig(HEARTBEAT, false));
     }
@@ -115,7 +116,9 @@ public class JobScheduler {
     public Optional<Instant> nextRun(String job) {
         Timer timer = scheduled.get(job);
         try {
-            return timer == null ? Optional.empty() : Optional.of(timer.getNextTimeout().toInstant());
+            return timer == null
+                    ? Optional.empty()
+                    : Optional.of(timer.getNextTimeout().toInstant());
         } catch (RuntimeException noMore) {
             return Optional.empty();
         }
@@ -157,14 +160,18 @@ public class JobScheduler {
     }
 
     private void run(String job, Instant slot) {
-        for (String tenant : sql.list("select distinct tenant_id from agent order by tenant_id", row -> row.getString(1))) {
+        for (String tenant :
+                sql.list("select distinct tenant_id from agent order by tenant_id", row -> row.getString(1))) {
             try {
                 if (leases.take(job, tenant, slot, server.id())) {
                     long execution = executions.startScheduled(tenant, job, slot);
                     leases.started(job, tenant, slot, execution);
                 }
             } catch (RuntimeException failed) {
-                LOG.log(Level.WARNING, "scheduled " + job + " for tenant " + tenant + " at " + slot + " failed", failed);
+                LOG.log(
+                        Level.WARNING,
+                        "scheduled " + job + " for tenant " + tenant + " at " + slot + " failed",
+                        failed);
             }
         }
     }

@@ -11,7 +11,9 @@ class JobServerTest {
     void aServerIsItsInstanceOnItsHostAndItsEarlierLivesShareThat() {
         assertThat(JobServer.prefix("server", "4242@db-host-1")).isEqualTo("server@db-host-1/");
         assertThat(JobServer.prefix("inst2", "nohost")).isEqualTo("inst2@nohost/");
-        assertThat(JobServer.prefix("i".repeat(300), "1@h")).hasSize(JobServer.MAX_ID_CHARS - 8).endsWith("/");
+        assertThat(JobServer.prefix("i".repeat(300), "1@h"))
+                .hasSize(JobServer.MAX_ID_CHARS - 8)
+                .endsWith("/");
 
         JobServer server = new JobServer();
         String earlier = server.id().substring(0, server.id().lastIndexOf('/') + 1) + "0badc0de";

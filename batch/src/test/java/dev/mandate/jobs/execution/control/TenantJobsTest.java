@@ -47,7 +47,9 @@ class TenantJobsTest {
             assertThatThrownBy(() -> TenantJobs.parameters("acme", "agent-census", Map.of(name, "globex")))
                     .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                         assertThat(e.type()).isEqualTo(ProblemType.UNPROCESSABLE);
-                        assertThat(e.violations().get(0).field()).startsWith("parameters.").hasSizeLessThan(80);
+                        assertThat(e.violations().get(0).field())
+                                .startsWith("parameters.")
+                                .hasSizeLessThan(80);
                         assertThat(e.violations().get(0).message()).contains("it takes none");
                     });
         }
