@@ -36,3 +36,22 @@ create table job_server (
     started_at   timestamp with time zone not null,
     heartbeat_at timestamp with time zone not null
 );
+
+-- the audit-verification job (dev.mandate.jobs.auditverification): each chain's result, per job instance.
+-- A chunk's results commit with its checkpoint (the last chain verified), so a restarted verification goes
+-- on from there and checks no chain twice. first_bad_* name the chain's first bad record, if any.
+create table audit_chain_verification (
+    job_instance_id     bigint                   not null,
+    tenant_id           varchar(63)              not null,
+    chain_no            integer                  not null,
+    valid               boolean                  not null,
+    records_checked     bigint                   not null,
+    checkpoints_checked bigint                   not null,
+    first_bad_sequence  bigint,
+    first_bad_record_id varchar(36),
+    first_bad_problem   varchar(20),
+    first_bad_detail    varchar(1000),
+    verified_at         timestamp with time zone not null,
+    primary key (job_instance_id, chain_no)
+);
+create index ix_audit_chain_verification_tenant on audit_chain_verification (tenant_id, job_instance_id);
