@@ -55,3 +55,13 @@ create table audit_chain_verification (
     primary key (job_instance_id, chain_no)
 );
 create index ix_audit_chain_verification_tenant on audit_chain_verification (tenant_id, job_instance_id);
+
+-- Retention of personal data in audit summaries without breaking the chains. A record written from now on
+-- commits to its summary through SHA-256(salt + summary), salt random per record (CanonicalForm.record):
+-- its hash covers that digest, not the summary. The retention job deletes an old record's summary and salt
+-- and keeps the digest: the record still verifies, and what was said cannot be recovered from the digest
+-- (the salt is gone). Records written before keep a hash over the summary itself (both columns null) and
+-- are never redacted: changing them would break their chain.
+alter table audit_record add column input_summary_salt varchar(32);
+alter table audit_record add column input_summary_digest varchar(64);
+alter table audit_record add column input_summary_redacted_at timestamp with time zone;
