@@ -55,7 +55,8 @@ public enum ConfigKey {
     NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts"),
     JOBS_TIMEZONE("mandate.jobs.timezone"),
     JOBS_HEARTBEAT_SECONDS("mandate.jobs.heartbeat-seconds"),
-    JOBS_SERVER_LEASE_SECONDS("mandate.jobs.server-lease-seconds");
+    JOBS_SERVER_LEASE_SECONDS("mandate.jobs.server-lease-seconds"),
+    RETENTION_AUDIT_SUMMARY_DAYS("mandate.retention.audit-summary-days");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";

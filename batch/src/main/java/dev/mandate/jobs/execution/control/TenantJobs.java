@@ -30,8 +30,10 @@ public final class TenantJobs {
      * Job XML names under {@code META-INF/batch-jobs/}, each with the names of the string parameters a caller
      * may give it (read in the job XML as {@code #{jobParameters['name']}}); any other name is refused.
      */
-    private static final Map<String, Set<String>> JOBS =
-            Map.of("agent-census", Set.of(), "audit-verification", Set.of());
+    private static final Map<String, Set<String>> JOBS = Map.of(
+            "agent-census", Set.of(),
+            "audit-verification", Set.of(),
+            "retention", Set.of("auditSummaryOlderThanDays"));
 
     private TenantJobs() {}
 
