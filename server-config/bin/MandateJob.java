@@ -89,7 +89,8 @@ public class MandateJob {
                 .firstValue("Location")
                 .orElseThrow(() -> new IllegalStateException("202 without a Location")));
         System.out.println("execution=" + execution);
-        long deadline = System.nanoTime() + Duration.ofSeconds(options.timeoutSeconds).toNanos();
+        long deadline =
+                System.nanoTime() + Duration.ofSeconds(options.timeoutSeconds).toNanos();
         while (true) {
             HttpResponse<String> answer =
                     http.send(request(execution, options.token).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -107,8 +108,8 @@ public class MandateJob {
             }
             if (System.nanoTime() > deadline) {
                 System.out.println("status=" + status);
-                System.err.println("mandate-job: still " + status + " after " + options.timeoutSeconds
-                        + " s; left running");
+                System.err.println(
+                        "mandate-job: still " + status + " after " + options.timeoutSeconds + " s; left running");
                 return TIMED_OUT;
             }
             Thread.sleep(options.pollSeconds * 1000L);
@@ -170,7 +171,12 @@ public class MandateJob {
 
     /** The command line. */
     record Options(
-            String url, String token, String job, Map<String, String> parameters, long timeoutSeconds, long pollSeconds) {
+            String url,
+            String token,
+            String job,
+            Map<String, String> parameters,
+            long timeoutSeconds,
+            long pollSeconds) {
 
         static Options parse(String[] args) {
             String url = null, tokenFile = null, job = null;
