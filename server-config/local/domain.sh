@@ -23,6 +23,8 @@
 #   MANDATE_CONFIG_CACHE_SECONDS  how long Payara caches MP Config values (tests: 0)
 #   MANDATE_HOUSEKEEPING_SECONDS  how often old rate buckets and idempotency keys go (tests: 3)
 #   MANDATE_EXECUTION_CLAIMERS    execution workers competing for the queue on this server (tests: 4)
+#   MANDATE_JOBS_HEARTBEAT_SECONDS  how often the job heartbeat and recovery of stuck executions run (tests: 2)
+#   MANDATE_JOB_SCHEDULES         job schedules, "job=cron;job=cron" (e.g. "agent-census=0 2 * * *")
 #   MANDATE_DB_LOCK_TIMEOUT_MS    longest wait for a row or table lock               default 5000
 #   MANDATE_DB_STATEMENT_TIMEOUT_SECONDS  longest statement                        default 15
 #   MANDATE_DB_POOL_WAIT_MS       longest wait for a pooled connection             default 5000
@@ -202,6 +204,16 @@ configure_properties() {
   fi
   if [ -n "${MANDATE_EXECUTION_CLAIMERS:-}" ]; then
     props+=":mandate.execution.claimers=$MANDATE_EXECUTION_CLAIMERS"
+  fi
+  if [ -n "${MANDATE_JOBS_HEARTBEAT_SECONDS:-}" ]; then
+    props+=":mandate.jobs.heartbeat-seconds=$MANDATE_JOBS_HEARTBEAT_SECONDS"
+  fi
+  if [ -n "${MANDATE_JOB_SCHEDULES:-}" ]; then
+    local schedule
+    IFS=';' read -ra schedules <<<"$MANDATE_JOB_SCHEDULES"
+    for schedule in "${schedules[@]}"; do
+      props+=":mandate.jobs.${schedule%%=*}.schedule=$(escape "${schedule#*=}")"
+    done
   fi
   asadmin create-system-properties "$props" >/dev/null
   # as in production (40-mandate-config.asadmin): no stack trace in server.log per unparseable token

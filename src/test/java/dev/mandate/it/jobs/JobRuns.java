@@ -14,9 +14,23 @@ record JobRuns(Supplier<RequestSpecification> admin) {
 
     static final String CENSUS = "/api/v1/jobs/agent-census/executions";
 
-    /** Starts the census: 202 with the new execution's Location; returns its id. */
+    /** Starts the census by the earlier path: 202 with the new execution's Location; returns its id. */
     long startCensus() {
         return accepted(admin.get().post(CENSUS));
+    }
+
+    /**
+     * Starts {@code job} as the issue states it, {@code POST /api/v1/jobs/{job}} with these parameters: 202
+     * with the Location {@code /api/v1/jobs/{job}/executions/{id}}; returns the id.
+     */
+    long start(String job, Map<String, String> parameters) {
+        Response response = admin.get()
+                .body(parameters.isEmpty() ? Map.of() : Map.of("parameters", parameters))
+                .post("/api/v1/jobs/" + job);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(202);
+        long id = response.jsonPath().getLong("id");
+        assertThat(response.header("Location")).endsWith("/api/v1/jobs/" + job + "/executions/" + id);
+        return id;
     }
 
     long restart(long id) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class JobsIT extends MandateIT {
 
     /** Agents of a tenant of its own: {@code active} ACTIVE, then two SUSPENDED and one DEPROVISIONED. */
-    private static String tenantWithAgents(int active) {
+    static String tenantWithAgents(int active) {
         String tenant = newTenant();
         String admin = Tokens.admin(tenant);
         List<Fixtures.Created> agents = new ArrayList<>();
@@ -218,7 +218,7 @@ class JobsIT extends MandateIT {
     }
 
     /** Another transaction, holding the census table until it rolls back: a chunk's writes wait for it. */
-    private static Connection holdingTheCensusTable() throws SQLException {
+    static Connection holdingTheCensusTable() throws SQLException {
         Connection other = Database.transaction();
         try (Statement statement = other.createStatement()) {
             statement.execute("lock table agent_census in exclusive mode");
@@ -227,7 +227,7 @@ class JobsIT extends MandateIT {
     }
 
     /** Until a transaction of the server waits for a lock on {@code table}. */
-    private static void awaitWaitingFor(String table) {
+    static void awaitWaitingFor(String table) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (Database.count(
                         "select count(*) from pg_locks l join pg_class c on c.oid = l.relation"

@@ -38,10 +38,15 @@ class TenantIsolationIT extends MandateIT {
     private static String executionId;
     private static final String RULE_ID = "owned-rule";
 
-    /** {@code adminOnly}: other roles are refused (403) whatever the method, before any id is looked at. */
-    record Call(Method method, String template, Object body, boolean adminOnly) {
+    /** {@code refused}: roles refused (403) whatever the method, before any id is looked at. */
+    record Call(Method method, String template, Object body, Set<String> refused) {
         Call(Method method, String template, Object body) {
-            this(method, template, body, false);
+            this(method, template, body, Set.of());
+        }
+
+        /** {@code adminOnly}: every role but the administrator's is refused. */
+        Call(Method method, String template, Object body, boolean adminOnly) {
+            this(method, template, body, adminOnly ? Set.of(Tokens.AUDITOR, Tokens.APPROVER) : Set.<String>of());
         }
 
         String path() {
@@ -56,7 +61,8 @@ class TenantIsolationIT extends MandateIT {
 
         /** The OpenAPI path this call exercises. */
         String openApiPath() {
-            return template.replace("tools/owned-tool", "tools/{key}")
+            return template.replace("jobs/agent-census/", "jobs/{jobName}/")
+                    .replace("tools/owned-tool", "tools/{key}")
                     .replace("tool-tiers/owned-tool", "tool-tiers/{tool}")
                     .replace("owned-wf", "{key}")
                     .replace("owned-task", "{key}")
@@ -124,7 +130,13 @@ class TenantIsolationIT extends MandateIT {
                 new Call(Method.PUT, "/api/v1/policies/rules/{ruleId}", RULE_BODY),
                 new Call(Method.DELETE, "/api/v1/policies/rules/{ruleId}", null),
                 new Call(Method.GET, "/api/v1/policies/rules/{ruleId}/versions", null),
-                new Call(Method.GET, "/api/v1/jobs/executions/{executionId}", null, true),
+                // auditors read executions, approvers do not
+                new Call(Method.GET, "/api/v1/jobs/executions/{executionId}", null, Set.of(Tokens.APPROVER)),
+                new Call(
+                        Method.GET,
+                        "/api/v1/jobs/agent-census/executions/{executionId}",
+                        null,
+                        Set.of(Tokens.APPROVER)),
                 new Call(Method.POST, "/api/v1/jobs/executions/{executionId}/stop", null, true),
                 new Call(Method.POST, "/api/v1/jobs/executions/{executionId}/restart", null, true));
     }
@@ -134,6 +146,7 @@ class TenantIsolationIT extends MandateIT {
      * started counts the caller's agents only: JobsIT).
      */
     private static final Set<String> NOT_TENANT_IDS = Set.of(
+            "POST /api/v1/jobs/{jobName}",
             "POST /api/v1/jobs/{jobName}/executions",
             // names the caller gives within its own tenant: another tenant's of the same name is never read
             "GET /api/v1/approval-policies/{selector}",
@@ -227,7 +240,9 @@ class TenantIsolationIT extends MandateIT {
         }
         Response response = request.request(call.method(), call.path());
 
-        int expected = role.equals(Tokens.ADMIN) || (call.method() == Method.GET && !call.adminOnly()) ? 404 : 403;
+        int expected = call.refused().contains(role)
+                ? 403
+                : role.equals(Tokens.ADMIN) || call.method() == Method.GET ? 404 : 403;
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(expected);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(Database.footprint(OWNER)).isEqualTo(before);

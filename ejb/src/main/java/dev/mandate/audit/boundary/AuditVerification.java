@@ -78,6 +78,41 @@ public class AuditVerification {
     }
 
     /**
+     * The numbers of the tenant's chains a verification walks: those with a head row, with records, or with
+     * a witnessed checkpoint (a chain whose head and records were deleted is still one to check).
+     */
+    public List<Integer> chains(String tenant) {
+        Map<Integer, CheckpointView> witnessed = witness.latest(tenant);
+        try (AuditSnapshot snapshot = AuditSnapshot.open(dataSource, database.isPostgres(), tenant)) {
+            TreeSet<Integer> numbers = new TreeSet<>(snapshot.heads().keySet());
+            numbers.addAll(snapshot.chainsInUse());
+            numbers.addAll(witnessed.keySet());
+            return List.copyOf(numbers);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit could not be read for verification", e);
+        }
+    }
+
+    /**
+     * One chain of the tenant's audit, checked as {@link #verify} checks each (for the nightly job, which
+     * verifies chain by chain and records each result with its checkpoint).
+     */
+    public AuditVerifier.ChainResult verifyChain(String tenant, int chain) {
+        AuditVerifier verifier = new AuditVerifier(tenant, AuditSigningKey.trusted());
+        Map<Integer, CheckpointView> witnessed = witness.latest(tenant);
+        try (AuditSnapshot snapshot = AuditSnapshot.open(dataSource, database.isPostgres(), tenant)) {
+            return verifier.verifyChain(
+                    chain,
+                    snapshot.records(chain, Long.MAX_VALUE),
+                    snapshot.checkpoints(chain, Long.MAX_VALUE),
+                    snapshot.heads().get(chain),
+                    witnessed.get(chain));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit could not be read for verification", e);
+        }
+    }
+
+    /**
      * Writes the export (see {@link ExportFormat}): the snapshot's chain heads, then their checkpoints
      * and records up to those heads. Records appended meanwhile are left for the next export.
      */

@@ -134,7 +134,8 @@ public class AuditAppender {
         writes.add(
                 "insert into audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id,"
                         + " trace_id, action, outcome, rule_ids, input_summary, policy_version, details,"
-                        + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " previous_hash, hash, input_summary_salt, input_summary_digest)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(),
                 r.tenantId(),
                 r.chain(),
@@ -151,6 +152,8 @@ public class AuditAppender {
                 r.policyVersion(),
                 r.detailsJson(),
                 r.previousHash(),
-                r.hash());
+                r.hash(),
+                r.inputSummarySalt(),
+                r.inputSummaryDigest());
     }
 }

@@ -41,7 +41,7 @@ public final class AuditSnapshot implements AutoCloseable {
 
     private static final String RECORD_COLUMNS = "id, tenant_id, chain, sequence, recorded_at, actor, agent_id,"
             + " task_id, trace_id, action, outcome, rule_ids, input_summary, policy_version, details, previous_hash,"
-            + " hash";
+            + " hash, input_summary_salt, input_summary_digest";
 
     private final Connection connection;
     private final String tenant;
@@ -190,7 +190,9 @@ public final class AuditSnapshot implements AutoCloseable {
                 row.getString(14),
                 AuditRecord.detailMap(row.getString(15)),
                 row.getString(16),
-                row.getString(17));
+                row.getString(17),
+                row.getString(18),
+                row.getString(19));
     }
 
     /** Ends the snapshot (nothing was written: rolled back) and gives the connection back as it was. */

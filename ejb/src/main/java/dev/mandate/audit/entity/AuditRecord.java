@@ -6,15 +6,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * One audit record: immutable once written (every column is {@code updatable = false}, and the
- * application has no update or delete for it). Its hash covers every column and the previous record's
+ * application has no update or delete for it but one: retention deletes an old record's summary and salt,
+ * which its hash covers only through their digest). Its hash covers every column and the previous record's
  * hash (see {@link CanonicalForm#record}).
  */
 @Entity
@@ -65,6 +68,13 @@ public class AuditRecord {
     @Column(name = "policy_version", updatable = false)
     private String policyVersion;
 
+    /** Random, per record; with the summary, deleted by retention (see {@link RecordView}). */
+    @Column(name = "input_summary_salt", updatable = false)
+    private String inputSummarySalt;
+
+    @Column(name = "input_summary_digest", updatable = false)
+    private String inputSummaryDigest;
+
     /** Canonical JSON object, members sorted by key. */
     @Column(nullable = false, updatable = false)
     private String details;
@@ -74,6 +84,8 @@ public class AuditRecord {
 
     @Column(nullable = false, updatable = false)
     private String hash;
+
+    private static final SecureRandom SALTS = new SecureRandom();
 
     protected AuditRecord() {}
 
@@ -96,6 +108,12 @@ public class AuditRecord {
         this.outcome = entry.outcome();
         this.ruleIds = CanonicalForm.ruleIds(entry.ruleIds() == null ? List.of() : entry.ruleIds());
         this.inputSummary = entry.inputSummary();
+        if (inputSummary != null) {
+            byte[] salt = new byte[16];
+            SALTS.nextBytes(salt);
+            this.inputSummarySalt = HexFormat.of().formatHex(salt);
+            this.inputSummaryDigest = CanonicalForm.summaryDigest(inputSummarySalt, inputSummary);
+        }
         this.policyVersion = entry.policyVersion();
         this.details = CanonicalForm.details(entry.details() == null ? Map.of() : entry.details());
         this.previousHash = previousHash;
@@ -121,7 +139,17 @@ public class AuditRecord {
                 policyVersion,
                 detailMap(),
                 previousHash,
-                hash);
+                hash,
+                inputSummarySalt,
+                inputSummaryDigest);
+    }
+
+    public String inputSummarySalt() {
+        return inputSummarySalt;
+    }
+
+    public String inputSummaryDigest() {
+        return inputSummaryDigest;
     }
 
     public List<String> ruleIdList() {

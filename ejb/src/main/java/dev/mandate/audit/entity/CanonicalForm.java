@@ -57,7 +57,12 @@ public final class CanonicalForm {
         out.append("\"ruleIds\":");
         array(out, r.ruleIds());
         out.append(',');
-        member(out, "inputSummary", r.inputSummary());
+        String summaryDigest = summaryDigest(r);
+        if (summaryDigest == null) {
+            member(out, "inputSummary", r.inputSummary());
+        } else {
+            member(out, "inputSummaryDigest", summaryDigest);
+        }
         member(out, "policyVersion", r.policyVersion());
         out.append("\"details\":");
         object(out, r.details());
@@ -82,6 +87,24 @@ public final class CanonicalForm {
         out.append("\"keyId\":");
         string(out, c.keyId());
         return out.append('}').toString();
+    }
+
+    /**
+     * What a record's hash covers of its summary, when it commits to it through a digest: computed from the
+     * summary and its salt while both are there (so an edited summary no longer matches the hash), the stored
+     * digest once retention deleted them. Null for a record that hashes its summary itself (written before
+     * V22): a summary there without its salt is hashed as such, and no longer matches a digest's hash.
+     */
+    static String summaryDigest(RecordView r) {
+        if (r.inputSummary() != null) {
+            return r.inputSummarySalt() == null ? null : summaryDigest(r.inputSummarySalt(), r.inputSummary());
+        }
+        return r.inputSummaryDigest();
+    }
+
+    /** The digest a summary is committed to: SHA-256 of its random salt and the summary. */
+    public static String summaryDigest(String salt, String summary) {
+        return sha256(salt + summary);
     }
 
     public static String recordHash(RecordView record) {

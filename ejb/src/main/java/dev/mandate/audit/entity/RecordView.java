@@ -6,6 +6,11 @@ import java.util.Map;
 /**
  * One audit record as stored or exported: every field the hash covers, the previous hash and the
  * stored hash. {@code timestamp} is already in {@link CanonicalForm#timestamp canonical form}.
+ *
+ * <p>{@code inputSummarySalt} and {@code inputSummaryDigest}: a record written since V22 commits to its
+ * summary through {@code SHA-256(salt + summary)} (see {@link CanonicalForm#record}); retention may then
+ * delete the summary and its salt, keeping the digest, and the record still verifies. Both are null on
+ * records written before, whose hash covers the summary itself.
  */
 public record RecordView(
         String id,
@@ -24,7 +29,50 @@ public record RecordView(
         String policyVersion,
         Map<String, String> details,
         String previousHash,
-        String hash) {
+        String hash,
+        String inputSummarySalt,
+        String inputSummaryDigest) {
+
+    /** A record that does not commit to its summary through a digest (written before V22, or without one). */
+    public RecordView(
+            String id,
+            String tenant,
+            int chain,
+            long sequence,
+            String timestamp,
+            String actor,
+            String agentId,
+            String taskId,
+            String traceId,
+            String action,
+            String outcome,
+            List<String> ruleIds,
+            String inputSummary,
+            String policyVersion,
+            Map<String, String> details,
+            String previousHash,
+            String hash) {
+        this(
+                id,
+                tenant,
+                chain,
+                sequence,
+                timestamp,
+                actor,
+                agentId,
+                taskId,
+                traceId,
+                action,
+                outcome,
+                ruleIds,
+                inputSummary,
+                policyVersion,
+                details,
+                previousHash,
+                hash,
+                null,
+                null);
+    }
 
     public RecordView {
         ruleIds = ruleIds == null ? List.of() : List.copyOf(ruleIds);
@@ -50,6 +98,8 @@ public record RecordView(
                 policyVersion,
                 details,
                 previousHash,
-                hash);
+                hash,
+                inputSummarySalt,
+                inputSummaryDigest);
     }
 }

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *   <li>{@code key}: the public key (JWK) checkpoints are signed with;
  *   <li>{@code chain}: each chain's head at the time of export;
  *   <li>{@code checkpoint}: every signed checkpoint (with its JWS);
- *   <li>{@code record}: every record up to its chain's head, by chain and sequence, with its hashes;
+ *   <li>{@code record}: every record up to its chain's head, by chain and sequence, with its hashes (and, for a
+ *       record that commits to its summary through a digest, {@code inputSummarySalt} and {@code inputSummaryDigest});
  *   <li>{@code end}: how many records and checkpoints the file holds, so a cut file is recognised.
  * </ol>
  */
@@ -107,6 +108,12 @@ public final class ExportFormat {
         line.put("details", new TreeMap<>(r.details()));
         line.put("previousHash", r.previousHash());
         line.put("hash", r.hash());
+        if (r.inputSummarySalt() != null) {
+            line.put("inputSummarySalt", r.inputSummarySalt());
+        }
+        if (r.inputSummaryDigest() != null) {
+            line.put("inputSummaryDigest", r.inputSummaryDigest());
+        }
         return JSONObjectUtils.toJSONString(line);
     }
 
@@ -209,7 +216,9 @@ public final class ExportFormat {
                                 string(line, "policyVersion"),
                                 stringMap(line.get("details")),
                                 string(line, "previousHash"),
-                                string(line, "hash"));
+                                string(line, "hash"),
+                                string(line, "inputSummarySalt"),
+                                string(line, "inputSummaryDigest"));
                         records.computeIfAbsent(r.chain(), k -> new ArrayList<>())
                                 .add(r);
                     }

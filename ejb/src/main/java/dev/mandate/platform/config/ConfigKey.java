@@ -52,7 +52,11 @@ public enum ConfigKey {
     EXECUTION_BREAKER_FAILURES("mandate.execution.breaker.failures"),
     EXECUTION_BREAKER_OPEN_SECONDS("mandate.execution.breaker.open-seconds"),
     NOTIFICATIONS_POLL_MILLIS("mandate.notifications.poll-millis"),
-    NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts");
+    NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts"),
+    JOBS_TIMEZONE("mandate.jobs.timezone"),
+    JOBS_HEARTBEAT_SECONDS("mandate.jobs.heartbeat-seconds"),
+    JOBS_SERVER_LEASE_SECONDS("mandate.jobs.server-lease-seconds"),
+    RETENTION_AUDIT_SUMMARY_DAYS("mandate.retention.audit-summary-days");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";
@@ -101,6 +105,15 @@ public enum ConfigKey {
             VALUES.put(this, new Cached(type, value.map(Object.class::cast), now + TimeUnit.SECONDS.toNanos(seconds)));
         }
         return value;
+    }
+
+    /** Job {@code job}'s schedule, {@code mandate.jobs.<job>.schedule}: a key per job, so not one of these. */
+    public static Optional<String> jobSchedule(String job) {
+        return ConfigProvider.getConfig().getOptionalValue(jobScheduleKey(job), String.class);
+    }
+
+    public static String jobScheduleKey(String job) {
+        return "mandate.jobs." + job + ".schedule";
     }
 
     public <T> T get(Class<T> type) {

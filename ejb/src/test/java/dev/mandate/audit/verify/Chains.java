@@ -86,7 +86,9 @@ final class Chains {
                 changed.policyVersion(),
                 changed.details(),
                 changed.previousHash(),
-                hash);
+                hash,
+                changed.inputSummarySalt(),
+                changed.inputSummaryDigest());
     }
 
     static RecordView withOutcome(RecordView r, String outcome) {

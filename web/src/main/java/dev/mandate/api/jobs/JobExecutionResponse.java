@@ -6,26 +6,33 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A job execution: {@code batchStatus} is the runtime's (STARTING ... COMPLETED, STOPPED, FAILED). */
+/**
+ * A job execution: {@code status} is the Jakarta Batch status (STARTING ... COMPLETED, STOPPED, FAILED;
+ * {@code batchStatus} says the same, for clients written before), {@code figures} what its steps reported.
+ */
 public record JobExecutionResponse(
         long id,
         long instanceId,
         String jobName,
+        String status,
         String batchStatus,
         String exitStatus,
         String createTime,
         String startTime,
         String endTime,
+        Map<String, String> parameters,
+        Map<String, Object> figures,
         List<Step> steps) {
 
-    /** One step with the runtime's counts ({@code readCount}, {@code commitCount}, ...). */
+    /** One step with the runtime's counts ({@code readCount}, {@code commitCount}, ...) and its figures. */
     public record Step(
             String name,
             String batchStatus,
             String exitStatus,
             String startTime,
             String endTime,
-            Map<String, Long> metrics) {
+            Map<String, Long> metrics,
+            Map<String, Object> figures) {
 
         static Step of(StepRun step) {
             return new Step(
@@ -34,7 +41,8 @@ public record JobExecutionResponse(
                     step.exitStatus(),
                     text(step.startTime()),
                     text(step.endTime()),
-                    step.metrics());
+                    step.metrics(),
+                    step.figures());
         }
     }
 
@@ -44,14 +52,17 @@ public record JobExecutionResponse(
                 run.instanceId(),
                 run.jobName(),
                 run.batchStatus(),
+                run.batchStatus(),
                 run.exitStatus(),
                 text(run.createTime()),
                 text(run.startTime()),
                 text(run.endTime()),
+                run.parameters(),
+                run.figures(),
                 run.steps().stream().map(Step::of).toList());
     }
 
-    private static String text(Instant time) {
+    static String text(Instant time) {
         return time == null ? null : time.toString();
     }
 }

@@ -2,11 +2,16 @@ package dev.mandate.jobs.execution.boundary;
 
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.jobs.execution.control.JobRunLog;
 import dev.mandate.jobs.execution.control.TenantJobs;
 import dev.mandate.jobs.execution.entity.JobRun;
+import dev.mandate.jobs.execution.entity.JobRunSummary;
+import dev.mandate.jobs.execution.entity.StartedBy;
 import dev.mandate.jobs.execution.entity.StepRun;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.ResourceNotFoundException;
+import dev.mandate.platform.paging.Page;
+import dev.mandate.platform.paging.PageRequest;
 import dev.mandate.platform.security.Caller;
 import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobExecutionNotMostRecentException;
@@ -24,13 +29,16 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Starts, shows, stops and restarts the tenant's job executions; every start, stop and restart is
@@ -47,16 +55,48 @@ public class JobExecutions {
     private static final String KIND = "job execution";
     private static final Set<BatchStatus> RESTARTABLE = Set.of(BatchStatus.STOPPED, BatchStatus.FAILED);
 
+    /** The subject of what schedules start, in the audit. */
+    public static final String SCHEDULER = "mandate-scheduler";
+
     @EJB
     AuditTrail audit;
 
-    public JobRun start(Caller caller, String jobName) {
+    @Inject
+    JobRunLog runs;
+
+    /**
+     * Starts job {@code jobName} for the caller's tenant with the caller's {@code parameters} (names the job
+     * declares, bounded values: {@link TenantJobs#parameters(String, String, Map)}).
+     */
+    public JobRun start(Caller caller, String jobName, Map<String, String> parameters) {
         if (!TenantJobs.exists(jobName)) {
             throw new ResourceNotFoundException("job", jobName);
         }
-        long id = operator().start(jobName, TenantJobs.parameters(caller.tenant()));
-        audit(caller, "job.started", jobName, Map.of("execution", Long.toString(id)));
+        Properties checked = TenantJobs.parameters(caller.tenant(), jobName, parameters);
+        long id = operator().start(jobName, checked);
+        runs.record(id, caller.tenant(), jobName, StartedBy.API);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("execution", Long.toString(id));
+        parameters.forEach((name, value) -> details.put("parameter." + name, value));
+        audit(caller, "job.started", jobName, details);
         return get(caller, id);
+    }
+
+    /** Starts job {@code jobName} for {@code tenant} as its schedule's slot {@code slot} asks; audited. */
+    public long startScheduled(String tenant, String jobName, Instant slot) {
+        long id = operator().start(jobName, TenantJobs.parameters(tenant));
+        runs.record(id, tenant, jobName, StartedBy.SCHEDULE);
+        audit(
+                new Caller(tenant, SCHEDULER, Set.of()),
+                "job.started",
+                jobName,
+                Map.of("execution", Long.toString(id), "schedule", slot.toString()));
+        return id;
+    }
+
+    /** The tenant's executions, newest first. */
+    public Page<JobRunSummary> recent(Caller caller, PageRequest page) {
+        return runs.recent(caller.tenant(), page);
     }
 
     public JobRun get(Caller caller, long id) {
@@ -92,6 +132,7 @@ public class JobExecutions {
         long restarted;
         try {
             restarted = operator().restart(id, execution.getJobParameters());
+            runs.record(restarted, caller.tenant(), execution.getJobName(), StartedBy.RESTART);
         } catch (JobRestartException | JobExecutionAlreadyCompleteException | JobExecutionNotMostRecentException e) {
             // not the latest execution of its instance, or its status changed meanwhile
             throw new ConflictException(
@@ -130,6 +171,16 @@ public class JobExecutions {
 
     private JobRun run(JobExecution execution, List<StepExecution> steps) {
         long id = execution.getExecutionId();
+        List<StepRun> stepRuns = steps.stream().map(JobExecutions::step).toList();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        stepRuns.forEach(step -> figures.putAll(step.figures()));
+        Map<String, String> parameters = new TreeMap<>();
+        Properties given = execution.getJobParameters();
+        if (given != null) {
+            given.stringPropertyNames().stream()
+                    .filter(name -> !name.equals(TenantJobs.TENANT))
+                    .forEach(name -> parameters.put(name, given.getProperty(name)));
+        }
         return new JobRun(
                 id,
                 operator().getJobInstance(id).getInstanceId(),
@@ -139,7 +190,9 @@ public class JobExecutions {
                 instant(execution.getCreateTime()),
                 instant(execution.getStartTime()),
                 instant(execution.getEndTime()),
-                steps.stream().map(JobExecutions::step).toList());
+                parameters,
+                stepRuns,
+                figures);
     }
 
     private static StepRun step(StepExecution step) {
@@ -153,7 +206,25 @@ public class JobExecutions {
                 step.getExitStatus(),
                 instant(step.getStartTime()),
                 instant(step.getEndTime()),
-                metrics);
+                metrics,
+                figures(step.getPersistentUserData()));
+    }
+
+    /**
+     * What a step reports: its persistent user data when that is a map of names to numbers, text or
+     * booleans (a step sets it with {@code StepContext.setPersistentUserData}); anything else is none.
+     */
+    static Map<String, Object> figures(Object userData) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        if (userData instanceof Map<?, ?> reported) {
+            reported.forEach((name, value) -> {
+                if (name instanceof String key
+                        && (value instanceof Number || value instanceof String || value instanceof Boolean)) {
+                    figures.put(key, value);
+                }
+            });
+        }
+        return figures;
     }
 
     /** {@code READ_COUNT} as {@code readCount}. */

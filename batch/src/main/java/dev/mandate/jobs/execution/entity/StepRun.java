@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One step of a job execution as the job repository has it: status, times and the runtime's counts
- * ({@code readCount}, {@code writeCount}, {@code commitCount}, {@code rollbackCount}, ...).
+ * One step of a job execution as the job repository has it: status, times, the runtime's counts
+ * ({@code readCount}, {@code writeCount}, {@code commitCount}, {@code rollbackCount}, ...) and the figures
+ * the step reported (empty when none).
  */
 public record StepRun(
         String name,
@@ -13,4 +14,5 @@ public record StepRun(
         String exitStatus,
         Instant startTime,
         Instant endTime,
-        Map<String, Long> metrics) {}
+        Map<String, Long> metrics,
+        Map<String, Object> figures) {}
