@@ -52,7 +52,12 @@ public enum ConfigKey {
     EXECUTION_BREAKER_FAILURES("mandate.execution.breaker.failures"),
     EXECUTION_BREAKER_OPEN_SECONDS("mandate.execution.breaker.open-seconds"),
     NOTIFICATIONS_POLL_MILLIS("mandate.notifications.poll-millis"),
-    NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts");
+    NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts"),
+    ROLLUP_DAYS("mandate.rollup.days"),
+    DRIFT_SUCCESS_RATE_DROP("mandate.drift.success-rate-drop"),
+    DRIFT_ESCALATION_RATE_RISE("mandate.drift.escalation-rate-rise"),
+    DRIFT_DENIAL_RATE_RISE("mandate.drift.denial-rate-rise"),
+    DRIFT_COST_PER_TASK_RISE("mandate.drift.cost-per-task-rise");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";
