@@ -13,7 +13,7 @@ public final class TenantJobs {
     public static final String TENANT = "tenant";
 
     /** Job XML names under {@code META-INF/batch-jobs/}. */
-    private static final Set<String> NAMES = Set.of("agent-census");
+    private static final Set<String> NAMES = Set.of("agent-census", "cost-rollup");
 
     private TenantJobs() {}
 
