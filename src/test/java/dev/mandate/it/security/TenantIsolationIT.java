@@ -158,12 +158,15 @@ class TenantIsolationIT extends MandateIT {
             "GET /api/v1/webhooks/{name}",
             "PUT /api/v1/webhooks/{name}",
             "DELETE /api/v1/webhooks/{name}",
-            "POST /api/v1/webhooks/{name}/test");
+            "POST /api/v1/webhooks/{name}/test",
+            // an agent's own task id: another tenant's task of the same id is never read (ReportsIT)
+            "GET /api/v1/tasks/{taskId}/outcome",
+            "POST /api/v1/tasks/{taskId}/outcome");
 
     /**
      * Endpoints whose another tenant's ids are proven 404 by the tests of their feature, with the roles those
      * endpoints admit: ApprovalsIT and EscalationsIT (approvers and administrators of another tenant),
-     * WebhooksIT (deliveries).
+     * WebhooksIT (deliveries), ReportsIT (baselines).
      */
     private static final Set<String> ISOLATED_IN_FEATURE_TESTS = Set.of(
             "GET /api/v1/approvals/{id}",
@@ -174,7 +177,10 @@ class TenantIsolationIT extends MandateIT {
             "POST /api/v1/escalations/{id}/release",
             "POST /api/v1/escalations/{id}/resolve",
             "GET /api/v1/webhooks/deliveries/{id}",
-            "POST /api/v1/webhooks/deliveries/{id}/redeliver");
+            "POST /api/v1/webhooks/deliveries/{id}/redeliver",
+            "GET /api/v1/baselines/{id}",
+            "PUT /api/v1/baselines/{id}",
+            "DELETE /api/v1/baselines/{id}");
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();

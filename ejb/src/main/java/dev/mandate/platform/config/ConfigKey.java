@@ -56,7 +56,12 @@ public enum ConfigKey {
     JOBS_TIMEZONE("mandate.jobs.timezone"),
     JOBS_HEARTBEAT_SECONDS("mandate.jobs.heartbeat-seconds"),
     JOBS_SERVER_LEASE_SECONDS("mandate.jobs.server-lease-seconds"),
-    RETENTION_AUDIT_SUMMARY_DAYS("mandate.retention.audit-summary-days");
+    RETENTION_AUDIT_SUMMARY_DAYS("mandate.retention.audit-summary-days"),
+    ROLLUP_DAYS("mandate.rollup.days"),
+    DRIFT_SUCCESS_RATE_DROP("mandate.drift.success-rate-drop"),
+    DRIFT_ESCALATION_RATE_RISE("mandate.drift.escalation-rate-rise"),
+    DRIFT_DENIAL_RATE_RISE("mandate.drift.denial-rate-rise"),
+    DRIFT_COST_PER_TASK_RISE("mandate.drift.cost-per-task-rise");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";

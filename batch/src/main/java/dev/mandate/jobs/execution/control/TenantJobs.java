@@ -33,6 +33,7 @@ public final class TenantJobs {
     private static final Map<String, Set<String>> JOBS = Map.of(
             "agent-census", Set.of(),
             "audit-verification", Set.of(),
+            "cost-rollup", Set.of("from", "to"),
             "retention", Set.of("auditSummaryOlderThanDays"));
 
     private TenantJobs() {}
