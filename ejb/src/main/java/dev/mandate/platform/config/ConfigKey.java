@@ -52,7 +52,12 @@ public enum ConfigKey {
     EXECUTION_BREAKER_FAILURES("mandate.execution.breaker.failures"),
     EXECUTION_BREAKER_OPEN_SECONDS("mandate.execution.breaker.open-seconds"),
     NOTIFICATIONS_POLL_MILLIS("mandate.notifications.poll-millis"),
-    NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts");
+    NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts"),
+    EVALS_MAX_IMPORT_BYTES("mandate.evals.max-import-bytes"),
+    EVALS_MAX_CASES("mandate.evals.max-cases"),
+    EVALS_ENDPOINT_TIMEOUT_MILLIS("mandate.evals.endpoint-timeout-millis"),
+    EVALS_GATE_THRESHOLD_POINTS("mandate.evals.gate.threshold-points"),
+    EVALS_GATE_ALPHA("mandate.evals.gate.alpha");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";

@@ -51,11 +51,18 @@ public class JobExecutions {
     AuditTrail audit;
 
     public JobRun start(Caller caller, String jobName) {
+        return start(caller, jobName, Map.of());
+    }
+
+    /** Starts a job with parameters of those it takes ({@link TenantJobs#allowedParameters}); 400 for others. */
+    public JobRun start(Caller caller, String jobName, Map<String, String> parameters) {
         if (!TenantJobs.exists(jobName)) {
             throw new ResourceNotFoundException("job", jobName);
         }
-        long id = operator().start(jobName, TenantJobs.parameters(caller.tenant()));
-        audit(caller, "job.started", jobName, Map.of("execution", Long.toString(id)));
+        long id = operator().start(jobName, TenantJobs.parameters(jobName, caller.tenant(), parameters));
+        Map<String, String> details = new LinkedHashMap<>(parameters);
+        details.put("execution", Long.toString(id));
+        audit(caller, "job.started", jobName, details);
         return get(caller, id);
     }
 
