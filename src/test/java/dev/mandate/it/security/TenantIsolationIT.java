@@ -60,6 +60,7 @@ class TenantIsolationIT extends MandateIT {
                     .replace("tool-tiers/owned-tool", "tool-tiers/{tool}")
                     .replace("owned-wf", "{key}")
                     .replace("owned-task", "{key}")
+                    .replace("versions/owned-v1", "versions/{version}")
                     .replace("{agentId}", "{id}")
                     .replace("{roleId}", "{id}")
                     .replace("{intruderRoleId}", "{id}")
@@ -94,6 +95,9 @@ class TenantIsolationIT extends MandateIT {
                 new Call(Method.PUT, "/api/v1/agents/{agentId}/status", Map.of("status", "SUSPENDED", "reason", "x")),
                 new Call(Method.GET, "/api/v1/agents/{agentId}/status-history", null),
                 new Call(Method.GET, "/api/v1/agents/{agentId}/roles", null),
+                new Call(Method.GET, "/api/v1/agents/{agentId}/versions", null),
+                new Call(Method.POST, "/api/v1/agents/{agentId}/versions", Map.of("version", "evil", "model", "m")),
+                new Call(Method.GET, "/api/v1/agents/{agentId}/versions/owned-v1", null),
                 new Call(Method.GET, "/api/v1/roles/{roleId}", null),
                 new Call(Method.PUT, "/api/v1/roles/{roleId}", ROLE_BODY),
                 new Call(Method.DELETE, "/api/v1/roles/{roleId}", null),
@@ -145,12 +149,17 @@ class TenantIsolationIT extends MandateIT {
             "GET /api/v1/webhooks/{name}",
             "PUT /api/v1/webhooks/{name}",
             "DELETE /api/v1/webhooks/{name}",
-            "POST /api/v1/webhooks/{name}/test");
+            "POST /api/v1/webhooks/{name}/test",
+            // eval datasets by name (EvalsIT also proves another tenant's are 404)
+            "POST /api/v1/evals/datasets/{name}/versions",
+            "GET /api/v1/evals/datasets/{name}/versions",
+            "GET /api/v1/evals/datasets/{name}/versions/{version}",
+            "GET /api/v1/evals/datasets/{name}/versions/{version}/cases");
 
     /**
      * Endpoints whose another tenant's ids are proven 404 by the tests of their feature, with the roles those
      * endpoints admit: ApprovalsIT and EscalationsIT (approvers and administrators of another tenant),
-     * WebhooksIT (deliveries).
+     * WebhooksIT (deliveries), EvalsIT (eval runs and gates).
      */
     private static final Set<String> ISOLATED_IN_FEATURE_TESTS = Set.of(
             "GET /api/v1/approvals/{id}",
@@ -161,7 +170,11 @@ class TenantIsolationIT extends MandateIT {
             "POST /api/v1/escalations/{id}/release",
             "POST /api/v1/escalations/{id}/resolve",
             "GET /api/v1/webhooks/deliveries/{id}",
-            "POST /api/v1/webhooks/deliveries/{id}/redeliver");
+            "POST /api/v1/webhooks/deliveries/{id}/redeliver",
+            // EvalsIT: administrators and auditors of another tenant (the only roles these admit)
+            "GET /api/v1/evals/runs/{id}",
+            "GET /api/v1/evals/runs/{id}/results",
+            "GET /api/v1/evals/gates/{id}");
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
@@ -178,6 +191,9 @@ class TenantIsolationIT extends MandateIT {
         String owner = Tokens.admin(OWNER);
         agentId = Fixtures.agent(owner, "owned-agent").id();
         roleId = Fixtures.role(owner, "owned-role", false).id();
+        created(as(owner)
+                .body(Map.of("version", "owned-v1", "model", "m"))
+                .post("/api/v1/agents/" + agentId + "/versions"));
         assignmentId = Fixtures.assignment(owner, roleId, "AGENT", agentId).id();
         intruderRoleId =
                 Fixtures.role(Tokens.admin(INTRUDER), "intruder-role", false).id();

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Agents", description = "Agent identities: sponsor, default authority tier, lifecycle")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class AgentVersionsResource {
 
     @Inject
