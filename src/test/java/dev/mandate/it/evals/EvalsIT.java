@@ -63,15 +63,19 @@ class EvalsIT extends MandateIT {
                                         "operand", "50000",
                                         "reason", "amounts over 50,000 are paid by treasury"))))
                 .post("/api/v1/task-types"));
+        String approvers = created(as(ADMIN)
+                        .body(Map.of(
+                                "name",
+                                "finance-approver",
+                                "approver",
+                                true,
+                                "permissions",
+                                List.of(Map.of("tool", "erp", "action", "pay"))))
+                        .post("/api/v1/roles"))
+                .path("id");
         created(as(ADMIN)
-                .body(Map.of(
-                        "name",
-                        "finance-approver",
-                        "approver",
-                        true,
-                        "permissions",
-                        List.of(Map.of("tool", "erp", "action", "pay"))))
-                .post("/api/v1/roles"));
+                .body(Map.of("principalType", "PERSON", "principal", "alice@example.com"))
+                .post("/api/v1/roles/" + approvers + "/assignments"));
         String role = created(as(ADMIN)
                         .body(Map.of(
                                 "name",
@@ -635,6 +639,63 @@ class EvalsIT extends MandateIT {
                         .jsonPath()
                         .getList("items.version"))
                 .contains("direct", "current", "noisy", "worse");
+    }
+
+    @Test
+    void aDatasetIsCollectedFromThePeoplesJudgements() {
+        Response requested = as(Tokens.agent(TENANT, agentId))
+                .header("Idempotency-Key", "labelled-" + System.nanoTime())
+                .body(Map.of(
+                        "agentId",
+                        agentId,
+                        "taskId",
+                        "judged-1",
+                        "taskType",
+                        "pay-invoice",
+                        "requestedAction",
+                        Map.of(
+                                "tool",
+                                "erp",
+                                "action",
+                                "pay",
+                                "arguments",
+                                Map.of("invoiceId", "INV-77", "amount", 700))))
+                .post("/api/v1/envelopes");
+        assertThat(requested.statusCode()).as(requested.asString()).isEqualTo(200);
+        String approval = requested.path("approval.id");
+        String alice = Tokens.of(TENANT, "alice@example.com", Tokens.APPROVER);
+        Response rejected =
+                as(alice).body(Map.of("reason", "duplicate invoice")).post("/api/v1/approvals/" + approval + "/reject");
+        assertThat(rejected.statusCode()).as(rejected.asString()).isEqualTo(200);
+
+        Response collected = as(ADMIN)
+                .body(Map.of("source", "LABELLED", "taskType", "pay-invoice"))
+                .post("/api/v1/evals/datasets/judged/versions");
+        created(collected);
+        assertThat(collected.jsonPath().getString("source")).isEqualTo("LABELLED");
+        assertThat(collected.jsonPath().getInt("cases")).isEqualTo(1);
+        JsonPath cases =
+                as(ADMIN).get("/api/v1/evals/datasets/judged/versions/1/cases").jsonPath();
+        assertThat(cases.getString("items[0].expected.decision")).isEqualTo("DENY");
+        assertThat(cases.getInt("items[0].expected.arguments.amount")).isEqualTo(700);
+        assertThat(cases.getString("items[0].input.requestedAction.arguments.invoiceId"))
+                .isEqualTo("INV-77");
+
+        as(ADMIN)
+                .body(Map.of("taskType", "pay-invoice"))
+                .post("/api/v1/evals/datasets/judged/versions")
+                .then()
+                .statusCode(400);
+        as(ADMIN)
+                .body(Map.of("source", "IMPORT"))
+                .post("/api/v1/evals/datasets/judged/versions")
+                .then()
+                .statusCode(400);
+        as(Tokens.admin(newTenant()))
+                .body(Map.of("source", "LABELLED"))
+                .post("/api/v1/evals/datasets/judged/versions")
+                .then()
+                .statusCode(422);
     }
 
     static String startAndAwait(String version) {

@@ -2,8 +2,8 @@ package dev.mandate.agent.boundary;
 
 import dev.mandate.agent.control.KnownAgentVersions;
 import dev.mandate.agent.entity.AgentVersion;
-import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
+import dev.mandate.configuration.control.ConfigurationChanges;
 import dev.mandate.platform.error.ConflictException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.paging.Page;
@@ -26,8 +26,8 @@ public class AgentVersions {
     @EJB
     Agents agents;
 
-    @EJB
-    AuditTrail audit;
+    @Inject
+    ConfigurationChanges configurationChanges;
 
     @Inject
     KnownAgentVersions known;
@@ -68,7 +68,9 @@ public class AgentVersions {
         if (created.evalEndpoint() != null) {
             details.put("evalEndpoint", created.evalEndpoint());
         }
-        audit.append(AuditEntry.adminChange(caller, "agent.version-registered", created.agentId(), details));
+        // a configuration change: envelopes naming this version are accepted from now on
+        configurationChanges.record(
+                AuditEntry.adminChange(caller, "agent.version-registered", created.agentId(), details));
         return created;
     }
 

@@ -85,6 +85,25 @@ public class EvalsResource {
                 .build();
     }
 
+    @POST
+    @Path("datasets/{name}/versions")
+    @RolesAllowed(BuiltInRole.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Collect a new version of a dataset from the people's judgements (labelled examples):"
+                    + " {\"source\":\"LABELLED\",\"taskType\":...}; 422 when none says what should have happened")
+    public Response collectVersion(@PathParam("name") String name, @Valid LabelledDatasetRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("body", "a source is required");
+        }
+        DatasetVersion version = datasets.collectLabelled(caller, name, request.taskType);
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(Integer.toString(version.version()))
+                        .build())
+                .entity(EvalsJson.version(version))
+                .build();
+    }
+
     @GET
     @Path("datasets/{name}/versions")
     @Operation(summary = "The versions of a dataset, oldest first")

@@ -4,11 +4,16 @@ import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.jobs.eval.control.DatasetImport;
 import dev.mandate.jobs.eval.control.EvalStore;
+import dev.mandate.jobs.eval.control.LabelledCases;
 import dev.mandate.jobs.eval.entity.DatasetVersion;
 import dev.mandate.jobs.eval.entity.EvalCase;
+import dev.mandate.labelling.control.LabelledExamples;
+import dev.mandate.labelling.entity.LabelledExample;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.InvalidRequestException;
+import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.ResourceNotFoundException;
+import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.id.TimeOrderedIds;
 import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.paging.PageRequest;
@@ -21,6 +26,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +48,23 @@ public class EvalDatasets {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    LabelledExamples labelled;
+
     public DatasetVersion importVersion(Caller caller, String dataset, String mediaType, String body) {
         name(dataset);
         List<EvalCase> cases = DatasetImport.read(mediaType, body, ConfigKey.EVALS_MAX_CASES.get(Integer.class));
+        return store(caller, dataset, "IMPORT", cases, body);
+    }
+
+    private DatasetVersion store(Caller caller, String dataset, String source, List<EvalCase> cases, String content) {
         DatasetVersion version = new DatasetVersion(
                 TimeOrderedIds.next(),
                 dataset,
                 store.nextVersion(caller.tenant(), dataset),
-                "IMPORT",
+                source,
                 cases.size(),
-                sha256(body),
+                sha256(content),
                 caller.subject(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         store.insert(caller.tenant(), version, cases);
@@ -59,11 +73,51 @@ public class EvalDatasets {
                 "eval.dataset-imported",
                 null,
                 Map.of(
+                        "source", source,
                         "dataset", dataset,
                         "version", Integer.toString(version.version()),
                         "cases", Integer.toString(cases.size()),
                         "sha256", version.sha256())));
         return version;
+    }
+
+    /**
+     * A new version of the dataset from the people's judgements of the tenant (of one task type where given),
+     * oldest first, at most {@code mandate.evals.max-cases} ({@link LabelledCases}); 422 when there is none.
+     */
+    public DatasetVersion collectLabelled(Caller caller, String dataset, String taskType) {
+        name(dataset);
+        int max = ConfigKey.EVALS_MAX_CASES.get(Integer.class);
+        List<LabelledExample> examples = new ArrayList<>();
+        String before = null;
+        while (examples.size() < max) {
+            List<LabelledExample> page = labelled.page(caller.tenant(), null, taskType, before, 500);
+            examples.addAll(page);
+            if (page.size() < 500) {
+                break;
+            }
+            before = page.get(page.size() - 1).id();
+        }
+        Collections.reverse(examples);
+        List<EvalCase> cases = new ArrayList<>();
+        StringBuilder ids = new StringBuilder();
+        for (LabelledExample example : examples) {
+            if (cases.size() == max) {
+                break;
+            }
+            LabelledCases.of(cases.size() + 1, example).ifPresent(c -> {
+                cases.add(c);
+                ids.append(example.id()).append('\n');
+            });
+        }
+        if (cases.isEmpty()) {
+            throw new InvalidRequestException(
+                    ProblemType.UNPROCESSABLE,
+                    "no labelled example" + (taskType == null ? "" : " of task type " + taskType)
+                            + " says what should have happened",
+                    List.of(new Violation("taskType", "has no usable labelled example")));
+        }
+        return store(caller, dataset, "LABELLED", cases, ids.toString());
     }
 
     public Page<DatasetVersion> latest(Caller caller, PageRequest page) {
