@@ -204,7 +204,7 @@ class EvalsIT extends MandateIT {
     static Response importJsonLines(String body) {
         return as(ADMIN)
                 .contentType("application/x-ndjson")
-                .body(body)
+                .body(bytes(body))
                 .post("/api/v1/evals/datasets/" + DATASET + "/versions");
     }
 
@@ -397,13 +397,15 @@ class EvalsIT extends MandateIT {
                 + "p-1,MISSING_CONTEXT,pay-invoice,erp,pay,\"{\"\"invoiceId\"\":\"\"INV-2\"\"}\",DENY\r\n";
         Response second = as(ADMIN)
                 .contentType("text/csv; charset=utf-8")
-                .body(csv)
+                .body(bytes(csv))
                 .post("/api/v1/evals/datasets/" + DATASET + "-csv/versions");
         created(second);
         assertThat(second.jsonPath().getInt("version")).isEqualTo(1);
         assertThat(second.jsonPath().getInt("cases")).isEqualTo(2);
-        Response again =
-                as(ADMIN).contentType("text/csv").body(csv).post("/api/v1/evals/datasets/" + DATASET + "-csv/versions");
+        Response again = as(ADMIN)
+                .contentType("text/csv")
+                .body(bytes(csv))
+                .post("/api/v1/evals/datasets/" + DATASET + "-csv/versions");
         assertThat(created(again).jsonPath().getInt("version")).isEqualTo(2);
         assertThat(again.header("Location")).endsWith("/api/v1/evals/datasets/" + DATASET + "-csv/versions/2");
 
@@ -436,52 +438,58 @@ class EvalsIT extends MandateIT {
         String good = dataset().lines().findFirst().orElseThrow();
         Response lines = as(ADMIN)
                 .contentType("application/x-ndjson")
-                .body(good + "\n{\"key\":\"x\",\n"
-                        + good.replace("\"decision\":\"ALLOW\"", "\"decision\":\"MAYBE\"") + "\n"
+                .body(bytes(good + "\n{\"key\":\"x\",\n"
+                        + good.replace("\"decision\":\"REQUIRE_APPROVAL\"", "\"decision\":\"MAYBE\"") + "\n"
                         + "{\"taskType\":\"pay-invoice\",\"input\":{\"a\":1e999},\"expected\":{\"decision\":\"DENY\"},"
-                        + "\"tenant\":\"" + "other\"}\n")
+                        + "\"tenant\":\"" + "other\"}\n"))
                 .post("/api/v1/evals/datasets/hostile/versions");
         assertThat(lines.statusCode()).as(lines.asString()).isEqualTo(422);
         assertThat(lines.contentType()).startsWith("application/problem+json");
         assertThat(lines.jsonPath().getList("violations.field", String.class))
-                .contains("line 2", "line 4: input.a", "line 4: tenant")
+                .contains("line 2", "line 3: expected.decision", "line 4: input.a", "line 4: tenant")
                 .noneMatch(field -> field.startsWith("line 1"));
 
         Response csv = as(ADMIN)
                 .contentType("text/csv")
-                .body("taskType,tool,action,expectedDecision,secret\npay-invoice,erp,pay,ALLOW,x\n")
+                .body(bytes("taskType,tool,action,expectedDecision,secret\npay-invoice,erp,pay,ALLOW,x\n"))
                 .post("/api/v1/evals/datasets/hostile/versions");
         assertThat(csv.statusCode()).as(csv.asString()).isEqualTo(422);
         assertThat(csv.jsonPath().getList("violations.field", String.class)).contains("line 1: secret");
 
         Response unquoted = as(ADMIN)
                 .contentType("text/csv")
-                .body("taskType,tool,action,expectedDecision\npay-invoice,erp,\"pay,ALLOW\n")
+                .body(bytes("taskType,tool,action,expectedDecision\npay-invoice,erp,\"pay,ALLOW\n"))
                 .post("/api/v1/evals/datasets/hostile/versions");
         assertThat(unquoted.statusCode()).as(unquoted.asString()).isEqualTo(422);
 
         as(ADMIN)
-                .contentType("application/json")
-                .body("{}")
+                .contentType("application/xml")
+                .body("<cases/>")
                 .post("/api/v1/evals/datasets/hostile/versions")
                 .then()
                 .statusCode(415);
+        // JSON asks for a version collected from labelled examples, and needs its source
+        as(ADMIN)
+                .body("{}")
+                .post("/api/v1/evals/datasets/hostile/versions")
+                .then()
+                .statusCode(400);
         as(ADMIN)
                 .contentType("application/x-ndjson")
-                .body(good)
+                .body(bytes(good))
                 .post("/api/v1/evals/datasets/Not A Name/versions")
                 .then()
                 .statusCode(400);
         as(ADMIN)
                 .contentType("application/x-ndjson")
-                .body("   \n")
+                .body(bytes("   \n"))
                 .post("/api/v1/evals/datasets/hostile/versions")
                 .then()
                 .statusCode(400);
         String auditor = Tokens.of(TENANT, "auditor@" + TENANT, Tokens.AUDITOR);
         as(auditor)
                 .contentType("application/x-ndjson")
-                .body(good)
+                .body(bytes(good))
                 .post("/api/v1/evals/datasets/hostile/versions")
                 .then()
                 .statusCode(403);
@@ -708,6 +716,10 @@ class EvalsIT extends MandateIT {
         Map<String, Object> changed = new java.util.HashMap<>(body);
         changed.put(key, value);
         return changed;
+    }
+
+    static byte[] bytes(String body) {
+        return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static void sleep(long millis) {
