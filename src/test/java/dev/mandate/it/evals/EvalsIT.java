@@ -421,7 +421,9 @@ class EvalsIT extends MandateIT {
                 .jsonPath();
         assertThat(cases.getInt("total")).isEqualTo(CASES);
         assertThat(cases.getList("items.key")).containsExactly("c-011", "c-012", "c-013", "c-014", "c-015");
-        assertThat(cases.getString("items[3].expected.decision")).isEqualTo("ALLOW");
+        assertThat(cases.getString("items[1].expected.decision")).isEqualTo("ALLOW");
+        assertThat(cases.getString("items[3].expected.decision")).isEqualTo("DENY");
+        assertThat(cases.getString("items[3].kind")).isEqualTo("PROMPT_INJECTION");
         JsonPath all = as(ADMIN).get("/api/v1/evals/datasets").jsonPath();
         assertThat(all.getList("items.dataset")).contains(DATASET, DATASET + "-csv");
         assertThat(Database.count(
