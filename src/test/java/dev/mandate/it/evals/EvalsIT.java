@@ -101,6 +101,7 @@ class EvalsIT extends MandateIT {
         version("current", agents.url("current"));
         version("noisy", agents.url("noisy"));
         version("worse", agents.url("worse"));
+        version("slow", agents.url("slow"));
         created(importJsonLines(dataset()));
     }
 
@@ -706,6 +707,51 @@ class EvalsIT extends MandateIT {
                 .post("/api/v1/evals/datasets/judged/versions")
                 .then()
                 .statusCode(422);
+    }
+
+    @Test
+    void aStoppedRunRestartsFromItsCheckpointAndScoresEveryCaseOnce() {
+        Response started = as(ADMIN)
+                .body(Map.of("dataset", DATASET, "datasetVersion", 1, "agentId", agentId, "agentVersion", "slow"))
+                .post("/api/v1/evals/runs");
+        assertThat(started.statusCode()).as(started.asString()).isEqualTo(202);
+        String run = started.path("id");
+        long execution = started.jsonPath().getLong("jobExecutionId");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (agents.slowRequests.get() < 20) {
+            assertThat(System.nanoTime()).as("the slow agent is never asked").isLessThan(deadline);
+            sleep(20);
+        }
+        as(ADMIN).post("/api/v1/jobs/executions/" + execution + "/stop").then().statusCode(202);
+        awaitExecution(execution, "STOPPED");
+        long scored = sql(run, "true");
+        assertThat(scored).isBetween(1L, (long) CASES - 1);
+        assertThat(as(ADMIN).get("/api/v1/evals/runs/" + run).path("status").toString())
+                .isEqualTo("FAILED");
+
+        Response restarted = as(ADMIN).post("/api/v1/jobs/executions/" + execution + "/restart");
+        assertThat(restarted.statusCode()).as(restarted.asString()).isEqualTo(202);
+        awaitExecution(restarted.jsonPath().getLong("id"), "COMPLETED");
+        JsonPath done = awaitCompleted(run);
+        assertFiguresMatchTheDatabase(done, run);
+        assertThat(done.getLong("figures.succeeded")).isEqualTo(expectedSucceeded("slow"));
+        // the restart asked the agent only for the cases after the checkpoint
+        assertThat(agents.slowRequests.get()).isEqualTo(CASES);
+    }
+
+    static void awaitExecution(long id, String wanted) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            String status = as(ADMIN).get("/api/v1/jobs/executions/" + id).path("batchStatus");
+            if (wanted.equals(status)) {
+                return;
+            }
+            assertThat(status).isIn("STARTING", "STARTED", "STOPPING");
+            assertThat(System.nanoTime())
+                    .as("execution %d still %s", id, status)
+                    .isLessThan(deadline);
+            sleep(100);
+        }
     }
 
     static String startAndAwait(String version) {

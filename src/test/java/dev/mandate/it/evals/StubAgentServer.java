@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code noisy}: wrong where n % 20 == 10 (5 %, other cases: as good, differently noisy)
  *   <li>{@code worse}: wrong where n % 20 is 0, 3 or 6; case 7 answers HTTP 500, case 13 answers after 3 s
  *       (beyond Mandate's 2 s timeout)
+ *   <li>{@code slow}: as {@code current}, each answer after 25 ms (a run long enough to be stopped)
  * </ul>
  */
 final class StubAgentServer implements AutoCloseable {
@@ -36,6 +37,7 @@ final class StubAgentServer implements AutoCloseable {
 
     private final HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
+    final AtomicInteger slowRequests = new AtomicInteger();
 
     private StubAgentServer(HttpServer server) {
         this.server = server;
@@ -65,7 +67,7 @@ final class StubAgentServer implements AutoCloseable {
     /** Whether the version of this mode gets case n wrong (errors included). */
     static boolean wrong(String mode, int n) {
         return switch (mode) {
-            case "current" -> n % 20 == 0;
+            case "current", "slow" -> n % 20 == 0;
             case "noisy" -> n % 20 == 10;
             case "worse" -> Set.of(0, 3, 6).contains(n % 20) || n == FAILS || n == TIMES_OUT;
             default -> false;
@@ -77,16 +79,16 @@ final class StubAgentServer implements AutoCloseable {
         String mode = exchange.getRequestURI().getPath().substring("/agent/".length());
         ObjectNode envelope = (ObjectNode) JSON.readTree(exchange.getRequestBody());
         int n = Integer.parseInt(envelope.path("taskId").asText().substring(2));
+        if (mode.equals("slow")) {
+            slowRequests.incrementAndGet();
+            pause(25);
+        }
         if (mode.equals("worse") && n == FAILS) {
             answer(exchange, 500, "{\"error\":\"model overloaded\"}");
             return;
         }
         if (mode.equals("worse") && n == TIMES_OUT) {
-            try {
-                Thread.sleep(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause(3000);
         }
         if (wrong(mode, n)) {
             ((ObjectNode) envelope.path("requestedAction").path("arguments")).put("invoiceId", "INV-WRONG");
@@ -96,6 +98,14 @@ final class StubAgentServer implements AutoCloseable {
                 .put("calls", 1)
                 .put("cost", mode.equals("worse") ? 0.02 : 0.01);
         answer(exchange, 200, JSON.writeValueAsString(envelope));
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -1,5 +1,7 @@
 package dev.mandate.api.evals;
 
+import static dev.mandate.platform.json.SharedJson.JSON;
+
 import dev.mandate.api.http.Paging;
 import dev.mandate.jobs.eval.boundary.EvalDatasets;
 import dev.mandate.jobs.eval.boundary.EvalGates;
@@ -135,15 +137,20 @@ public class EvalsResource {
     @RolesAllowed(BuiltInRole.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Replay a dataset version as an agent version (the eval-run job): 202 with the run's Location;"
-                    + " 422 when either does not exist")
+            summary = "Replay a dataset version as an agent version (the eval-run job): 202 with the run's Location"
+                    + " and its jobExecutionId (stop and restart it under /api/v1/jobs/executions); 422 when either"
+                    + " does not exist")
     public Response startRun(@Valid EvalRunRequest request) {
         if (request == null) {
             throw new InvalidRequestException("body", "a run is required");
         }
-        EvalRun run = runs.start(
+        EvalRuns.Started started = runs.start(
                 caller, request.dataset, Long.toString(request.datasetVersion), request.agentId, request.agentVersion);
-        return Response.accepted(EvalsJson.run(run))
+        EvalRun run = started.run();
+        JsonObject body = JSON.createObjectBuilder(EvalsJson.run(run))
+                .add("jobExecutionId", started.jobExecutionId())
+                .build();
+        return Response.accepted(body)
                 .location(uri.getBaseUriBuilder().path("v1/evals/runs/{id}").build(run.id()))
                 .build();
     }

@@ -5,6 +5,7 @@ import dev.mandate.jobs.eval.control.EvalStore;
 import dev.mandate.jobs.eval.entity.CaseResult;
 import dev.mandate.jobs.eval.entity.EvalRun;
 import dev.mandate.jobs.execution.boundary.JobExecutions;
+import dev.mandate.jobs.execution.entity.JobRun;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.paging.PageRequest;
@@ -36,11 +37,14 @@ public class EvalRuns {
     @EJB
     JobExecutions executions;
 
+    /** A run started, and the job execution running it (to watch, stop or restart through the jobs API). */
+    public record Started(EvalRun run, long jobExecutionId) {}
+
     /** A new run, STARTING; 422 where the dataset version or the agent version does not exist. */
-    public EvalRun start(Caller caller, String dataset, String datasetVersion, String agentId, String agentVersion) {
+    public Started start(Caller caller, String dataset, String datasetVersion, String agentId, String agentVersion) {
         EvalRun run = plans.plan(caller.tenant(), dataset, datasetVersion, agentId, agentVersion, caller.subject());
         store.insert(caller.tenant(), run);
-        executions.start(
+        JobRun execution = executions.start(
                 caller,
                 JOB,
                 Map.of(
@@ -49,7 +53,7 @@ public class EvalRuns {
                         "datasetVersion", datasetVersion,
                         "agentId", agentId,
                         "agentVersion", agentVersion));
-        return get(caller, run.id());
+        return new Started(get(caller, run.id()), execution.id());
     }
 
     public EvalRun get(Caller caller, String id) {
