@@ -66,6 +66,7 @@ class TenantIsolationIT extends MandateIT {
                     .replace("tool-tiers/owned-tool", "tool-tiers/{tool}")
                     .replace("owned-wf", "{key}")
                     .replace("owned-task", "{key}")
+                    .replace("versions/owned-v1", "versions/{version}")
                     .replace("{agentId}", "{id}")
                     .replace("{roleId}", "{id}")
                     .replace("{intruderRoleId}", "{id}")
@@ -100,6 +101,9 @@ class TenantIsolationIT extends MandateIT {
                 new Call(Method.PUT, "/api/v1/agents/{agentId}/status", Map.of("status", "SUSPENDED", "reason", "x")),
                 new Call(Method.GET, "/api/v1/agents/{agentId}/status-history", null),
                 new Call(Method.GET, "/api/v1/agents/{agentId}/roles", null),
+                new Call(Method.GET, "/api/v1/agents/{agentId}/versions", null),
+                new Call(Method.POST, "/api/v1/agents/{agentId}/versions", Map.of("version", "evil", "model", "m")),
+                new Call(Method.GET, "/api/v1/agents/{agentId}/versions/owned-v1", null),
                 new Call(Method.GET, "/api/v1/roles/{roleId}", null),
                 new Call(Method.PUT, "/api/v1/roles/{roleId}", ROLE_BODY),
                 new Call(Method.DELETE, "/api/v1/roles/{roleId}", null),
@@ -161,12 +165,17 @@ class TenantIsolationIT extends MandateIT {
             "POST /api/v1/webhooks/{name}/test",
             // an agent's own task id: another tenant's task of the same id is never read (ReportsIT)
             "GET /api/v1/tasks/{taskId}/outcome",
-            "POST /api/v1/tasks/{taskId}/outcome");
+            "POST /api/v1/tasks/{taskId}/outcome",
+            // eval datasets by name (EvalsIT also proves another tenant's are 404)
+            "POST /api/v1/evals/datasets/{name}/versions",
+            "GET /api/v1/evals/datasets/{name}/versions",
+            "GET /api/v1/evals/datasets/{name}/versions/{version}",
+            "GET /api/v1/evals/datasets/{name}/versions/{version}/cases");
 
     /**
      * Endpoints whose another tenant's ids are proven 404 by the tests of their feature, with the roles those
      * endpoints admit: ApprovalsIT and EscalationsIT (approvers and administrators of another tenant),
-     * WebhooksIT (deliveries), ReportsIT (baselines).
+     * WebhooksIT (deliveries), ReportsIT (baselines), EvalsIT (eval runs and gates).
      */
     private static final Set<String> ISOLATED_IN_FEATURE_TESTS = Set.of(
             "GET /api/v1/approvals/{id}",
@@ -180,7 +189,11 @@ class TenantIsolationIT extends MandateIT {
             "POST /api/v1/webhooks/deliveries/{id}/redeliver",
             "GET /api/v1/baselines/{id}",
             "PUT /api/v1/baselines/{id}",
-            "DELETE /api/v1/baselines/{id}");
+            "DELETE /api/v1/baselines/{id}",
+            // EvalsIT: administrators and auditors of another tenant (the only roles these admit)
+            "GET /api/v1/evals/runs/{id}",
+            "GET /api/v1/evals/runs/{id}/results",
+            "GET /api/v1/evals/gates/{id}");
 
     static Stream<Arguments> matrix() {
         List<Arguments> rows = new ArrayList<>();
@@ -197,6 +210,9 @@ class TenantIsolationIT extends MandateIT {
         String owner = Tokens.admin(OWNER);
         agentId = Fixtures.agent(owner, "owned-agent").id();
         roleId = Fixtures.role(owner, "owned-role", false).id();
+        created(as(owner)
+                .body(Map.of("version", "owned-v1", "model", "m"))
+                .post("/api/v1/agents/" + agentId + "/versions"));
         assignmentId = Fixtures.assignment(owner, roleId, "AGENT", agentId).id();
         intruderRoleId =
                 Fixtures.role(Tokens.admin(INTRUDER), "intruder-role", false).id();

@@ -1,6 +1,7 @@
 package dev.mandate.decision.boundary;
 
 import dev.mandate.agent.control.ActiveAgents;
+import dev.mandate.agent.control.KnownAgentVersions;
 import dev.mandate.agent.entity.AgentSnapshot;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditEntry;
@@ -55,6 +56,9 @@ public class Envelopes {
     DecisionConfigurations configurations;
 
     @Inject
+    KnownAgentVersions agentVersions;
+
+    @Inject
     IdempotencyKeys idempotencyKeys;
 
     @Inject
@@ -97,6 +101,10 @@ public class Envelopes {
         } else {
             agent = activeAgents.require(caller.tenant(), caller.subject());
             configuration = configurations.of(caller.tenant());
+        }
+        String agentVersion = submission.envelope().getString("agentVersion", null);
+        if (agentVersion != null) {
+            agentVersions.require(caller.tenant(), agent.id(), agentVersion);
         }
         Gathered gathered = facts.read(caller.tenant(), submission, configuration, agent);
         Verdict verdict = DecisionRules.decide(gathered.facts());

@@ -139,6 +139,7 @@ public class DecisionRecorder {
         EnvelopeAnswer answer = new EnvelopeAnswer(200, body, false, queued);
         store(
                 writes,
+                submission.envelope().getString("agentVersion", null),
                 new EnvelopeRecord(
                         decided.envelopeId(),
                         caller.tenant(),
@@ -206,11 +207,12 @@ public class DecisionRecorder {
         return answer;
     }
 
-    private static void store(Sql.Writes writes, EnvelopeRecord r) {
+    private static void store(Sql.Writes writes, String agentVersion, EnvelopeRecord r) {
         writes.add(
                 "insert into envelope (id, tenant_id, agent_id, task_id, task_type, tool_key, action_key, trace_id,"
                         + " decision, reasons, rule_ids, policy_version, tier, risk_class, cost, request_json,"
-                        + " explain_json, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " explain_json, created_at, agent_version)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(),
                 r.tenant(),
                 r.agentId(),
@@ -228,6 +230,7 @@ public class DecisionRecorder {
                 r.cost(),
                 r.requestJson(),
                 r.explainJson(),
-                r.createdAt());
+                r.createdAt(),
+                agentVersion);
     }
 }

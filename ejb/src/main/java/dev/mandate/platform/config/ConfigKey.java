@@ -61,7 +61,12 @@ public enum ConfigKey {
     DRIFT_SUCCESS_RATE_DROP("mandate.drift.success-rate-drop"),
     DRIFT_ESCALATION_RATE_RISE("mandate.drift.escalation-rate-rise"),
     DRIFT_DENIAL_RATE_RISE("mandate.drift.denial-rate-rise"),
-    DRIFT_COST_PER_TASK_RISE("mandate.drift.cost-per-task-rise");
+    DRIFT_COST_PER_TASK_RISE("mandate.drift.cost-per-task-rise"),
+    EVALS_MAX_IMPORT_BYTES("mandate.evals.max-import-bytes"),
+    EVALS_MAX_CASES("mandate.evals.max-cases"),
+    EVALS_ENDPOINT_TIMEOUT_MILLIS("mandate.evals.endpoint-timeout-millis"),
+    EVALS_GATE_THRESHOLD_POINTS("mandate.evals.gate.threshold-points"),
+    EVALS_GATE_ALPHA("mandate.evals.gate.alpha");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";

@@ -228,6 +228,33 @@ public class Sql {
         });
     }
 
+    /**
+     * Runs one insert, update or delete for each row of values as JDBC batches of {@code batchSize}: many
+     * rows of the same shape (an eval dataset's cases, a chunk's results) in a few round trips.
+     */
+    public void batch(String sql, List<Object[]> rows, int batchSize) {
+        withConnection(sql, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int pending = 0;
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        Object value = row[i];
+                        statement.setObject(i + 1, value instanceof Instant at ? at.atOffset(ZoneOffset.UTC) : value);
+                    }
+                    statement.addBatch();
+                    if (++pending == batchSize) {
+                        statement.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    statement.executeBatch();
+                }
+                return null;
+            }
+        });
+    }
+
     /** The first row of a query, if any. */
     public <T> Optional<T> first(String sql, Row<T> row, Object... parameters) {
         return query(sql, result -> firstRow(result, row), parameters);

@@ -18,7 +18,16 @@ class AuditEntryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"agent.created", "role.updated", "killswitch.changed", "tool.created", "jobs.x"})
+    @ValueSource(
+            strings = {
+                "agent.created",
+                "agent.version-registered",
+                "role.updated",
+                "killswitch.changed",
+                "tool.created",
+                "jobs.x",
+                "evals.x"
+            })
     void aChangeOfConfigurationMovesTheGenerationOn(String action) {
         assertThat(entry(action).changesConfiguration()).isTrue();
     }
@@ -31,7 +40,9 @@ class AuditEntryTest {
                 "audit.sealed",
                 "job.started",
                 "job.stopped",
-                "job.restarted"
+                "job.restarted",
+                "eval.dataset-imported",
+                "eval.gate-decided"
             })
     void decisionsSealsAndJobRunsLeaveTheCachedConfigurationAlone(String action) {
         assertThat(entry(action).changesConfiguration()).isFalse();

@@ -39,6 +39,12 @@ public class EnvelopeRequest implements RequestBody, KeepsParsedJson {
     @Size(max = 100, message = "must be at most 100 characters")
     public String taskType;
 
+    /** The version of the agent that produced this envelope: one registered for the agent, else 422. */
+    @Pattern(
+            regexp = "[A-Za-z0-9][A-Za-z0-9._+-]{0,63}",
+            message = "must be an agent version (1-64 of A-Z a-z 0-9 . _ + -)")
+    public String agentVersion;
+
     @NotNull(message = "is required")
     @Valid
     public RequestedAction requestedAction;

@@ -11,19 +11,25 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.regex.Pattern;
 
 /**
  * Refuses a body over {@code mandate.api.max-body-bytes} with 413 before anything parses it: at once
- * when Content-Length says so, otherwise after reading at most the limit plus one byte.
+ * when Content-Length says so, otherwise after reading at most the limit plus one byte. An eval dataset's
+ * import (JSON Lines or CSV, many cases in one body) has a limit of its own, {@code mandate.evals.max-import-bytes}.
  */
 @Provider
 @PreMatching
 @Priority(100)
 public class BodySizeLimitFilter implements ContainerRequestFilter {
 
+    private static final Pattern DATASET_IMPORT = Pattern.compile("/?v1/evals/datasets/[^/]+/versions/?");
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        int limit = ConfigKey.API_MAX_BODY_BYTES.get(Integer.class);
+        int limit = isDatasetImport(request)
+                ? ConfigKey.EVALS_MAX_IMPORT_BYTES.get(Integer.class)
+                : ConfigKey.API_MAX_BODY_BYTES.get(Integer.class);
         if (request.getLength() > limit) {
             request.abortWith(tooLarge(limit));
             return;
@@ -38,6 +44,11 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(buffered));
+    }
+
+    private static boolean isDatasetImport(ContainerRequestContext request) {
+        return "POST".equals(request.getMethod())
+                && DATASET_IMPORT.matcher(request.getUriInfo().getPath()).matches();
     }
 
     private static jakarta.ws.rs.core.Response tooLarge(int limit) {

@@ -34,6 +34,8 @@ public final class TenantJobs {
             "agent-census", Set.of(),
             "audit-verification", Set.of(),
             "cost-rollup", Set.of("from", "to"),
+            "eval-run", Set.of("dataset", "datasetVersion", "agentId", "agentVersion", "run"),
+            "eval-gate", Set.of("candidateRun", "currentRun", "thresholdPoints", "alpha"),
             "retention", Set.of("auditSummaryOlderThanDays"));
 
     private TenantJobs() {}
