@@ -25,11 +25,41 @@ import java.util.Map;
 @ApplicationScoped
 public class RollupSources {
 
-    /** The tasks (agent, task id) whose first envelope is on the day: 3 parameters, the day's bounds and start. */
-    private static final String OF_THE_DAY = " exists (select 1 from envelope f where f.tenant_id = %1$s.tenant_id"
-            + " and f.agent_id = %1$s.agent_id and f.task_id = %1$s.task_id and f.created_at >= ? and f.created_at < ?)"
-            + " and not exists (select 1 from envelope p where p.tenant_id = %1$s.tenant_id"
-            + " and p.agent_id = %1$s.agent_id and p.task_id = %1$s.task_id and p.created_at < ?)";
+    /**
+     * The day's tasks with everything known of them, in one statement: the tasks whose first envelope is on
+     * the day are found once (3 parameters: tenant, the day's bounds, its start again), then each source is
+     * aggregated over them (tenant parameters each). Four statements that each tested "first envelope on this
+     * day" per row took several times as long as the plain SQL of the same figures (BENCHMARKS.md).
+     */
+    private static final String TASKS_OF_THE_DAY = "with day_tasks as ("
+            + " select d.agent_id, d.task_id from envelope d"
+            + " where d.tenant_id = ? and d.created_at >= ? and d.created_at < ?"
+            + " and not exists (select 1 from envelope p where p.tenant_id = d.tenant_id"
+            + " and p.agent_id = d.agent_id and p.task_id = d.task_id and p.created_at < ?)"
+            + " group by d.agent_id, d.task_id),"
+            + " envelopes as (select e.agent_id, e.task_id, min(e.task_type) task_type, min(e.created_at) first_at,"
+            + " max(e.created_at) last_at, count(*) n, sum(case when e.decision = 'DENY' then 1 else 0 end) denied,"
+            + " sum(case when e.decision = 'ESCALATE' then 1 else 0 end) escalated, sum(e.cost) cost"
+            + " from envelope e join day_tasks t on t.agent_id = e.agent_id and t.task_id = e.task_id"
+            + " where e.tenant_id = ? group by e.agent_id, e.task_id),"
+            + " executions as (select x.agent_id, x.task_id, count(*) n, sum(x.attempts) calls,"
+            + " sum(case when x.attempts > 1 then x.attempts - 1 else 0 end) retries, sum(x.cost) cost,"
+            + " sum(case when x.status = 'FAILED' then 1 else 0 end) failed,"
+            + " sum(case when x.status = 'SUCCEEDED' then 1 else 0 end) succeeded, max(x.finished_at) last_finished"
+            + " from execution x join day_tasks t on t.agent_id = x.agent_id and t.task_id = x.task_id"
+            + " where x.tenant_id = ? group by x.agent_id, x.task_id),"
+            + " escalations as (select e.agent_id, e.task_id, count(*) n from escalation_item i"
+            + " join envelope e on e.id = i.envelope_id"
+            + " join day_tasks t on t.agent_id = e.agent_id and t.task_id = e.task_id"
+            + " where i.tenant_id = ? group by e.agent_id, e.task_id)"
+            + " select v.agent_id, v.task_id, v.task_type, v.first_at, v.last_at, v.n, v.denied, v.escalated, v.cost,"
+            + " x.n, x.calls, x.retries, x.cost, x.failed, x.succeeded, x.last_finished,"
+            + " s.n, o.outcome, o.complete_seconds, o.review_seconds"
+            + " from envelopes v"
+            + " left join executions x on x.agent_id = v.agent_id and x.task_id = v.task_id"
+            + " left join escalations s on s.agent_id = v.agent_id and s.task_id = v.task_id"
+            + " left join task_outcome o on o.tenant_id = ? and o.agent_id = v.agent_id and o.task_id = v.task_id"
+            + " order by v.agent_id, v.task_id";
 
     @Inject
     Sql sql;
@@ -41,64 +71,7 @@ public class RollupSources {
     public List<TaskFacts> tasksOf(String tenant, LocalDate day) {
         OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = from.plusDays(1);
-        Map<String, Executions> executions = new HashMap<>();
-        sql.list(
-                        "select x.agent_id, x.task_id, count(*), sum(x.attempts),"
-                                + " sum(case when x.attempts > 1 then x.attempts - 1 else 0 end), sum(x.cost),"
-                                + " sum(case when x.status = 'FAILED' then 1 else 0 end),"
-                                + " sum(case when x.status = 'SUCCEEDED' then 1 else 0 end), max(x.finished_at)"
-                                + " from execution x where x.tenant_id = ? and" + OF_THE_DAY.formatted("x")
-                                + " group by x.agent_id, x.task_id",
-                        row -> Map.entry(
-                                key(row.getString(1), row.getString(2)),
-                                new Executions(
-                                        row.getInt(3),
-                                        row.getInt(4),
-                                        row.getInt(5),
-                                        row.getBigDecimal(6),
-                                        row.getInt(7),
-                                        row.getInt(8),
-                                        row.getObject(9, OffsetDateTime.class))),
-                        tenant,
-                        from,
-                        to,
-                        from)
-                .forEach(e -> executions.put(e.getKey(), e.getValue()));
-        Map<String, Integer> escalations = new HashMap<>();
-        sql.list(
-                        "select e.agent_id, e.task_id, count(*) from escalation_item i"
-                                + " join envelope e on e.id = i.envelope_id"
-                                + " where i.tenant_id = ? and" + OF_THE_DAY.formatted("e")
-                                + " group by e.agent_id, e.task_id",
-                        row -> Map.entry(key(row.getString(1), row.getString(2)), row.getInt(3)),
-                        tenant,
-                        from,
-                        to,
-                        from)
-                .forEach(e -> escalations.put(e.getKey(), e.getValue()));
-        Map<String, Object[]> outcomes = new HashMap<>();
-        sql.list(
-                        "select o.agent_id, o.task_id, o.outcome, o.complete_seconds, o.review_seconds"
-                                + " from task_outcome o where o.tenant_id = ? and" + OF_THE_DAY.formatted("o"),
-                        row -> Map.entry(
-                                key(row.getString(1), row.getString(2)),
-                                new Object[] {row.getString(3), row.getLong(4), row.getLong(5)}),
-                        tenant,
-                        from,
-                        to,
-                        from)
-                .forEach(e -> outcomes.put(e.getKey(), e.getValue()));
-        return sql.list(
-                "select e.agent_id, e.task_id, min(e.task_type), min(e.created_at), max(e.created_at), count(*),"
-                        + " sum(case when e.decision = 'DENY' then 1 else 0 end),"
-                        + " sum(case when e.decision = 'ESCALATE' then 1 else 0 end), sum(e.cost)"
-                        + " from envelope e where e.tenant_id = ? and" + OF_THE_DAY.formatted("e")
-                        + " group by e.agent_id, e.task_id order by e.agent_id, e.task_id",
-                row -> facts(row, executions, escalations, outcomes),
-                tenant,
-                from,
-                to,
-                from);
+        return sql.list(TASKS_OF_THE_DAY, RollupSources::facts, tenant, from, to, from, tenant, tenant, tenant, tenant);
     }
 
     /** The tenant's task types by key. */
@@ -137,26 +110,9 @@ public class RollupSources {
         return own != null ? own : baselines.get(key(workflow, ""));
     }
 
-    private record Executions(
-            int count,
-            int calls,
-            int retries,
-            BigDecimal cost,
-            int failed,
-            int succeeded,
-            OffsetDateTime lastFinishedAt) {
-        static final Executions NONE = new Executions(0, 0, 0, BigDecimal.ZERO, 0, 0, null);
-    }
-
-    private static TaskFacts facts(
-            ResultSet row,
-            Map<String, Executions> executions,
-            Map<String, Integer> escalations,
-            Map<String, Object[]> outcomes)
-            throws SQLException {
-        String key = key(row.getString(1), row.getString(2));
-        Executions x = executions.getOrDefault(key, Executions.NONE);
-        Object[] outcome = outcomes.get(key);
+    private static TaskFacts facts(ResultSet row) throws SQLException {
+        boolean executed = row.getObject(10) != null;
+        String outcome = row.getString(18);
         return new TaskFacts(
                 row.getString(1),
                 row.getString(2),
@@ -167,17 +123,17 @@ public class RollupSources {
                 row.getInt(7),
                 row.getInt(8),
                 row.getBigDecimal(9),
-                x.count(),
-                x.calls(),
-                x.retries(),
-                x.cost(),
-                x.failed(),
-                x.succeeded(),
-                x.lastFinishedAt(),
-                escalations.getOrDefault(key, 0),
-                outcome == null ? null : (String) outcome[0],
-                outcome == null ? null : (Long) outcome[1],
-                outcome == null ? 0 : (Long) outcome[2]);
+                row.getInt(10),
+                row.getInt(11),
+                row.getInt(12),
+                executed ? row.getBigDecimal(13) : BigDecimal.ZERO,
+                row.getInt(14),
+                row.getInt(15),
+                executed ? row.getObject(16, OffsetDateTime.class) : null,
+                row.getInt(17),
+                outcome,
+                outcome == null ? null : row.getLong(19),
+                outcome == null ? 0 : row.getLong(20));
     }
 
     private static String key(String first, String second) {
