@@ -109,7 +109,9 @@ public class EnvelopesResource {
     @RolesAllowed(BuiltInRole.AGENT)
     @ChecksAgentStatusItself
     @Operation(summary = "Submit an envelope and get the decision (ALLOW, DENY, REQUIRE_APPROVAL, ESCALATE, SHADOW)")
-    @APIResponse(responseCode = "200", description = "The decision, with the execution's outcome when it executed in time")
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision, with the execution's outcome when it executed in time")
     @APIResponse(
             responseCode = "202",
             description = "Allowed; the execution goes on (Location: the envelope, with its execution's state)")
@@ -154,8 +156,8 @@ public class EnvelopesResource {
                 CanonicalJson.sha256(admitted.text()));
         String traceHeader = "00-" + traceId + "-" + spanId() + "-01";
         gateway.submitAsync(VerifiedCall.current().caller(), submission)
-                .whenComplete((answer, failed) ->
-                        async.resume(failed == null ? response(answer, traceHeader) : failed));
+                .whenComplete(
+                        (answer, failed) -> async.resume(failed == null ? response(answer, traceHeader) : failed));
     }
 
     private static Response response(EnvelopeAnswer answer, String traceHeader) {

@@ -31,13 +31,13 @@ public class RollupStore {
         for (RollupRow r : day.rows()) {
             writes.add(
                     "insert into cost_rollup (tenant_id, rollup_day, workflow_key, task_type, agent_id, tasks,"
-                        + " resolved, escalated, failed, denied, abandoned, still_open, envelopes, denied_envelopes,"
-                        + " tool_calls, retries, success_rate, escalation_rate, target_success_rate,"
-                        + " target_escalation_rate, model_cost, tool_cost, review_hours, review_cost, total_cost,"
-                        + " cost_per_task, resolved_cost_p50, resolved_cost_p95, latency_p50_ms, latency_p95_ms,"
-                        + " baseline_cost_per_item, baseline_hours_saved, hourly_rate, roi, job_execution_id,"
-                        + " computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " resolved, escalated, failed, denied, abandoned, still_open, envelopes, denied_envelopes,"
+                            + " tool_calls, retries, success_rate, escalation_rate, target_success_rate,"
+                            + " target_escalation_rate, model_cost, tool_cost, review_hours, review_cost, total_cost,"
+                            + " cost_per_task, resolved_cost_p50, resolved_cost_p95, latency_p50_ms, latency_p95_ms,"
+                            + " baseline_cost_per_item, baseline_hours_saved, hourly_rate, roi, job_execution_id,"
+                            + " computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     tenant,
                     r.day(),
                     r.workflow(),
