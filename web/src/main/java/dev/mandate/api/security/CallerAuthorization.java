@@ -1,6 +1,7 @@
 package dev.mandate.api.security;
 
 import dev.mandate.agent.control.ActiveAgents;
+import dev.mandate.platform.tracing.Tracing;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,9 @@ public class CallerAuthorization implements DynamicFeature {
 
     @Inject
     ActiveAgents agents;
+
+    @Inject
+    Tracing tracing;
 
     @Inject
     VerifiedTokens verifiedTokens;

@@ -4,6 +4,8 @@ import dev.mandate.api.problem.Problems;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -48,6 +50,20 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter, Contai
     @Override
     public void filter(ContainerRequestContext request) {
         VerifiedCall.clear();
+        try (Step step = beans.tracing.start("mandate.authenticate")) {
+            authorize(request);
+            if (step.recording()) {
+                VerifiedCall call = VerifiedCall.orNull();
+                if (call != null) {
+                    step.set(SpanAttributes.TENANT, call.caller().tenant()).set(SpanAttributes.OUTCOME, "VERIFIED");
+                } else {
+                    step.failed("refused");
+                }
+            }
+        }
+    }
+
+    private void authorize(ContainerRequestContext request) {
         if (rolesAllowed.isEmpty()) {
             request.abortWith(Problems.of(ProblemType.FORBIDDEN, "This operation is not open to any caller."));
             return;

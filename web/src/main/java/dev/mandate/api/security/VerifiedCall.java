@@ -23,6 +23,11 @@ public record VerifiedCall(Caller caller) {
         return call;
     }
 
+    /** The verified call, or null before (or without) one: for the filter that sets it. */
+    static VerifiedCall orNull() {
+        return CURRENT.get();
+    }
+
     static void set(VerifiedCall call) {
         CURRENT.set(call);
     }
