@@ -28,15 +28,22 @@ public class EnvelopeTraces {
         if (!tracing.on()) {
             return Step.OFF;
         }
-        List<String> links = sql.first(
+        String decided = traceparent(tenant, envelopeId);
+        return tracing.start(name, SpanKind.INTERNAL, null, decided == null ? List.of() : List.of(decided))
+                .set(SpanAttributes.TENANT, tenant)
+                .set(SpanAttributes.ENVELOPE_ID, envelopeId);
+    }
+
+    /**
+     * The span that decided the envelope as a traceparent (where it was not recorded: its trace id with a
+     * span id of its own), for what goes out about the envelope later; null for no such envelope.
+     */
+    public String traceparent(String tenant, String envelopeId) {
+        return sql.first(
                         "select trace_id, trace_parent from envelope where id = ? and tenant_id = ?",
                         r -> r.getString(2) != null ? r.getString(2) : TraceParents.unrecorded(r.getString(1)),
                         envelopeId,
                         tenant)
-                .map(List::of)
-                .orElse(List.of());
-        return tracing.start(name, SpanKind.INTERNAL, null, links)
-                .set(SpanAttributes.TENANT, tenant)
-                .set(SpanAttributes.ENVELOPE_ID, envelopeId);
+                .orElse(null);
     }
 }
