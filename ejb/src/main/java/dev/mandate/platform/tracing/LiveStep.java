@@ -6,24 +6,35 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import java.util.List;
 
-/** A step with a span of its own, current on this thread until it is closed (or one borrowed). */
+/** A step with a span of its own (current on this thread until it is closed, or detached), or one borrowed. */
 final class LiveStep implements Step {
 
     private final Span span;
     private final Scope scope;
+    private final boolean ends;
 
-    private LiveStep(Span span, Scope scope) {
+    private LiveStep(Span span, Scope scope, boolean ends) {
         this.span = span;
         this.scope = scope;
+        this.ends = ends;
     }
 
     static Step started(Span span) {
-        return new LiveStep(span, span.makeCurrent());
+        return new LiveStep(span, span.makeCurrent(), true);
+    }
+
+    /** A span that is not current on any thread; closing it ends it, on whichever thread. */
+    static Step detached(Span span) {
+        return new LiveStep(span, null, true);
     }
 
     /** The span some caller started: attributes go on it, its end is the caller's. */
     static Step borrowed(Span span) {
-        return new LiveStep(span, null);
+        return new LiveStep(span, null, false);
+    }
+
+    Span span() {
+        return span;
     }
 
     @Override
@@ -80,6 +91,8 @@ final class LiveStep implements Step {
     public void close() {
         if (scope != null) {
             scope.close();
+        }
+        if (ends) {
             span.end();
         }
     }

@@ -109,9 +109,48 @@ public class Tracing {
     }
 
     /**
-     * The step a request starts with: a child of the server's own span for the request where there is one,
-     * else a server span of its own that continues the caller's {@code traceparent} (or starts a trace).
+     * The request's own server span, where the server made none (Payara's MicroProfile Telemetry traces
+     * its JAX-RS requests only in some deployments): it continues the caller's {@code traceparent} or starts
+     * a trace. Not current on this thread, as the request may end on another one (an asynchronous answer);
+     * {@link Step#close()} ends it wherever it ends.
      */
+    public Step request(String name, String traceparent) {
+        if (!on || Span.current().getSpanContext().isValid()) {
+            return Step.OFF;
+        }
+        SpanContext remote = TraceParents.parse(traceparent);
+        return LiveStep.detached(tracer.spanBuilder(name)
+                .setSpanKind(SpanKind.SERVER)
+                .setParent(remote != null ? Context.root().with(Span.wrap(remote)) : Context.root())
+                .startSpan());
+    }
+
+    /** A step under {@code parent} (a request's span, see {@link #request}), else under the current span. */
+    public Step start(String name, Step parent) {
+        if (!on) {
+            return Step.OFF;
+        }
+        if (parent instanceof LiveStep live) {
+            return LiveStep.started(tracer.spanBuilder(name)
+                    .setParent(Context.current().with(live.span()))
+                    .startSpan());
+        }
+        return start(name);
+    }
+
+    /**
+     * The step a request starts with: a child of the request's span ({@code request}, see {@link #request}),
+     * else of the server's own span for the request where there is one, else a server span of its own that
+     * continues the caller's {@code traceparent} (or starts a trace).
+     */
+    public Step entry(String name, String traceparent, Step request) {
+        if (request instanceof LiveStep) {
+            return start(name, request);
+        }
+        return entry(name, traceparent);
+    }
+
+    /** {@link #entry(String, String, Step)} without a request span of Mandate's own. */
     public Step entry(String name, String traceparent) {
         if (!on) {
             return Step.OFF;

@@ -58,6 +58,28 @@ class TracingSpansTest {
     }
 
     @Test
+    void aRequestSpanIsNotCurrentAndEndsOnWhicheverThreadTheAnswerLeaves() throws InterruptedException {
+        Step request = tracing.request("POST /api/v1/envelopes", CALLER);
+        assertThat(tracing.traceparent()).as("not current").isNull();
+        try (Step authenticate = tracing.start("mandate.authenticate", request)) {
+            assertThat(tracing.traceparent()).isEqualTo(authenticate.traceparent());
+        }
+        try (Step envelope = tracing.entry("mandate.envelope", CALLER, request)) {
+            assertThat(envelope.traceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+        }
+        Thread answer = new Thread(request::close);
+        answer.start();
+        answer.join();
+
+        SpanData server = span("POST /api/v1/envelopes");
+        assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
+        assertThat(server.getParentSpanId()).isEqualTo("b7ad6b7169203331");
+        assertThat(span("mandate.authenticate").getParentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(span("mandate.envelope").getParentSpanId()).isEqualTo(server.getSpanId());
+        assertThat(tracing.traceparent()).isNull();
+    }
+
+    @Test
     void withoutATraceparentAnEntryStartsATraceOfItsOwn() {
         try (Step envelope = tracing.entry("mandate.envelope", "not a traceparent")) {
             assertThat(envelope.traceId()).matches("[0-9a-f]{32}");

@@ -126,7 +126,8 @@ public class EnvelopesResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("traceparent") String traceparent,
             @Suspended AsyncResponse async) {
-        Step envelope = tracing.entry("mandate.envelope", traceparent);
+        Step envelope = tracing.entry(
+                "mandate.envelope", traceparent, VerifiedCall.current().trace());
         try (envelope) {
             Admitted admitted = validated(request, idempotencyKey);
             // one trace per envelope: the one the request continues or starts, else (tracing off) the caller's
