@@ -30,6 +30,9 @@
 #   MANDATE_DB_POOL_WAIT_MS       longest wait for a pooled connection             default 5000
 #   MANDATE_JVM_XMX               the server's heap (tests: 2g)                      default 512m
 #   MANDATE_HTTP_THREADS          HTTP worker threads                              default 64
+#   MANDATE_OTEL_ENDPOINT         switch tracing on and export spans over OTLP/HTTP (protobuf) to this collector
+#   MANDATE_OTEL_SAMPLER, MANDATE_OTEL_SAMPLER_ARG  which traces are recorded     default parentbased_always_on
+#   MANDATE_OTEL_EXPORT_DELAY_MS  longest wait before recorded spans are sent     default 5000
 set -euo pipefail
 
 : "${MANDATE_PAYARA_HOME:?set MANDATE_PAYARA_HOME to the unpacked payara6 folder}"
@@ -227,6 +230,19 @@ configure_properties() {
     for schedule in "${schedules[@]}"; do
       props+=":mandate.jobs.${schedule%%=*}.schedule=$(escape "${schedule#*=}")"
     done
+  fi
+  if [ -n "${MANDATE_OTEL_ENDPOINT:-}" ]; then
+    # the standard OpenTelemetry settings, read by Payara's MicroProfile Telemetry when Mandate is deployed
+    props+=":otel.sdk.disabled=false:otel.traces.exporter=otlp:otel.exporter.otlp.protocol=http/protobuf"
+    props+=":otel.exporter.otlp.endpoint=$(escape "$MANDATE_OTEL_ENDPOINT"):otel.service.name=mandate"
+    props+=":otel.traces.sampler=${MANDATE_OTEL_SAMPLER:-parentbased_always_on}"
+    if [ -n "${MANDATE_OTEL_SAMPLER_ARG:-}" ]; then
+      props+=":otel.traces.sampler.arg=$MANDATE_OTEL_SAMPLER_ARG"
+    fi
+    props+=":otel.bsp.schedule.delay=${MANDATE_OTEL_EXPORT_DELAY_MS:-5000}:otel.logs.exporter=none:otel.metrics.exporter=none"
+  elif grep -q 'name="otel.sdk.disabled"' "$DOMAINS_DIR/$DOMAIN/config/domain.xml"; then
+    # a reused domain that traced before: off again (the environment's OTEL_SDK_DISABLED decides)
+    asadmin delete-system-property otel.sdk.disabled >/dev/null
   fi
   asadmin create-system-properties "$props" >/dev/null
   # as in production (40-mandate-config.asadmin): no stack trace in server.log per unparseable token

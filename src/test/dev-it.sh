@@ -13,6 +13,9 @@ export MANDATE_JVM_XMX=${MANDATE_JVM_XMX-2g}
 export MANDATE_HOUSEKEEPING_SECONDS=${MANDATE_HOUSEKEEPING_SECONDS-3} MANDATE_EXECUTION_CLAIMERS=${MANDATE_EXECUTION_CLAIMERS-4}
 # a schedule that never fires during a run (1 January, 03:00), so the list of jobs shows one
 export MANDATE_JOBS_HEARTBEAT_SECONDS=${MANDATE_JOBS_HEARTBEAT_SECONDS-2} MANDATE_JOB_SCHEDULES=${MANDATE_JOB_SCHEDULES-"agent-census=0 3 1 1 *"}
+# tracing on, exporting to the OTLP receiver TracesIT runs; only requests that ask for a sampled trace are recorded
+export MANDATE_OTEL_ENDPOINT=${MANDATE_OTEL_ENDPOINT-http://127.0.0.1:28318} MANDATE_OTEL_SAMPLER=${MANDATE_OTEL_SAMPLER-parentbased_traceidratio}
+export MANDATE_OTEL_SAMPLER_ARG=${MANDATE_OTEL_SAMPLER_ARG-0} MANDATE_OTEL_EXPORT_DELAY_MS=${MANDATE_OTEL_EXPORT_DELAY_MS-200}
 # the database is shared by every checkout on this machine: start each run from an empty one
 export MANDATE_PG_RECREATE=true
 case "${1:-}" in

@@ -130,7 +130,7 @@ class DecisionPathIT extends MandateIT {
         anonymous()
                 .header("Authorization", "Bearer " + setup.tokenOf("AUTONOMOUS"))
                 .header("Idempotency-Key", "trace-" + trace)
-                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-00")
                 .body(body)
                 .post("/api/v1/envelopes")
                 .then()

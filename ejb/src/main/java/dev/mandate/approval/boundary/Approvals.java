@@ -9,6 +9,7 @@ import dev.mandate.approval.entity.ApprovalView;
 import dev.mandate.audit.control.AuditAppender;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.budget.control.BudgetLedger;
+import dev.mandate.decision.control.EnvelopeTraces;
 import dev.mandate.execution.control.ApprovedExecutions;
 import dev.mandate.execution.control.KillSwitchCheck;
 import dev.mandate.execution.entity.QueuedExecution;
@@ -20,6 +21,8 @@ import dev.mandate.platform.json.JsonStrings;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
 import dev.mandate.rbac.control.ApproverRoles;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,6 +43,9 @@ import java.util.Set;
  */
 @Stateless
 public class Approvals {
+
+    @Inject
+    EnvelopeTraces traces;
 
     @Inject
     ApprovalStore store;
@@ -111,6 +117,20 @@ public class Approvals {
      */
     public Voted approve(Caller caller, String id, String reason, String argumentsHash) {
         ApprovalView approval = store.locked(caller.tenant(), id).orElseThrow(() -> notFound(id));
+        try (Step step = traced("mandate.approval.approve", approval)) {
+            try {
+                Voted voted = approve(caller, approval, reason, argumentsHash);
+                step.set(SpanAttributes.OUTCOME, voted.approval().status().name());
+                return voted;
+            } catch (RuntimeException refused) {
+                step.failed(refused.getClass().getSimpleName());
+                throw refused;
+            }
+        }
+    }
+
+    private Voted approve(Caller caller, ApprovalView approval, String reason, String argumentsHash) {
+        String id = approval.id();
         String role = mayDecide(caller, approval);
         Optional<ApprovalView.Vote> earlier = approval.voteOf(caller.subject());
         if (earlier.isPresent() && earlier.get().vote().equals("APPROVE")) {
@@ -156,6 +176,20 @@ public class Approvals {
     /** One eligible person's rejection decides: nothing executes, and what was held is given back. */
     public Voted reject(Caller caller, String id, String reason) {
         ApprovalView approval = store.locked(caller.tenant(), id).orElseThrow(() -> notFound(id));
+        try (Step step = traced("mandate.approval.reject", approval)) {
+            try {
+                Voted voted = reject(caller, approval, reason);
+                step.set(SpanAttributes.OUTCOME, voted.approval().status().name());
+                return voted;
+            } catch (RuntimeException refused) {
+                step.failed(refused.getClass().getSimpleName());
+                throw refused;
+            }
+        }
+    }
+
+    private Voted reject(Caller caller, ApprovalView approval, String reason) {
+        String id = approval.id();
         String role = mayDecide(caller, approval);
         Optional<ApprovalView.Vote> earlier = approval.voteOf(caller.subject());
         if (earlier.isPresent() && earlier.get().vote().equals("REJECT")) {
@@ -238,6 +272,12 @@ public class Approvals {
         Sql.Writes writes = sql.writes();
         events.decided(writes, approval, status, by, reason);
         writes.run();
+    }
+
+    /** A person's decision, in its own request's trace, linked to the span that decided the envelope. */
+    private Step traced(String name, ApprovalView approval) {
+        return traces.followUp(name, approval.tenant(), approval.envelopeId())
+                .set(SpanAttributes.APPROVAL_ID, approval.id());
     }
 
     private EnvelopeFacts envelope(ApprovalView approval) {

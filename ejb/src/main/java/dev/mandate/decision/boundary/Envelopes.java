@@ -25,6 +25,9 @@ import dev.mandate.platform.error.MandateException;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.id.TimeOrderedIds;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
+import dev.mandate.platform.tracing.Tracing;
 import dev.mandate.rbac.control.ApproverRoles;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -76,6 +79,9 @@ public class Envelopes {
     @EJB
     AuditTrail audit;
 
+    @Inject
+    Tracing tracing;
+
     /**
      * Decides in one transaction, which also reads the calling agent (403 unless ACTIVE): a suspension
      * takes effect on the agent's very next envelope.
@@ -85,6 +91,17 @@ public class Envelopes {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission, String keyClaim) {
+        try (Step step = tracing.start("mandate.decision")) {
+            try {
+                return decide(caller, submission, keyClaim, step);
+            } catch (RuntimeException refused) {
+                step.failed(refused.getClass().getSimpleName());
+                throw refused;
+            }
+        }
+    }
+
+    private EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission, String keyClaim, Step step) {
         if (!submission.agentId().equals(caller.subject())) {
             throw new AgentMismatchException("agentId must be the calling agent (the token's subject)");
         }
@@ -94,6 +111,7 @@ public class Envelopes {
             IdempotencyKeys.Claim claim = idempotencyKeys.claimInDecision(
                     caller.tenant(), caller.subject(), submission.idempotencyKey(), submission.requestHash());
             if (claim.earlier().isPresent()) {
+                step.set(SpanAttributes.IDEMPOTENT_REPLAY, true);
                 return claim.earlier().get();
             }
             configuration = configurations.at(caller.tenant(), Optional.of(claim.generation()));
@@ -109,8 +127,21 @@ public class Envelopes {
         Gathered gathered = facts.read(caller.tenant(), submission, configuration, agent);
         Verdict verdict = DecisionRules.decide(gathered.facts());
         String envelopeId = TimeOrderedIds.next();
-        DecisionBudgets.Reserved reserved =
-                budgets.reserve(caller.tenant(), agent.id(), submission, gathered, verdict, envelopeId);
+        DecisionBudgets.Reserved reserved;
+        try (Step budget = tracing.start("mandate.decision.budget")) {
+            reserved = budgets.reserve(caller.tenant(), agent.id(), submission, gathered, verdict, envelopeId);
+            budget.set(SpanAttributes.OUTCOME, reserved.verdict().decision().name());
+        }
+        if (step.recording()) {
+            step.set(SpanAttributes.TENANT, caller.tenant())
+                    .set(SpanAttributes.ENVELOPE_ID, envelopeId)
+                    .set(SpanAttributes.DECISION, reserved.verdict().decision().name())
+                    .set(SpanAttributes.TIER, gathered.tier().name())
+                    .set(
+                            SpanAttributes.RISK_CLASS,
+                            gathered.action().riskClass().name())
+                    .setList(SpanAttributes.RULE_IDS, reserved.verdict().ruleIds());
+        }
         return recorder.record(
                 caller,
                 submission,

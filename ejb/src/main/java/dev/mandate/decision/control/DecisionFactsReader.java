@@ -12,6 +12,9 @@ import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.Violation;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
+import dev.mandate.platform.tracing.Tracing;
 import dev.mandate.policy.control.ActivePolicies;
 import dev.mandate.policy.control.PolicyCache;
 import dev.mandate.policy.control.PolicyOutcome;
@@ -54,6 +57,9 @@ public class DecisionFactsReader {
     @Inject
     PolicyInputs policyInputs;
 
+    @Inject
+    Tracing tracing;
+
     /** What was gathered: the facts the rules decide on, and what the rest of the decision needs. */
     public record Gathered(
             TaskTypeDefinition taskType,
@@ -67,43 +73,82 @@ public class DecisionFactsReader {
 
     public Gathered read(
             String tenant, EnvelopeSubmission submission, DecisionConfiguration configuration, AgentSnapshot agent) {
-        TaskTypeDefinition taskType = configuration
-                .taskType(submission.taskType())
-                .orElseThrow(() -> unprocessable("taskType", "no task type '" + submission.taskType() + "'"));
-        ToolDefinition tool = configuration
-                .tool(submission.tool())
-                .orElseThrow(() -> unprocessable("requestedAction.tool", "no tool '" + submission.tool() + "'"));
-        ToolActionDefinition action = DecisionConfiguration.action(tool, submission.action())
-                .orElseThrow(() -> unprocessable(
-                        "requestedAction.action",
-                        "tool '" + tool.key() + "' has no action '" + submission.action() + "'"));
-        List<Violation> violations =
-                schemas.validate(action.argumentSchema(), submission.arguments().toString());
-        if (!violations.isEmpty()) {
-            throw new InvalidRequestException(
-                    ProblemType.UNPROCESSABLE, "the arguments do not satisfy the tool action's schema", violations);
-        }
-        if (submission.idempotencyKey() == null && !action.riskClass().isReadOnly()) {
-            throw new IdempotencyKeyRequiredException(
-                    "an envelope for a " + action.riskClass() + " action needs an Idempotency-Key header");
+        TaskTypeDefinition taskType;
+        ToolDefinition tool;
+        ToolActionDefinition action;
+        try (Step step = tracing.start("mandate.decision.taxonomy")) {
+            try {
+                taskType = configuration
+                        .taskType(submission.taskType())
+                        .orElseThrow(() -> unprocessable("taskType", "no task type '" + submission.taskType() + "'"));
+                tool = configuration
+                        .tool(submission.tool())
+                        .orElseThrow(
+                                () -> unprocessable("requestedAction.tool", "no tool '" + submission.tool() + "'"));
+                ToolDefinition named = tool;
+                action = DecisionConfiguration.action(tool, submission.action())
+                        .orElseThrow(() -> unprocessable(
+                                "requestedAction.action",
+                                "tool '" + named.key() + "' has no action '" + submission.action() + "'"));
+                List<Violation> violations = schemas.validate(
+                        action.argumentSchema(), submission.arguments().toString());
+                if (!violations.isEmpty()) {
+                    throw new InvalidRequestException(
+                            ProblemType.UNPROCESSABLE,
+                            "the arguments do not satisfy the tool action's schema",
+                            violations);
+                }
+                if (submission.idempotencyKey() == null && !action.riskClass().isReadOnly()) {
+                    throw new IdempotencyKeyRequiredException(
+                            "an envelope for a " + action.riskClass() + " action needs an Idempotency-Key header");
+                }
+                step.set(SpanAttributes.RISK_CLASS, action.riskClass().name());
+            } catch (RuntimeException refused) {
+                step.failed(refused.getClass().getSimpleName());
+                throw refused;
+            }
         }
 
-        AuthorityTier tier = policyInputs.tier(tenant, configuration, agent, tool.key());
-        String killSwitch = configuration
-                .killSwitchFor(agent.id(), tool.key())
-                .map(ActiveKillSwitch::description)
-                .orElse(null);
+        AuthorityTier tier;
+        try (Step step = tracing.start("mandate.decision.tier")) {
+            tier = policyInputs.tier(tenant, configuration, agent, tool.key());
+            step.set(SpanAttributes.TIER, tier.name());
+        }
+        String killSwitch;
+        try (Step step = tracing.start("mandate.decision.kill_switch")) {
+            killSwitch = configuration
+                    .killSwitchFor(agent.id(), tool.key())
+                    .map(ActiveKillSwitch::description)
+                    .orElse(null);
+            step.set(SpanAttributes.KILL_SWITCH_ACTIVE, killSwitch != null);
+        }
         List<BudgetCap> budgets = configuration.budgetsFor(tenant, agent.id());
         // nothing to read where there are no budget caps, or where the policy version compiled already
         Map<String, BigDecimal> budgetBefore = budgets.isEmpty() ? new LinkedHashMap<>() : ledger.remaining(budgets);
-        PolicyFindings policy = findings(policyCache
-                .getOrRead(tenant, configuration.policyVersion(), () -> activePolicies.active(tenant))
-                .evaluate(policyInputs.of(submission, agent, tier, taskType, tool, action, budgetBefore)));
+        PolicyFindings policy;
+        try (Step step = tracing.start("mandate.decision.rules")) {
+            policy = findings(policyCache
+                    .getOrRead(tenant, configuration.policyVersion(), () -> activePolicies.active(tenant))
+                    .evaluate(policyInputs.of(submission, agent, tier, taskType, tool, action, budgetBefore)));
+            if (step.recording()) {
+                step.set(SpanAttributes.POLICY_VERSION, policy.policyVersion())
+                        .setList(
+                                SpanAttributes.RULE_IDS,
+                                policy.fired().stream()
+                                        .map(PolicyFindings.Finding::ruleId)
+                                        .toList());
+            }
+        }
+        DecisionFacts.Permit permit;
+        try (Step step = tracing.start("mandate.decision.roles")) {
+            permit = new DecisionFacts.Permit(
+                    tool.key() + ":" + action.key(),
+                    configuration.permittingRoles(
+                            agent.id(), tool.key(), action.key(), agentId -> grants.of(tenant, agentId)));
+            step.set(SpanAttributes.PERMITTED, !permit.roles().isEmpty());
+        }
         DecisionFacts facts = new DecisionFacts(
-                new DecisionFacts.Permit(
-                        tool.key() + ":" + action.key(),
-                        configuration.permittingRoles(
-                                agent.id(), tool.key(), action.key(), agentId -> grants.of(tenant, agentId))),
+                permit,
                 action.riskClass(),
                 tier,
                 killSwitch,

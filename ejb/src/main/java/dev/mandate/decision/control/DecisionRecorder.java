@@ -15,6 +15,8 @@ import dev.mandate.execution.control.ReadResultCache;
 import dev.mandate.execution.entity.QueuedExecution;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
+import dev.mandate.platform.tracing.Step;
+import dev.mandate.platform.tracing.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -59,6 +61,9 @@ public class DecisionRecorder {
     ReadResultCache readCache;
 
     @Inject
+    Tracing tracing;
+
+    @Inject
     @Any
     Instance<DecisionFollowUp> followUpBeans;
 
@@ -91,6 +96,8 @@ public class DecisionRecorder {
         EnvelopeJson json = new EnvelopeJson(decided.envelopeId(), submission.traceId(), policyVersion);
         String body = json.answer(verdict, decided.approverRoles(), decided.remaining());
         String onBehalfOf = submission.envelope().getString("onBehalfOf", null);
+        // the decision's span: what follows later (execution attempts, approvals) continues or links to it
+        String traceParent = tracing.traceparent();
 
         Sql.Writes writes = sql.writes();
         QueuedExecution queued = null;
@@ -102,6 +109,7 @@ public class DecisionRecorder {
                     decided.agent().id(),
                     submission.taskId(),
                     submission.traceId(),
+                    traceParent,
                     tool,
                     action,
                     onBehalfOf,
@@ -140,6 +148,7 @@ public class DecisionRecorder {
         store(
                 writes,
                 submission.envelope().getString("agentVersion", null),
+                traceParent,
                 new EnvelopeRecord(
                         decided.envelopeId(),
                         caller.tenant(),
@@ -189,6 +198,20 @@ public class DecisionRecorder {
                     "onBehalfOfProven", Boolean.toString(submission.envelope().getBoolean("onBehalfOfProven", false)));
         }
         // the append locks the agent's audit chain now; everything above is sent after it (see RateCounters.count)
+        try (Step step = tracing.start("mandate.audit.append")) {
+            append(writes, caller, submission, decided, verdict, policyVersion, details);
+        }
+        return answer;
+    }
+
+    private void append(
+            Sql.Writes writes,
+            Caller caller,
+            EnvelopeSubmission submission,
+            Decided decided,
+            Verdict verdict,
+            String policyVersion,
+            Map<String, String> details) {
         appender.appendTo(
                 writes,
                 new AuditEntry(
@@ -204,15 +227,14 @@ public class DecisionRecorder {
                         policyVersion,
                         details));
         writes.run();
-        return answer;
     }
 
-    private static void store(Sql.Writes writes, String agentVersion, EnvelopeRecord r) {
+    private static void store(Sql.Writes writes, String agentVersion, String traceParent, EnvelopeRecord r) {
         writes.add(
                 "insert into envelope (id, tenant_id, agent_id, task_id, task_type, tool_key, action_key, trace_id,"
                         + " decision, reasons, rule_ids, policy_version, tier, risk_class, cost, request_json,"
-                        + " explain_json, created_at, agent_version)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " explain_json, created_at, agent_version, trace_parent)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(),
                 r.tenant(),
                 r.agentId(),
@@ -231,6 +253,7 @@ public class DecisionRecorder {
                 r.requestJson(),
                 r.explainJson(),
                 r.createdAt(),
-                agentVersion);
+                agentVersion,
+                traceParent);
     }
 }

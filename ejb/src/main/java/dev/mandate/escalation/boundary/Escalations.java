@@ -6,6 +6,7 @@ import dev.mandate.audit.control.AuditAppender;
 import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.decision.boundary.EnvelopeGateway;
 import dev.mandate.decision.boundary.Envelopes;
+import dev.mandate.decision.control.EnvelopeTraces;
 import dev.mandate.decision.control.Verdict;
 import dev.mandate.decision.entity.Decision;
 import dev.mandate.decision.entity.EnvelopeAnswer;
@@ -29,6 +30,8 @@ import dev.mandate.platform.json.JsonStrings;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -54,6 +57,9 @@ import java.util.Set;
  */
 @Stateless
 public class Escalations {
+
+    @Inject
+    EnvelopeTraces traces;
 
     @Inject
     EscalationStore store;
@@ -102,6 +108,18 @@ public class Escalations {
 
     public EscalationView claim(Caller caller, String id) {
         EscalationView item = store.locked(caller.tenant(), id).orElseThrow(() -> notFound(id));
+        try (Step step = traced("mandate.escalation.claim", item)) {
+            try {
+                return claim(caller, item);
+            } catch (RuntimeException refused) {
+                step.failed(refused.getClass().getSimpleName());
+                throw refused;
+            }
+        }
+    }
+
+    private EscalationView claim(Caller caller, EscalationView item) {
+        String id = item.id();
         if (item.status() == EscalationStatus.CLAIMED && caller.subject().equals(item.assignee())) {
             return item;
         }
@@ -143,6 +161,21 @@ public class Escalations {
     public Resolved resolve(
             Caller caller, String id, Resolution resolution, String reason, JsonObject editedArguments) {
         EscalationView item = store.locked(caller.tenant(), id).orElseThrow(() -> notFound(id));
+        try (Step step = traced("mandate.escalation.resolve", item)) {
+            try {
+                Resolved resolved = resolve(caller, item, resolution, reason, editedArguments);
+                step.set(SpanAttributes.OUTCOME, resolution.name());
+                return resolved;
+            } catch (RuntimeException refused) {
+                step.failed(refused.getClass().getSimpleName());
+                throw refused;
+            }
+        }
+    }
+
+    private Resolved resolve(
+            Caller caller, EscalationView item, Resolution resolution, String reason, JsonObject editedArguments) {
+        String id = item.id();
         if (item.status() == EscalationStatus.RESOLVED) {
             throw new ConflictException("resolved already (" + item.resolution() + " by " + item.resolvedBy() + ")");
         }
@@ -254,6 +287,11 @@ public class Escalations {
                     List.of(new Violation("arguments", String.join(" | ", verdict.reasons()))));
         }
         return gateway.submit(agent, submission);
+    }
+
+    /** A person's step, in its own request's trace, linked to the span that decided the envelope. */
+    private Step traced(String name, EscalationView item) {
+        return traces.followUp(name, item.tenant(), item.envelopeId()).set(SpanAttributes.ESCALATION_ID, item.id());
     }
 
     private String traceId(EscalationView item) {

@@ -31,10 +31,16 @@ public class ApprovedExecutions {
     /** Empty where the action has no connector (nothing to execute through the proxy). */
     public Optional<QueuedExecution> queue(Sql.Writes writes, String tenant, String envelopeId) {
         Optional<Object[]> envelope = sql.first(
-                "select agent_id, task_id, trace_id, tool_key, action_key, request_json from envelope"
+                "select agent_id, task_id, trace_id, tool_key, action_key, request_json, trace_parent from envelope"
                         + " where id = ? and tenant_id = ?",
                 r -> new Object[] {
-                    r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6)
+                    r.getString(1),
+                    r.getString(2),
+                    r.getString(3),
+                    r.getString(4),
+                    r.getString(5),
+                    r.getString(6),
+                    r.getString(7)
                 },
                 envelopeId,
                 tenant);
@@ -55,6 +61,7 @@ public class ApprovedExecutions {
                         (String) e[0],
                         (String) e[1],
                         (String) e[2],
+                        (String) e[6],
                         (String) e[3],
                         (String) e[4],
                         request.getString("onBehalfOf", null),

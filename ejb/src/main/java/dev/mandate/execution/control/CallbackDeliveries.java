@@ -5,8 +5,13 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 import dev.mandate.execution.entity.ExecutionView;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
+import dev.mandate.platform.tracing.TraceParents;
+import dev.mandate.platform.tracing.Tracing;
 import dev.mandate.platform.webhook.WebhookSender;
 import dev.mandate.platform.webhook.WebhookTargets;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,6 +47,9 @@ public class CallbackDeliveries {
 
     @Inject
     WebhookSender sender;
+
+    @Inject
+    Tracing tracing;
 
     /** A callback taken for delivery. */
     public record Due(String executionId, String tenant, String url, int attempts) {}
@@ -111,7 +119,31 @@ public class CallbackDeliveries {
                                 .add("execution", ExecutionJson.summary(execution.get())))
                 .build()
                 .toString();
-        return sender.send(due.url(), secret.get(), "msg_" + due.executionId(), body)
-                .error();
+        Optional<String[]> trace = sql.first(
+                "select trace_id, trace_parent from execution where id = ?",
+                r -> new String[] {r.getString(1), r.getString(2)},
+                due.executionId());
+        String parent = trace.map(t -> t[1] != null ? t[1] : TraceParents.unrecorded(t[0]))
+                .orElse(null);
+        try (Step step = tracing.start("mandate.callback", SpanKind.CLIENT, parent, List.of())) {
+            step.set(SpanAttributes.TENANT, due.tenant())
+                    .set(SpanAttributes.ENVELOPE_ID, execution.get().envelopeId())
+                    .set(SpanAttributes.EXECUTION_ATTEMPT, due.attempts() + 1L);
+            WebhookSender.Sent sent = sender.send(
+                    due.url(),
+                    secret.get(),
+                    "msg_" + due.executionId(),
+                    body,
+                    step.traceparent() != null ? step.traceparent() : parent);
+            if (sent.httpStatus() != null) {
+                step.set(
+                        SpanAttributes.HTTP_RESPONSE_STATUS_CODE,
+                        sent.httpStatus().longValue());
+            }
+            if (!sent.delivered()) {
+                step.failed(sent.httpStatus() != null ? Integer.toString(sent.httpStatus()) : "not_delivered");
+            }
+            return sent.error();
+        }
     }
 }

@@ -36,6 +36,7 @@ public class ExecutionOutbox {
             String agentId,
             String taskId,
             String traceId,
+            String traceParent,
             String tool,
             String action,
             String onBehalfOf,
@@ -71,6 +72,7 @@ public class ExecutionOutbox {
                 allowed.agentId(),
                 allowed.taskId(),
                 allowed.traceId(),
+                allowed.traceParent(),
                 allowed.tool(),
                 allowed.action(),
                 allowed.onBehalfOf(),
@@ -132,8 +134,9 @@ public class ExecutionOutbox {
                 "insert into execution (id, tenant_id, envelope_id, agent_id, task_id, trace_id, tool_key, action_key,"
                         + " on_behalf_of, idempotency_key, arguments_json, status, attempts, next_attempt_at, unsettled,"
                         + " lease_millis, lease_owner, lease_until, reason, http_status, result_json, result_truncated,"
-                        + " cost, tool_millis, cache_hit, callback_url, created_at, updated_at, finished_at) values"
-                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, false, ?, ?, ?, ?, null, ?, false, ?, 0, ?, ?, ?, ?, ?)",
+                        + " cost, tool_millis, cache_hit, callback_url, created_at, updated_at, finished_at, trace_parent)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, false, ?, ?, ?, ?, null, ?, false, ?, 0, ?, ?, ?,"
+                        + " ?, ?, ?)",
                 a.envelopeId(),
                 a.tenant(),
                 a.envelopeId(),
@@ -157,6 +160,7 @@ public class ExecutionOutbox {
                 a.callbackUrl(),
                 now,
                 now,
-                cached ? now : null);
+                cached ? now : null,
+                a.traceParent());
     }
 }

@@ -6,12 +6,18 @@ import dev.mandate.execution.control.ToolResponse.Outcome;
 import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.QueuedExecution;
 import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
+import dev.mandate.platform.tracing.TraceParents;
+import dev.mandate.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +63,12 @@ public class ExecutionRunner {
     @Inject
     ReadResultCache cache;
 
+    @Inject
+    Tracing tracing;
+
+    @Inject
+    TracedContent content;
+
     private final AtomicInteger underway = new AtomicInteger();
 
     /** Starts the attempt on the tool-call executor; completes with the status it left. */
@@ -85,7 +97,33 @@ public class ExecutionRunner {
         return underway.get();
     }
 
+    /**
+     * One attempt, traced as the GenAI conventions' {@code execute_tool} span in the envelope's trace (a
+     * child of the span that decided it), whenever it happens and on whichever server.
+     */
     ExecutionStatus attempt(QueuedExecution held) {
+        if (!tracing.on()) {
+            return attemptOnce(held);
+        }
+        try (Step step = tracing.start(
+                "execute_tool " + held.tool(),
+                SpanKind.INTERNAL,
+                held.traceParent() != null ? held.traceParent() : TraceParents.unrecorded(held.traceId()),
+                List.of())) {
+            step.set(SpanAttributes.GEN_AI_OPERATION_NAME, "execute_tool")
+                    .set(SpanAttributes.GEN_AI_TOOL_NAME, held.tool())
+                    .set(SpanAttributes.GEN_AI_TOOL_TYPE, "extension")
+                    .set(SpanAttributes.GEN_AI_TOOL_CALL_ID, held.envelopeId())
+                    .set(SpanAttributes.TOOL_ACTION, held.action())
+                    .set(SpanAttributes.TENANT, held.tenant())
+                    .set(SpanAttributes.ENVELOPE_ID, held.envelopeId())
+                    .set(SpanAttributes.EXECUTION_ATTEMPT, held.attempts() + 1L)
+                    .set(SpanAttributes.EXECUTION_RETRY, (long) held.attempts());
+            return attemptOnce(held);
+        }
+    }
+
+    private ExecutionStatus attemptOnce(QueuedExecution held) {
         Instant started = Instant.now();
         QueuedExecution e = held.connector() != null
                 ? held
@@ -345,11 +383,40 @@ public class ExecutionRunner {
     }
 
     private ExecutionStatus end(QueuedExecution e, Ended ended) {
+        Step step = tracing.current();
+        if (step.recording()) {
+            describe(step, e, ended);
+        }
         if (!store.end(e, ended)) {
             LOG.warning(
                     "execution " + e.id() + ": the lease passed to another server; its attempt is not recorded here");
         }
         return ended.status();
+    }
+
+    /** The attempt's outcome on its span; arguments and result only where the tenant opted in, redacted. */
+    private void describe(Step step, QueuedExecution e, Ended ended) {
+        step.set(SpanAttributes.EXECUTION_KIND, ended.kind())
+                .set(SpanAttributes.EXECUTION_STATUS, ended.status().name());
+        ToolResponse r = ended.response();
+        if (r != null) {
+            step.set(SpanAttributes.EXECUTION_OUTCOME, r.outcome().name());
+            if (r.httpStatus() != null) {
+                step.set(
+                        SpanAttributes.HTTP_RESPONSE_STATUS_CODE, r.httpStatus().longValue());
+            }
+        }
+        if (ended.status() == ExecutionStatus.FAILED || ended.status() == ExecutionStatus.OUTCOME_UNKNOWN) {
+            step.failed(r != null ? r.outcome().name() : ended.status().name());
+        }
+        if (content.wanted(e.tenant())) {
+            step.set(
+                    SpanAttributes.GEN_AI_TOOL_CALL_ARGUMENTS,
+                    content.redacted(e.arguments().toString()));
+            if (r != null && r.resultJson() != null) {
+                step.set(SpanAttributes.GEN_AI_TOOL_CALL_RESULT, content.redacted(r.resultJson()));
+            }
+        }
     }
 
     private static Ended cancelled(Instant started, String reason, ExecutionStatus status) {
@@ -369,7 +436,20 @@ public class ExecutionRunner {
         return new Ended(ExecutionStatus.QUEUED, "WAIT", started, null, reason, BigDecimal.ZERO, 0, e.unsettled(), at);
     }
 
-    private static ToolCall toolCall(QueuedExecution e) {
-        return new ToolCall(e.tenant(), e.agentId(), e.onBehalfOf(), e.envelopeId(), e.idempotencyKey(), e.arguments());
+    private ToolCall toolCall(QueuedExecution e) {
+        return new ToolCall(
+                e.tenant(),
+                e.agentId(),
+                e.onBehalfOf(),
+                e.envelopeId(),
+                e.idempotencyKey(),
+                e.arguments(),
+                traceparent(e));
+    }
+
+    /** What the tool receives: this attempt's span, or (tracing off) the envelope's trace id. */
+    private String traceparent(QueuedExecution e) {
+        String current = tracing.traceparent();
+        return current != null ? current : TraceParents.unrecorded(e.traceId());
     }
 }

@@ -40,7 +40,7 @@ public class ExecutionStore {
 
     private static final String COLUMNS = "id, tenant_id, envelope_id, agent_id, task_id, trace_id, tool_key,"
             + " action_key, on_behalf_of, idempotency_key, arguments_json, attempts, unsettled, created_at,"
-            + " lease_millis";
+            + " lease_millis, trace_parent";
 
     private static final String CALLBACK = "insert into execution_callback (execution_id, tenant_id, url, status,"
             + " attempts, next_attempt_at) select id, tenant_id, callback_url, 'PENDING', 0, ? from execution"
@@ -86,6 +86,7 @@ public class ExecutionStore {
                         e.agentId(),
                         e.taskId(),
                         e.traceId(),
+                        e.traceParent(),
                         e.tool(),
                         e.action(),
                         e.onBehalfOf(),
@@ -404,6 +405,7 @@ public class ExecutionStore {
                         row.getString(4),
                         row.getString(5),
                         row.getString(6),
+                        row.getString(16),
                         row.getString(7),
                         row.getString(8),
                         row.getString(9),

@@ -75,6 +75,7 @@ public class ToolCalls {
                     .timeout(Duration.ofMillis(connector.timeoutMillis()))
                     .header("Accept", "application/json")
                     .header("Idempotency-Key", call.idempotencyKey());
+            traceparent(connector, call, builder);
             authenticate(connector, call, builder);
             request = builder.build();
         } catch (RequestTemplates.MissingArgumentException
@@ -105,8 +106,21 @@ public class ToolCalls {
                 builder.header(header.getKey(), RequestTemplates.header(header.getValue(), call));
             }
         }
+        traceparent(connector, call, builder);
         authenticate(connector, call, builder);
         return builder.build();
+    }
+
+    /** The envelope's trace goes on to the tool, unless the connector sets a traceparent of its own. */
+    private static void traceparent(ConnectorDefinition connector, ToolCall call, HttpRequest.Builder builder) {
+        if (call.traceparent() == null) {
+            return;
+        }
+        if (connector.headers() != null
+                && connector.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("traceparent"))) {
+            return;
+        }
+        builder.header("traceparent", call.traceparent());
     }
 
     private void authenticate(ConnectorDefinition connector, ToolCall call, HttpRequest.Builder builder) {

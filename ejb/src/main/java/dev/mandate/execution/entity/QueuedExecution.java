@@ -10,6 +10,7 @@ import java.time.Instant;
  * once after the commit; any server's worker takes it later for a retry or when that server stopped.
  *
  * @param connector the connector as the decision saw it, or null (a worker reads the current one)
+ * @param traceParent the span that decided the envelope (W3C traceparent), null when it was not traced
  * @param attempts calls made so far
  * @param unsettled an earlier attempt may have acted without an answer: ask the tool before sending again
  */
@@ -20,6 +21,7 @@ public record QueuedExecution(
         String agentId,
         String taskId,
         String traceId,
+        String traceParent,
         String tool,
         String action,
         String onBehalfOf,
@@ -40,6 +42,7 @@ public record QueuedExecution(
                 agentId,
                 taskId,
                 traceId,
+                traceParent,
                 tool,
                 action,
                 onBehalfOf,

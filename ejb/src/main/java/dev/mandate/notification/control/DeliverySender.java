@@ -1,15 +1,24 @@
 package dev.mandate.notification.control;
 
+import dev.mandate.decision.control.EnvelopeTraces;
 import dev.mandate.notification.entity.DeliveryStatus;
+import dev.mandate.platform.json.JsonStrings;
 import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
+import dev.mandate.platform.tracing.Tracing;
 import dev.mandate.platform.webhook.WebhookSender;
 import dev.mandate.platform.webhook.WebhookSender.Sent;
 import dev.mandate.platform.webhook.WebhookTargets;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
@@ -60,6 +69,12 @@ public class DeliverySender {
 
     @Inject
     WebhookSender sender;
+
+    @Inject
+    Tracing tracing;
+
+    @Inject
+    EnvelopeTraces envelopeTraces;
 
     private final AtomicInteger underway = new AtomicInteger();
 
@@ -155,10 +170,45 @@ public class DeliverySender {
         }
         Optional<String> refusal = targets.refusal(due.tenant(), url);
         Optional<byte[]> key = targets.secret(due.tenant());
-        Sent sent = refusal.isPresent() || key.isEmpty()
-                ? new Sent(null, "not sent: " + refusal.orElse("no signing secret"), 0)
-                : sender.send(url, key.get(), due.id(), due.body());
+        if (refusal.isPresent() || key.isEmpty()) {
+            record(due, url, new Sent(null, "not sent: " + refusal.orElse("no signing secret"), 0));
+            return;
+        }
+        String envelopeTrace = envelopeTrace(due);
+        Sent sent;
+        try (Step step = tracing.start("mandate.webhook", SpanKind.CLIENT, envelopeTrace, List.of())) {
+            step.set(SpanAttributes.TENANT, due.tenant()).set(SpanAttributes.EXECUTION_ATTEMPT, due.attempts() + 1L);
+            sent = sender.send(
+                    url,
+                    key.get(),
+                    due.id(),
+                    due.body(),
+                    step.traceparent() != null ? step.traceparent() : envelopeTrace);
+            if (sent.httpStatus() != null) {
+                step.set(
+                        SpanAttributes.HTTP_RESPONSE_STATUS_CODE,
+                        sent.httpStatus().longValue());
+            }
+            if (!sent.delivered()) {
+                step.failed(sent.httpStatus() != null ? Integer.toString(sent.httpStatus()) : "not_delivered");
+            }
+        }
         record(due, url, sent);
+    }
+
+    /**
+     * The trace of the envelope an event is about ({@code data.envelopeId}: approvals, escalation items), as
+     * the traceparent the receiver gets; null for events about no envelope.
+     */
+    private String envelopeTrace(Due due) {
+        if (!due.body().contains("\"envelopeId\"")) {
+            return null;
+        }
+        JsonValue data = JsonStrings.object(due.body()).get("data");
+        if (!(data instanceof JsonObject fields) || !(fields.get("envelopeId") instanceof JsonString envelopeId)) {
+            return null;
+        }
+        return envelopeTraces.traceparent(due.tenant(), envelopeId.getString());
     }
 
     private record Subscription(String url, boolean enabled) {}

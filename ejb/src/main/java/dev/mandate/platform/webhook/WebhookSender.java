@@ -43,16 +43,24 @@ public class WebhookSender {
     }
 
     public Sent send(String url, byte[] key, String id, String body) {
+        return send(url, key, id, body, null);
+    }
+
+    /** @param traceparent the W3C trace the webhook belongs to (sent as {@code traceparent}), or null */
+    public Sent send(String url, byte[] key, String id, String body, String traceparent) {
         long timestamp = Instant.now().getEpochSecond();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(REQUEST_SECONDS))
                     .header("Content-Type", "application/json")
                     .header("webhook-id", id)
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(key, id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+                    .header("webhook-signature", WebhookSignature.sign(key, id, timestamp, body));
+            if (traceparent != null) {
+                builder.header("traceparent", traceparent);
+            }
+            HttpRequest request =
+                    builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Per-tenant settings, as MicroProfile Config keys {@code mandate.tenant.<tenant>.<setting>} (system
  * properties or environment variables, like every other setting), falling back to the key for all
- * tenants where there is one. Read when an identity is written, never on the decision path.
+ * tenants where there is one. Read when an identity is written or a tool call is traced, never on the
+ * decision path.
  */
 @ApplicationScoped
 public class TenantSettings {
@@ -43,6 +44,16 @@ public class TenantSettings {
     /** Who sponsors an agent created without a sponsor ({@code default-sponsor}); empty: nobody. */
     public Optional<String> defaultSponsor(String tenant) {
         return tenantValue(tenant, "default-sponsor").map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * Whether a tool call's arguments and result go on its span ({@code trace-content}), redacted; off
+     * unless set to {@code true}. Read per execution attempt while tracing is on.
+     */
+    public boolean traceContent(String tenant) {
+        return tenantValue(tenant, "trace-content")
+                .map(v -> v.trim().equalsIgnoreCase("true"))
+                .orElse(false);
     }
 
     private static Optional<String> tenantValue(String tenant, String setting) {

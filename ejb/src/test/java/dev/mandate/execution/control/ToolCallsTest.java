@@ -55,6 +55,7 @@ class ToolCallsTest {
                         ? ""
                         : "?" + exchange.getRequestURI().getRawQuery())
                 + " key=" + exchange.getRequestHeaders().getFirst("Idempotency-Key")
+                + " traceparent=" + exchange.getRequestHeaders().getFirst("traceparent")
                 + " body=" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Answer now = answer;
         try {
@@ -103,7 +104,8 @@ class ToolCallsTest {
                 JSON.createObjectBuilder()
                         .add("vendor", "ACME/../admin?x=1")
                         .add("amount", 12.5)
-                        .build());
+                        .build(),
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
     }
 
     @Test
@@ -118,7 +120,8 @@ class ToolCallsTest {
         assertThat(seen)
                 .singleElement()
                 .asString()
-                .startsWith("POST /pay/ACME%2F..%2Fadmin%3Fx%3D1 key=mandate-env-1")
+                .startsWith("POST /pay/ACME%2F..%2Fadmin%3Fx%3D1 key=mandate-env-1"
+                        + " traceparent=00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
                 .endsWith("body={\"sum\":12.5,\"note\":\"for ACME/../admin?x=1\"}");
     }
 

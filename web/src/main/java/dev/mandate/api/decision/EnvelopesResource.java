@@ -27,6 +27,9 @@ import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.security.BuiltInRole;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
+import dev.mandate.platform.tracing.Tracing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -96,6 +99,9 @@ public class EnvelopesResource {
     @Inject
     Escalations escalations;
 
+    @Inject
+    Tracing tracing;
+
     /**
      * The body is validated here rather than with {@code @Valid}: a constrained method of a CDI bean is
      * validated twice, by JAX-RS and again by Hibernate Validator's CDI interceptor (a tenth of a
@@ -120,44 +126,89 @@ public class EnvelopesResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @HeaderParam("traceparent") String traceparent,
             @Suspended AsyncResponse async) {
-        if (request == null) {
-            throw new InvalidRequestException("body", "an envelope is required");
+        Step envelope = tracing.entry(
+                "mandate.envelope", traceparent, VerifiedCall.current().trace());
+        try (envelope) {
+            Admitted admitted = validated(request, idempotencyKey);
+            // one trace per envelope: the one the request continues or starts, else (tracing off) the caller's
+            String traceId = envelope.traceId() != null ? envelope.traceId() : TraceIds.from(traceparent);
+            EnvelopeRequest.ModelUsage usage = request.modelUsage;
+            if (envelope.recording()) {
+                describe(envelope, request);
+            }
+            EnvelopeSubmission submission = new EnvelopeSubmission(
+                    request.agentId,
+                    request.taskId,
+                    request.taskType,
+                    request.requestedAction.tool,
+                    request.requestedAction.action,
+                    request.requestedAction.arguments,
+                    admitted.envelope(),
+                    usage == null || usage.calls == null ? (usage == null ? 0 : 1) : usage.calls,
+                    usage == null || usage.cost == null ? BigDecimal.ZERO : usage.cost,
+                    traceId,
+                    idempotencyKey,
+                    CanonicalJson.sha256(admitted.text()));
+            String traceHeader =
+                    envelope.traceparent() != null ? envelope.traceparent() : "00-" + traceId + "-" + spanId() + "-01";
+            gateway.submitAsync(VerifiedCall.current().caller(), submission)
+                    .whenComplete(
+                            (answer, failed) -> async.resume(failed == null ? response(answer, traceHeader) : failed));
+        } catch (RuntimeException refused) {
+            envelope.failed(refused.getClass().getSimpleName());
+            throw refused;
         }
-        Set<ConstraintViolation<EnvelopeRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+    }
+
+    /** The checks beyond the reader's: Bean Validation, the key's form, the callback, depth and size. */
+    private Admitted validated(EnvelopeRequest request, String idempotencyKey) {
+        try (Step validation = tracing.start("mandate.validate")) {
+            try {
+                if (request == null) {
+                    throw new InvalidRequestException("body", "an envelope is required");
+                }
+                Set<ConstraintViolation<EnvelopeRequest>> violations = validator.validate(request);
+                if (!violations.isEmpty()) {
+                    throw new ConstraintViolationException(violations);
+                }
+                if (idempotencyKey != null
+                        && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+                    throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+                }
+                if (request.callbackUrl != null) {
+                    callbackTargets.check(VerifiedCall.current().caller().tenant(), request.callbackUrl);
+                }
+                Admitted admitted = admissible(request, ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class));
+                if (request.onBehalfOfToken != null) {
+                    admitted = proven(
+                            admitted,
+                            personTokens.subject(VerifiedCall.current().caller().tenant(), request.onBehalfOfToken));
+                }
+                return admitted;
+            } catch (RuntimeException invalid) {
+                validation.failed(invalid.getClass().getSimpleName());
+                throw invalid;
+            }
         }
-        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-        }
-        if (request.callbackUrl != null) {
-            callbackTargets.check(VerifiedCall.current().caller().tenant(), request.callbackUrl);
-        }
-        Admitted admitted = admissible(request, ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class));
-        if (request.onBehalfOfToken != null) {
-            admitted = proven(
-                    admitted,
-                    personTokens.subject(VerifiedCall.current().caller().tenant(), request.onBehalfOfToken));
-        }
-        String traceId = TraceIds.from(traceparent);
+    }
+
+    /** What the envelope asks, as attributes: bounded values only, never its arguments or evidence. */
+    private static void describe(Step envelope, EnvelopeRequest request) {
+        envelope.set(SpanAttributes.TENANT, VerifiedCall.current().caller().tenant())
+                .set(SpanAttributes.GEN_AI_AGENT_ID, request.agentId)
+                .set(SpanAttributes.TASK_TYPE, request.taskType)
+                .set(SpanAttributes.GEN_AI_TOOL_NAME, request.requestedAction.tool)
+                .set(SpanAttributes.TOOL_ACTION, request.requestedAction.action);
         EnvelopeRequest.ModelUsage usage = request.modelUsage;
-        EnvelopeSubmission submission = new EnvelopeSubmission(
-                request.agentId,
-                request.taskId,
-                request.taskType,
-                request.requestedAction.tool,
-                request.requestedAction.action,
-                request.requestedAction.arguments,
-                admitted.envelope(),
-                usage == null || usage.calls == null ? (usage == null ? 0 : 1) : usage.calls,
-                usage == null || usage.cost == null ? BigDecimal.ZERO : usage.cost,
-                traceId,
-                idempotencyKey,
-                CanonicalJson.sha256(admitted.text()));
-        String traceHeader = "00-" + traceId + "-" + spanId() + "-01";
-        gateway.submitAsync(VerifiedCall.current().caller(), submission)
-                .whenComplete(
-                        (answer, failed) -> async.resume(failed == null ? response(answer, traceHeader) : failed));
+        if (usage != null) {
+            envelope.set(SpanAttributes.GEN_AI_REQUEST_MODEL, usage.model);
+            if (usage.inputTokens != null) {
+                envelope.set(SpanAttributes.GEN_AI_USAGE_INPUT_TOKENS, usage.inputTokens.longValue());
+            }
+            if (usage.outputTokens != null) {
+                envelope.set(SpanAttributes.GEN_AI_USAGE_OUTPUT_TOKENS, usage.outputTokens.longValue());
+            }
+        }
     }
 
     private static Response response(EnvelopeAnswer answer, String traceHeader) {

@@ -1,17 +1,22 @@
 package dev.mandate.api.security;
 
 import dev.mandate.agent.control.ActiveAgents;
+import dev.mandate.platform.tracing.Tracing;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Puts a {@link CallerAuthorizationFilter} in front of every resource method, with the roles its
@@ -26,6 +31,9 @@ public class CallerAuthorization implements DynamicFeature {
     ActiveAgents agents;
 
     @Inject
+    Tracing tracing;
+
+    @Inject
     VerifiedTokens verifiedTokens;
 
     @Override
@@ -38,8 +46,26 @@ public class CallerAuthorization implements DynamicFeature {
                 new CallerAuthorizationFilter(
                         rolesAllowed(method, resource.getResourceClass()),
                         !method.isAnnotationPresent(ChecksAgentStatusItself.class),
-                        this),
+                        this,
+                        route(method, resource.getResourceClass())),
                 Priorities.AUTHORIZATION - 100);
+    }
+
+    /** The method's HTTP method and path template under the API's root: {@code POST /api/v1/envelopes}. */
+    static String route(Method method, Class<?> resourceClass) {
+        String verb = Arrays.stream(method.getAnnotations())
+                .map(a -> a.annotationType().getAnnotation(HttpMethod.class))
+                .filter(Objects::nonNull)
+                .map(HttpMethod::value)
+                .findFirst()
+                .orElse("HTTP");
+        StringBuilder path = new StringBuilder("/api");
+        for (Path part : new Path[] {resourceClass.getAnnotation(Path.class), method.getAnnotation(Path.class)}) {
+            if (part != null && !part.value().isEmpty() && !part.value().equals("/")) {
+                path.append(part.value().startsWith("/") ? "" : "/").append(part.value());
+            }
+        }
+        return verb + " " + path;
     }
 
     /** The roles that may call the method; empty when none may. */

@@ -4,6 +4,8 @@ import dev.mandate.api.problem.Problems;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.tracing.SpanAttributes;
+import dev.mandate.platform.tracing.Step;
 import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -32,22 +34,48 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public class CallerAuthorizationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
+    /** The request property holding the request's span, to end it when the response leaves. */
+    static final String REQUEST_SPAN = "dev.mandate.api.request-span";
+
     private final List<String> rolesAllowed;
     private final boolean readsAgent;
     private final CallerAuthorization beans;
+    private final String route;
 
     /**
      * @param readsAgent false where the resource method reads the agent itself ({@link ChecksAgentStatusItself})
      */
-    CallerAuthorizationFilter(List<String> rolesAllowed, boolean readsAgent, CallerAuthorization beans) {
+    /**
+     * @param route the method and path template, the name of the request's span ({@code POST /api/v1/envelopes})
+     */
+    CallerAuthorizationFilter(List<String> rolesAllowed, boolean readsAgent, CallerAuthorization beans, String route) {
         this.rolesAllowed = rolesAllowed;
         this.readsAgent = readsAgent;
         this.beans = beans;
+        this.route = route;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         VerifiedCall.clear();
+        Step traced = beans.tracing.request(route, request.getHeaderString("traceparent"));
+        if (traced != Step.OFF) {
+            request.setProperty(REQUEST_SPAN, traced);
+        }
+        try (Step step = beans.tracing.start("mandate.authenticate", traced)) {
+            authorize(request, traced);
+            if (step.recording()) {
+                VerifiedCall call = VerifiedCall.orNull();
+                if (call != null) {
+                    step.set(SpanAttributes.TENANT, call.caller().tenant()).set(SpanAttributes.OUTCOME, "VERIFIED");
+                } else {
+                    step.failed("refused");
+                }
+            }
+        }
+    }
+
+    private void authorize(ContainerRequestContext request, Step traced) {
         if (rolesAllowed.isEmpty()) {
             request.abortWith(Problems.of(ProblemType.FORBIDDEN, "This operation is not open to any caller."));
             return;
@@ -77,12 +105,19 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter, Contai
         if (caller.isAgent() && readsAgent) {
             beans.agents.require(caller.tenant(), caller.subject());
         }
-        VerifiedCall.set(new VerifiedCall(caller));
+        VerifiedCall.set(new VerifiedCall(caller, traced));
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         VerifiedCall.clear();
+        if (request.getProperty(REQUEST_SPAN) instanceof Step traced) {
+            traced.set(SpanAttributes.HTTP_RESPONSE_STATUS_CODE, (long) response.getStatus());
+            if (response.getStatus() >= 500) {
+                traced.failed(Integer.toString(response.getStatus()));
+            }
+            traced.close();
+        }
     }
 
     private static Response unauthenticated(String detail) {

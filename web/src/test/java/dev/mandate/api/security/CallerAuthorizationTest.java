@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
 class CallerAuthorizationTest {
@@ -23,6 +26,25 @@ class CallerAuthorizationTest {
     static class Undeclared {
 
         public void open() {}
+    }
+
+    @Path("/v1/envelopes")
+    static class Routed {
+
+        @POST
+        public void submit() {}
+
+        @GET
+        @Path("{id}/explain")
+        public void explain() {}
+    }
+
+    @Test
+    void aRouteIsTheHttpMethodAndThePathTemplateNeverAnId() throws Exception {
+        assertThat(CallerAuthorization.route(Routed.class.getMethod("submit"), Routed.class))
+                .isEqualTo("POST /api/v1/envelopes");
+        assertThat(CallerAuthorization.route(Routed.class.getMethod("explain"), Routed.class))
+                .isEqualTo("GET /api/v1/envelopes/{id}/explain");
     }
 
     @Test
