@@ -1,10 +1,12 @@
 package dev.mandate.execution.control;
 
 import dev.mandate.catalog.entity.ConnectorDefinition;
+import dev.mandate.eventlog.control.EventLog;
 import dev.mandate.execution.control.ExecutionStore.Ended;
 import dev.mandate.execution.control.ToolResponse.Outcome;
 import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.QueuedExecution;
+import dev.mandate.metrics.control.MandateMetrics;
 import dev.mandate.platform.config.ConfigKey;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -12,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +59,12 @@ public class ExecutionRunner {
 
     @Inject
     ReadResultCache cache;
+
+    @Inject
+    MandateMetrics metrics;
+
+    @Inject
+    EventLog events;
 
     private final AtomicInteger underway = new AtomicInteger();
 
@@ -348,8 +357,54 @@ public class ExecutionRunner {
         if (!store.end(e, ended)) {
             LOG.warning(
                     "execution " + e.id() + ": the lease passed to another server; its attempt is not recorded here");
+        } else {
+            observe(e, ended);
         }
         return ended.status();
+    }
+
+    /** An attempt's end, recorded: counted, and logged as one event (what the tool answered is not). */
+    private void observe(QueuedExecution e, Ended ended) {
+        ToolResponse r = ended.response();
+        String result = r == null ? null : r.outcome().name();
+        String finalStatus = ended.status().isFinal() ? ended.status().name() : null;
+        boolean retry = r != null && ended.kind().equals("CALL") && e.attempts() > 0;
+        metrics.attempt(
+                e.tenant(),
+                e.tool(),
+                result,
+                retry,
+                r != null && r.toolFailed(),
+                r == null ? 0 : r.millis(),
+                ended.cost(),
+                finalStatus);
+        if (events.enabled()) {
+            boolean failed =
+                    ended.status() == ExecutionStatus.FAILED || ended.status() == ExecutionStatus.OUTCOME_UNKNOWN;
+            events.event(
+                            "execution.attempt",
+                            failed ? "WARN" : "INFO",
+                            "execution " + ended.kind().toLowerCase(Locale.ROOT) + " " + ended.status())
+                    .with("trace_id", e.traceId())
+                    .with("tenant", e.tenant())
+                    .with("agent", e.agentId())
+                    .with("envelope_id", e.envelopeId())
+                    .with("execution_id", e.id())
+                    .with("tool", e.tool())
+                    .with("action", e.action())
+                    .with("kind", ended.kind())
+                    .with("attempt", e.attempts() + ended.callsMade())
+                    .with("result", result)
+                    .with(
+                            "http_status",
+                            r == null || r.httpStatus() == null
+                                    ? null
+                                    : r.httpStatus().toString())
+                    .with("outcome", ended.status().name())
+                    .with("cost", ended.cost())
+                    .with("latency_ms", r == null ? 0 : r.millis())
+                    .write();
+        }
     }
 
     private static Ended cancelled(Instant started, String reason, ExecutionStatus status) {
