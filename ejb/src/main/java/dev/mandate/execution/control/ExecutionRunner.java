@@ -381,7 +381,7 @@ public class ExecutionRunner {
         if (events.enabled()) {
             boolean failed =
                     ended.status() == ExecutionStatus.FAILED || ended.status() == ExecutionStatus.OUTCOME_UNKNOWN;
-            events.event(
+            EventLog.Event event = events.event(
                             "execution.attempt",
                             failed ? "WARN" : "INFO",
                             "execution " + ended.kind().toLowerCase(Locale.ROOT) + " " + ended.status())
@@ -395,15 +395,13 @@ public class ExecutionRunner {
                     .with("kind", ended.kind())
                     .with("attempt", e.attempts() + ended.callsMade())
                     .with("result", result)
-                    .with(
-                            "http_status",
-                            r == null || r.httpStatus() == null
-                                    ? null
-                                    : r.httpStatus().toString())
                     .with("outcome", ended.status().name())
                     .with("cost", ended.cost())
-                    .with("latency_ms", r == null ? 0 : r.millis())
-                    .write();
+                    .with("latency_ms", r == null ? 0 : r.millis());
+            if (r != null && r.httpStatus() != null) {
+                event.with("http_status", r.httpStatus());
+            }
+            event.write();
         }
     }
 
