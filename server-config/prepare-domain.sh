@@ -256,7 +256,7 @@ cmd_configure() {
   check_configure_env
   cp "$TEMPLATES/mandate-resources.xml" "$WORK/"
   # render everything first: a missing variable stops before anything changed
-  for file in 20-datasource.asadmin 30-jvm.asadmin 35-http.asadmin 40-mandate-config.asadmin 50-batch.asadmin 60-secure-admin.asadmin; do
+  for file in 20-datasource.asadmin 30-jvm.asadmin 35-http.asadmin 40-mandate-config.asadmin 45-metrics.asadmin 50-batch.asadmin 60-secure-admin.asadmin; do
     render_file "$file"
   done
   login
@@ -266,6 +266,7 @@ cmd_configure() {
   run_file 30-jvm.asadmin
   run_file 35-http.asadmin
   run_file 40-mandate-config.asadmin
+  run_file 45-metrics.asadmin
   run_file 50-batch.asadmin
   run_file 60-secure-admin.asadmin
   local domain

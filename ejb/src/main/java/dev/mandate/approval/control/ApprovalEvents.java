@@ -4,12 +4,16 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.approval.entity.ApprovalStatus;
 import dev.mandate.approval.entity.ApprovalView;
+import dev.mandate.eventlog.control.EventLog;
+import dev.mandate.metrics.control.MandateMetrics;
 import dev.mandate.notification.control.Notifications;
+import dev.mandate.platform.change.AfterCommit;
 import dev.mandate.platform.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -21,6 +25,15 @@ public class ApprovalEvents {
 
     @Inject
     Notifications notifications;
+
+    @Inject
+    MandateMetrics metrics;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    AfterCommit afterCommit;
 
     public void created(Sql.Writes writes, String tenant, String id, String envelopeId, String slaClass, Instant due) {
         notifications.publish(
@@ -54,6 +67,7 @@ public class ApprovalEvents {
                 "approval.sla_breached",
                 approval.id(),
                 about(approval).add("then", then).build());
+        afterCommit.run(() -> metrics.slaBreached(approval.tenant(), "approval"));
     }
 
     public void decided(Sql.Writes writes, ApprovalView approval, ApprovalStatus status, String by, String reason) {
@@ -66,6 +80,30 @@ public class ApprovalEvents {
         if (approval.callbackUrl() != null) {
             notifications.callBack(
                     writes, approval.tenant(), approval.callbackUrl(), "approval.decided", approval.id(), event);
+        }
+        afterCommit.run(() -> observe(approval, status, by));
+    }
+
+    /** Counted and logged as one event; the decision's reason (free text) is not logged, the person only as a digest. */
+    private void observe(ApprovalView approval, ApprovalStatus status, String by) {
+        metrics.approvalDecided(approval.tenant(), status.name());
+        if (events.enabled()) {
+            events.event("approval", status == ApprovalStatus.APPROVED ? "INFO" : "WARN", "approval " + status)
+                    .with("tenant", approval.tenant())
+                    .with("agent", approval.agentId())
+                    .with("envelope_id", approval.envelopeId())
+                    .with("approval_id", approval.id())
+                    .with("task_type", approval.taskType())
+                    .with("tool", approval.tool())
+                    .with("action", approval.action())
+                    .with("sla_class", approval.slaClass())
+                    .with("outcome", status.name())
+                    .person("decided_by", by)
+                    .with(
+                            "latency_ms",
+                            Duration.between(approval.createdAt().toInstant(), Instant.now())
+                                    .toMillis())
+                    .write();
         }
     }
 

@@ -4,14 +4,19 @@ import dev.mandate.agent.control.ActiveAgents;
 import dev.mandate.decision.control.AgentMismatchException;
 import dev.mandate.decision.control.IdempotencyKeyRequiredException;
 import dev.mandate.decision.control.IdempotencyKeys;
+import dev.mandate.decision.entity.Decision;
+import dev.mandate.decision.entity.DecisionOutcome;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeSubmission;
+import dev.mandate.eventlog.control.EventLog;
 import dev.mandate.execution.boundary.ExecutionAnswers;
+import dev.mandate.metrics.control.MandateMetrics;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.Caller;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -39,6 +44,12 @@ public class EnvelopeGateway {
     @Inject
     ExecutionAnswers executions;
 
+    @Inject
+    MandateMetrics metrics;
+
+    @Inject
+    EventLog events;
+
     /** Decides and waits for an allowed execution's outcome on the calling thread. */
     public EnvelopeAnswer submit(Caller caller, EnvelopeSubmission submission) {
         return executions.after(caller.tenant(), decide(caller, submission));
@@ -53,11 +64,41 @@ public class EnvelopeGateway {
     }
 
     private EnvelopeAnswer decide(Caller caller, EnvelopeSubmission submission) {
+        long started = System.nanoTime();
+        EnvelopeAnswer answer;
         try {
-            return claimAndDecide(caller, submission);
+            answer = claimAndDecide(caller, submission);
         } catch (InvalidRequestException | AgentMismatchException | IdempotencyKeyRequiredException rejected) {
             envelopes.auditRejection(caller, submission, rejected);
+            metrics.rejected(caller.tenant());
             throw rejected;
+        }
+        observe(caller, answer, System.nanoTime() - started);
+        return answer;
+    }
+
+    /** A decision committed (or an answer replayed): counted, timed and logged as one event. */
+    private void observe(Caller caller, EnvelopeAnswer answer, long nanos) {
+        DecisionOutcome outcome = answer.outcome();
+        if (outcome == null) {
+            metrics.replayed(caller.tenant());
+            return;
+        }
+        String decision = outcome.decision().name();
+        metrics.decided(outcome.tenant(), outcome.tool(), outcome.taskType(), decision, outcome.cost(), nanos);
+        if (events.enabled()) {
+            events.event("decision", outcome.decision() == Decision.DENY ? "WARN" : "INFO", "envelope " + decision)
+                    .with("trace_id", outcome.traceId())
+                    .with("tenant", outcome.tenant())
+                    .with("agent", outcome.agentId())
+                    .with("envelope_id", outcome.envelopeId())
+                    .with("task_type", outcome.taskType())
+                    .with("tool", outcome.tool())
+                    .with("action", outcome.action())
+                    .with("outcome", decision)
+                    .with("cost", outcome.cost())
+                    .with("latency_ms", BigDecimal.valueOf(nanos / 1_000, 3))
+                    .write();
         }
     }
 

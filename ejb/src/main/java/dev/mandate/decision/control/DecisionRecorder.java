@@ -6,6 +6,7 @@ import dev.mandate.audit.entity.AuditEntry;
 import dev.mandate.catalog.entity.ConnectorDefinition;
 import dev.mandate.decision.control.DecisionFactsReader.Gathered;
 import dev.mandate.decision.entity.Decision;
+import dev.mandate.decision.entity.DecisionOutcome;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
 import dev.mandate.decision.entity.EnvelopeSubmission;
@@ -144,7 +145,21 @@ public class DecisionRecorder {
                 }
             }
         }
-        EnvelopeAnswer answer = new EnvelopeAnswer(200, body, false, queued);
+        EnvelopeAnswer answer = new EnvelopeAnswer(
+                200,
+                body,
+                false,
+                queued,
+                new DecisionOutcome(
+                        caller.tenant(),
+                        decided.envelopeId(),
+                        decided.agent().id(),
+                        submission.traceId(),
+                        gathered.taskType().key(),
+                        tool,
+                        action,
+                        verdict.decision(),
+                        submission.cost()));
         store(
                 writes,
                 submission.envelope().getString("agentVersion", null),

@@ -3,13 +3,17 @@ package dev.mandate.escalation.control;
 import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.escalation.entity.EscalationView;
+import dev.mandate.eventlog.control.EventLog;
+import dev.mandate.metrics.control.MandateMetrics;
 import dev.mandate.notification.control.Notifications;
+import dev.mandate.platform.change.AfterCommit;
 import dev.mandate.platform.json.JsonStrings;
 import dev.mandate.platform.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -24,6 +28,15 @@ public class EscalationEvents {
 
     @Inject
     Sql sql;
+
+    @Inject
+    MandateMetrics metrics;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    AfterCommit afterCommit;
 
     public void created(Sql.Writes writes, String tenant, String id, String envelopeId, String slaClass, Instant due) {
         notifications.publish(
@@ -56,6 +69,7 @@ public class EscalationEvents {
                 "escalation.sla_breached",
                 item.id(),
                 about(item).build());
+        afterCommit.run(() -> metrics.slaBreached(item.tenant(), "escalation"));
     }
 
     public void resolved(Sql.Writes writes, EscalationView item) {
@@ -72,6 +86,24 @@ public class EscalationEvents {
         callbackUrl(item)
                 .ifPresent(url ->
                         notifications.callBack(writes, item.tenant(), url, "escalation.resolved", item.id(), event));
+        if (events.enabled()) {
+            afterCommit.run(() -> events.event("escalation", "INFO", "escalation " + item.resolution())
+                    .with("tenant", item.tenant())
+                    .with("agent", item.agentId())
+                    .with("envelope_id", item.envelopeId())
+                    .with("escalation_id", item.id())
+                    .with("source", item.source().name())
+                    .with("task_type", item.taskType())
+                    .with("tool", item.tool())
+                    .with("action", item.action())
+                    .with("outcome", item.resolution().name())
+                    .person("resolved_by", item.resolvedBy())
+                    .with(
+                            "latency_ms",
+                            Duration.between(item.createdAt().toInstant(), Instant.now())
+                                    .toMillis())
+                    .write());
+        }
     }
 
     private java.util.Optional<String> callbackUrl(EscalationView item) {

@@ -1,10 +1,12 @@
 package dev.mandate.execution.control;
 
 import dev.mandate.catalog.entity.ConnectorDefinition;
+import dev.mandate.eventlog.control.EventLog;
 import dev.mandate.execution.control.ExecutionStore.Ended;
 import dev.mandate.execution.control.ToolResponse.Outcome;
 import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.QueuedExecution;
+import dev.mandate.metrics.control.MandateMetrics;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.tracing.SpanAttributes;
 import dev.mandate.platform.tracing.Step;
@@ -18,6 +20,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +71,12 @@ public class ExecutionRunner {
 
     @Inject
     TracedContent content;
+
+    @Inject
+    MandateMetrics metrics;
+
+    @Inject
+    EventLog events;
 
     private final AtomicInteger underway = new AtomicInteger();
 
@@ -390,6 +399,8 @@ public class ExecutionRunner {
         if (!store.end(e, ended)) {
             LOG.warning(
                     "execution " + e.id() + ": the lease passed to another server; its attempt is not recorded here");
+        } else {
+            observe(e, ended);
         }
         return ended.status();
     }
@@ -416,6 +427,48 @@ public class ExecutionRunner {
             if (r != null && r.resultJson() != null) {
                 step.set(SpanAttributes.GEN_AI_TOOL_CALL_RESULT, content.redacted(r.resultJson()));
             }
+        }
+    }
+
+    /** An attempt's end, recorded: counted, and logged as one event (what the tool answered is not). */
+    private void observe(QueuedExecution e, Ended ended) {
+        ToolResponse r = ended.response();
+        String result = r == null ? null : r.outcome().name();
+        String finalStatus = ended.status().isFinal() ? ended.status().name() : null;
+        boolean retry = r != null && ended.kind().equals("CALL") && e.attempts() > 0;
+        metrics.attempt(
+                e.tenant(),
+                e.tool(),
+                result,
+                retry,
+                r != null && r.toolFailed(),
+                r == null ? 0 : r.millis(),
+                ended.cost(),
+                finalStatus);
+        if (events.enabled()) {
+            boolean failed =
+                    ended.status() == ExecutionStatus.FAILED || ended.status() == ExecutionStatus.OUTCOME_UNKNOWN;
+            EventLog.Event event = events.event(
+                            "execution.attempt",
+                            failed ? "WARN" : "INFO",
+                            "execution " + ended.kind().toLowerCase(Locale.ROOT) + " " + ended.status())
+                    .with("trace_id", e.traceId())
+                    .with("tenant", e.tenant())
+                    .with("agent", e.agentId())
+                    .with("envelope_id", e.envelopeId())
+                    .with("execution_id", e.id())
+                    .with("tool", e.tool())
+                    .with("action", e.action())
+                    .with("kind", ended.kind())
+                    .with("attempt", e.attempts() + ended.callsMade())
+                    .with("result", result)
+                    .with("outcome", ended.status().name())
+                    .with("cost", ended.cost())
+                    .with("latency_ms", r == null ? 0 : r.millis());
+            if (r != null && r.httpStatus() != null) {
+                event.with("http_status", r.httpStatus());
+            }
+            event.write();
         }
     }
 

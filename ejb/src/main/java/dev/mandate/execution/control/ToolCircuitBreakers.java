@@ -1,7 +1,9 @@
 package dev.mandate.execution.control;
 
+import dev.mandate.metrics.control.MandateMetrics;
 import dev.mandate.platform.config.ConfigKey;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,9 +21,15 @@ public class ToolCircuitBreakers {
 
     private final ConcurrentMap<String, Breaker> breakers = new ConcurrentHashMap<>();
 
+    @Inject
+    MandateMetrics metrics;
+
     /** When the breaker is open: the time it lets a trial call through. Empty when the call may go. */
     public Optional<Instant> blockedUntil(String tenant, String tool) {
-        return breaker(tenant, tool).admit(Instant.now());
+        Breaker breaker = breaker(tenant, tool);
+        Optional<Instant> blocked = breaker.admit(Instant.now());
+        metrics.circuit(tenant, tool, breaker.state());
+        return blocked;
     }
 
     public void record(String tenant, String tool, boolean toolFailed) {
@@ -34,6 +42,7 @@ public class ToolCircuitBreakers {
         } else {
             breaker.succeeded();
         }
+        metrics.circuit(tenant, tool, breaker.state());
     }
 
     private Breaker breaker(String tenant, String tool) {
@@ -44,6 +53,11 @@ public class ToolCircuitBreakers {
         private int failuresInARow;
         private Instant openUntil;
         private boolean trialUnderway;
+
+        /** 0 closed, 1 half open (a trial call under way), 2 open. */
+        synchronized int state() {
+            return openUntil == null ? 0 : trialUnderway ? 1 : 2;
+        }
 
         synchronized Optional<Instant> admit(Instant now) {
             if (openUntil == null) {

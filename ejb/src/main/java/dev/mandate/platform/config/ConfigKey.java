@@ -66,7 +66,12 @@ public enum ConfigKey {
     EVALS_MAX_CASES("mandate.evals.max-cases"),
     EVALS_ENDPOINT_TIMEOUT_MILLIS("mandate.evals.endpoint-timeout-millis"),
     EVALS_GATE_THRESHOLD_POINTS("mandate.evals.gate.threshold-points"),
-    EVALS_GATE_ALPHA("mandate.evals.gate.alpha");
+    EVALS_GATE_ALPHA("mandate.evals.gate.alpha"),
+    METRICS_MAX_SERIES("mandate.metrics.max-series"),
+    METRICS_GAUGE_REFRESH_SECONDS("mandate.metrics.gauge-refresh-seconds"),
+    LOG_FORMAT("mandate.log.format"),
+    LOG_FILE("mandate.log.file"),
+    LOG_FILE_MAX_MB("mandate.log.file-max-mb");
 
     /** Payara's own setting for how long it caches config values; 0 (tests) reads afresh every time. */
     private static final String CACHE_SECONDS = "mp.config.cache.duration";
