@@ -10,6 +10,7 @@ export MANDATE_PAYARA_HOME=$PWD/src/test/target/payara/payara6 MANDATE_DOMAIN=ma
 export MANDATE_DB=postgres MANDATE_PG_DATABASE=mandate_it MANDATE_PG_DRIVER=$PWD/src/test/target/postgresql.jar
 export MANDATE_WORK=$PWD/src/test/target/it-work MANDATE_UNDEPLOY=true MANDATE_CONFIG_CACHE_SECONDS=${MANDATE_CONFIG_CACHE_SECONDS-0}
 export MANDATE_HOUSEKEEPING_SECONDS=${MANDATE_HOUSEKEEPING_SECONDS-3} MANDATE_EXECUTION_CLAIMERS=${MANDATE_EXECUTION_CLAIMERS-4}
+export MANDATE_ALERTS_SECONDS=${MANDATE_ALERTS_SECONDS-2}
 # a schedule that never fires during a run (1 January, 03:00), so the list of jobs shows one
 export MANDATE_JOBS_HEARTBEAT_SECONDS=${MANDATE_JOBS_HEARTBEAT_SECONDS-2} MANDATE_JOB_SCHEDULES=${MANDATE_JOB_SCHEDULES-"agent-census=0 3 1 1 *"}
 # the database is shared by every checkout on this machine: start each run from an empty one

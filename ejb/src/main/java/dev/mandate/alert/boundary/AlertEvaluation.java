@@ -30,7 +30,8 @@ import java.util.Optional;
  * and an operator) never evaluate one rule at once: for each key it measures, a firing verdict opens an
  * alert and sends {@code alert.fired} when none is open, and only updates the open one otherwise; an open
  * alert whose key has not fired for a whole window (its last firing evaluation a window ago or more) is
- * resolved and {@code alert.resolved} sent.
+ * resolved and {@code alert.resolved} sent. Within a window of a resolution the key does not fire again: that
+ * window still holds the spike that was resolved.
  */
 @Stateless
 public class AlertEvaluation {
@@ -109,6 +110,12 @@ public class AlertEvaluation {
 
     private KeyOutcome apply(Rule rule, String key, Verdict verdict, Alert open, Instant now) {
         if (verdict.firing()) {
+            if (open == null
+                    && alerts.resolvedSince(
+                            rule.id(), key, now.minusSeconds(rule.spec().windowSeconds()))) {
+                // the window still holds the spike someone resolved: not a new one
+                return outcome(rule, key, "SUPPRESSED", null, verdict);
+            }
             if (open == null) {
                 String id = alerts.open(
                         rule.tenant(), rule.id(), rule.name(), rule.spec().metric(), key, verdict, now);

@@ -43,6 +43,18 @@ public class AlertStore {
                 ruleId);
     }
 
+    /** Whether an alert of the rule and key was resolved after {@code since}. */
+    public boolean resolvedSince(String ruleId, String key, Instant since) {
+        return sql.first(
+                        "select id from alert where rule_id = ? and status = 'RESOLVED' and alert_key = ?"
+                                + " and resolved_at > ?",
+                        row -> row.getString(1),
+                        ruleId,
+                        key,
+                        since)
+                .isPresent();
+    }
+
     /** Opens an alert for the rule and key; the unique open key refuses a second open one. */
     public String open(
             String tenant, String ruleId, String ruleName, AlertMetric metric, String key, Verdict v, Instant now) {

@@ -83,7 +83,8 @@ public class AlertsResource {
     @RolesAllowed(BuiltInRole.ADMIN)
     @Operation(
             summary = "Evaluate the tenant's enabled rules now, without waiting for the schedule",
-            description = "Answers what each rule found per key: FIRED, STILL_FIRING, RECOVERING, RESOLVED or NORMAL")
+            description =
+                    "Answers what each rule found per key: FIRED, STILL_FIRING, RECOVERING, RESOLVED, SUPPRESSED or NORMAL")
     public AlertEvaluations.Result evaluate() {
         return evaluations.evaluate(caller);
     }
