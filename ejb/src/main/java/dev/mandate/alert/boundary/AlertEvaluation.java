@@ -152,6 +152,6 @@ public class AlertEvaluation {
     private static BigDecimal number(double value) {
         return Double.isNaN(value) || Double.isInfinite(value)
                 ? null
-                : BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+                : AlertRuleSpec.normal(BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP));
     }
 }

@@ -109,7 +109,7 @@ public class AlertEvents {
 
     private static void add(JsonObjectBuilder data, String name, BigDecimal value) {
         if (value != null) {
-            data.add(name, value.stripTrailingZeros());
+            data.add(name, AlertRuleSpec.normal(value));
         }
     }
 
