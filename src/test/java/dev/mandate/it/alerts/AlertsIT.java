@@ -4,6 +4,7 @@ import static dev.mandate.it.alerts.AlertTenant.as;
 import static dev.mandate.it.alerts.AlertTenant.await;
 import static dev.mandate.it.alerts.AlertTenant.sleep;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.mandate.it.execution.RecordedRequest;
 import dev.mandate.it.execution.StubToolServer;
@@ -257,7 +258,8 @@ class AlertsIT extends MandateIT {
         }
         Map<String, Object> at60 = budget.evaluate("budget");
         assertThat(at60).containsEntry("outcome", "NORMAL");
-        assertThat(((Number) at60.get("value")).doubleValue()).isEqualTo(0.6);
+        // JSON numbers read back as floats here
+        assertThat(((Number) at60.get("value")).doubleValue()).isCloseTo(0.6, within(1e-6));
         assertThat(budget.alerts("budget")).isEmpty();
 
         assertThat(budget.envelope(2).<String>path("decision")).isEqualTo("ALLOW");
@@ -267,8 +269,8 @@ class AlertsIT extends MandateIT {
         assertThat((String) alerts.get(0).get("key"))
                 .startsWith("budget:TENANT:")
                 .endsWith(":DAY");
-        assertThat(((Number) alerts.get(0).get("value")).doubleValue()).isEqualTo(0.8);
-        assertThat(((Number) alerts.get(0).get("limit")).doubleValue()).isEqualTo(0.8);
+        assertThat(((Number) alerts.get(0).get("value")).doubleValue()).isCloseTo(0.8, within(1e-6));
+        assertThat(((Number) alerts.get(0).get("limit")).doubleValue()).isCloseTo(0.8, within(1e-6));
     }
 
     @Test
