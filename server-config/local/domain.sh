@@ -22,6 +22,7 @@
 #   MANDATE_UNDEPLOY     true: remove an already deployed Mandate after start (tests)
 #   MANDATE_CONFIG_CACHE_SECONDS  how long Payara caches MP Config values (tests: 0)
 #   MANDATE_HOUSEKEEPING_SECONDS  how often old rate buckets and idempotency keys go (tests: 3)
+#   MANDATE_ALERTS_SECONDS        how often the alert rules are evaluated (tests: 2)       default 60
 #   MANDATE_EXECUTION_CLAIMERS    execution workers competing for the queue on this server (tests: 4)
 #   MANDATE_JOBS_HEARTBEAT_SECONDS  how often the job heartbeat and recovery of stuck executions run (tests: 2)
 #   MANDATE_JOB_SCHEDULES         job schedules, "job=cron;job=cron" (e.g. "agent-census=0 2 * * *")
@@ -217,6 +218,9 @@ configure_properties() {
   fi
   if [ -n "${MANDATE_HOUSEKEEPING_SECONDS:-}" ]; then
     props+=":mandate.housekeeping.interval-seconds=$MANDATE_HOUSEKEEPING_SECONDS"
+  fi
+  if [ -n "${MANDATE_ALERTS_SECONDS:-}" ]; then
+    props+=":mandate.alerts.interval-seconds=$MANDATE_ALERTS_SECONDS"
   fi
   if [ -n "${MANDATE_EXECUTION_CLAIMERS:-}" ]; then
     props+=":mandate.execution.claimers=$MANDATE_EXECUTION_CLAIMERS"

@@ -11,6 +11,7 @@ export MANDATE_DB=postgres MANDATE_PG_DATABASE=mandate_it MANDATE_PG_DRIVER=$PWD
 export MANDATE_WORK=$PWD/src/test/target/it-work MANDATE_UNDEPLOY=true MANDATE_CONFIG_CACHE_SECONDS=${MANDATE_CONFIG_CACHE_SECONDS-0}
 export MANDATE_JVM_XMX=${MANDATE_JVM_XMX-2g}
 export MANDATE_HOUSEKEEPING_SECONDS=${MANDATE_HOUSEKEEPING_SECONDS-3} MANDATE_EXECUTION_CLAIMERS=${MANDATE_EXECUTION_CLAIMERS-4}
+export MANDATE_ALERTS_SECONDS=${MANDATE_ALERTS_SECONDS-2}
 # a schedule that never fires during a run (1 January, 03:00), so the list of jobs shows one
 export MANDATE_JOBS_HEARTBEAT_SECONDS=${MANDATE_JOBS_HEARTBEAT_SECONDS-2} MANDATE_JOB_SCHEDULES=${MANDATE_JOB_SCHEDULES-"agent-census=0 3 1 1 *"}
 # tracing on, exporting to the OTLP receiver TracesIT runs; only requests that ask for a sampled trace are recorded

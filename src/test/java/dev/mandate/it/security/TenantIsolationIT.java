@@ -36,6 +36,7 @@ class TenantIsolationIT extends MandateIT {
     private static String intruderRoleId;
     private static String envelopeId;
     private static String executionId;
+    private static String alertId;
     private static final String RULE_ID = "owned-rule";
 
     /** {@code refused}: roles refused (403) whatever the method, before any id is looked at. */
@@ -56,7 +57,8 @@ class TenantIsolationIT extends MandateIT {
                     .replace("{assignmentId}", assignmentId)
                     .replace("{intruderRoleId}", intruderRoleId)
                     .replace("{envelopeId}", envelopeId)
-                    .replace("{executionId}", executionId);
+                    .replace("{executionId}", executionId)
+                    .replace("{alertId}", alertId);
         }
 
         /** The OpenAPI path this call exercises. */
@@ -71,7 +73,9 @@ class TenantIsolationIT extends MandateIT {
                     .replace("{roleId}", "{id}")
                     .replace("{intruderRoleId}", "{id}")
                     .replace("{envelopeId}", "{id}")
-                    .replace("{executionId}", "{id}");
+                    .replace("{executionId}", "{id}")
+                    .replace("rules/owned-alert-rule", "rules/{name}")
+                    .replace("{alertId}", "{id}");
         }
     }
 
@@ -142,7 +146,13 @@ class TenantIsolationIT extends MandateIT {
                         null,
                         Set.of(Tokens.APPROVER)),
                 new Call(Method.POST, "/api/v1/jobs/executions/{executionId}/stop", null, true),
-                new Call(Method.POST, "/api/v1/jobs/executions/{executionId}/restart", null, true));
+                new Call(Method.POST, "/api/v1/jobs/executions/{executionId}/restart", null, true),
+                // administrators and auditors read alerts and their rules, administrators act on them
+                new Call(Method.GET, "/api/v1/alerts/{alertId}", null, Set.of(Tokens.APPROVER)),
+                new Call(Method.POST, "/api/v1/alerts/{alertId}/acknowledge", Map.of("reason", "x"), true),
+                new Call(Method.POST, "/api/v1/alerts/{alertId}/resolve", Map.of("reason", "x"), true),
+                new Call(Method.GET, "/api/v1/alerts/rules/owned-alert-rule", null, Set.of(Tokens.APPROVER)),
+                new Call(Method.DELETE, "/api/v1/alerts/rules/owned-alert-rule", null, true));
     }
 
     /**
@@ -158,6 +168,7 @@ class TenantIsolationIT extends MandateIT {
             "DELETE /api/v1/approval-policies/{selector}",
             "GET /api/v1/sla-classes/{name}",
             "PUT /api/v1/sla-classes/{name}",
+            "PUT /api/v1/alerts/rules/{name}",
             "DELETE /api/v1/sla-classes/{name}",
             "GET /api/v1/webhooks/{name}",
             "PUT /api/v1/webhooks/{name}",
@@ -237,6 +248,15 @@ class TenantIsolationIT extends MandateIT {
                 .statusCode(200)
                 .extract()
                 .path("envelopeId");
+        // the envelope was denied (rule owned-rule): a rule firing at one denial opens an alert
+        created(as(owner)
+                .body(Map.of("metric", "DENIALS", "windowSeconds", 3600, "minCount", 1, "threshold", 1))
+                .put("/api/v1/alerts/rules/owned-alert-rule"));
+        alertId = as(owner)
+                .post("/api/v1/alerts/evaluations")
+                .jsonPath()
+                .getString("outcomes.find { it.rule == 'owned-alert-rule' }.alertId");
+        assertThat(alertId).isNotNull();
         Response census = as(owner).post("/api/v1/jobs/agent-census/executions");
         assertThat(census.statusCode()).as(census.asString()).isEqualTo(202);
         executionId = census.jsonPath().getString("id");

@@ -37,7 +37,7 @@ public record AuditEntry(
      * Whether this records a change of configuration, which every change is but a decision on an envelope,
      * the trail's own checkpoints, an execution's outcome, people's approvals and escalation work, a task's
      * reported outcome, evals (datasets imported, gates decided: nothing a decision reads), and an operator
-     * starting, stopping or restarting a job (a job that
+     * starting, stopping or restarting a job, alerts fired, acknowledged and resolved (a job that
      * changes configuration audits that change itself): what decisions read is cached until such a change
      * (see {@code ConfigGenerations}), so a new kind of change is safe by default.
      */
@@ -49,7 +49,8 @@ public record AuditEntry(
                 && !action.startsWith("audit.")
                 && !action.startsWith("task.")
                 && !action.startsWith("eval.")
-                && !action.startsWith("job.");
+                && !action.startsWith("job.")
+                && !action.startsWith("alert.");
     }
 
     /** An administrator's change of configuration (no task, no trace, outcome OK). */

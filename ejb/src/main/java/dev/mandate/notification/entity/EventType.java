@@ -13,6 +13,10 @@ public enum EventType {
     ESCALATION_SLA_WARNING("escalation.sla_warning"),
     ESCALATION_SLA_BREACHED("escalation.sla_breached"),
     ESCALATION_RESOLVED("escalation.resolved"),
+    /** An alert rule found a spike and opened an alert (sent once per open alert). */
+    ALERT_FIRED("alert.fired"),
+    /** An open alert was resolved, by a person or because its metric was back to normal. */
+    ALERT_RESOLVED("alert.resolved"),
     /** Sent on request to one subscription only ({@code POST /api/v1/webhooks/{name}/test}). */
     WEBHOOK_TEST("webhook.test");
 

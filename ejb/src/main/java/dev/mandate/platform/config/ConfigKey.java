@@ -53,6 +53,7 @@ public enum ConfigKey {
     EXECUTION_BREAKER_OPEN_SECONDS("mandate.execution.breaker.open-seconds"),
     NOTIFICATIONS_POLL_MILLIS("mandate.notifications.poll-millis"),
     NOTIFICATIONS_MAX_ATTEMPTS("mandate.notifications.max-attempts"),
+    ALERTS_INTERVAL_SECONDS("mandate.alerts.interval-seconds"),
     JOBS_TIMEZONE("mandate.jobs.timezone"),
     JOBS_HEARTBEAT_SECONDS("mandate.jobs.heartbeat-seconds"),
     JOBS_SERVER_LEASE_SECONDS("mandate.jobs.server-lease-seconds"),

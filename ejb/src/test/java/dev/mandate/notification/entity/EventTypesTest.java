@@ -23,6 +23,8 @@ class EventTypesTest {
                         "escalation.sla_warning",
                         "escalation.sla_breached",
                         "escalation.resolved",
+                        "alert.fired",
+                        "alert.resolved",
                         "webhook.test");
         assertThat(EventType.of("approval.decided")).contains(EventType.APPROVAL_DECIDED);
         assertThat(EventType.of("APPROVAL.DECIDED")).isEmpty();
