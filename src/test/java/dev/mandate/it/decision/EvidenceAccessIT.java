@@ -26,40 +26,41 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EvidenceAccessIT extends MandateIT {
 
-    private static final DecisionSetup SETUP = new DecisionSetup();
+    private static DecisionSetup setup;
     private static final String TRACE = randomHex(16);
     private static String allowed;
     private static String approval;
 
     @BeforeAll
     static void twoEnvelopesOnOneTrace() {
+        setup = new DecisionSetup();
         String traceparent = "00-" + TRACE + "-" + randomHex(8) + "-01";
-        Response first = as(SETUP.tokenOf("AUTONOMOUS"))
+        Response first = as(setup.tokenOf("AUTONOMOUS"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("traceparent", traceparent)
-                .body(envelope(SETUP.agent("AUTONOMOUS"), "pay-invoice", "erp", "match_po", Map.of()))
+                .body(envelope(setup.agent("AUTONOMOUS"), "pay-invoice", "erp", "match_po", Map.of()))
                 .post("/api/v1/envelopes");
         assertThat(first.<String>path("decision")).as(first.asString()).isEqualTo("ALLOW");
         allowed = first.path("envelopeId");
-        Response second = as(SETUP.tokenOf("EXECUTE_WITH_APPROVAL"))
+        Response second = as(setup.tokenOf("EXECUTE_WITH_APPROVAL"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("traceparent", traceparent)
                 .body(envelope(
-                        SETUP.agent("EXECUTE_WITH_APPROVAL"), "pay-invoice", "erp", "pay", DecisionSetup.pay(20)))
+                        setup.agent("EXECUTE_WITH_APPROVAL"), "pay-invoice", "erp", "pay", DecisionSetup.pay(20)))
                 .post("/api/v1/envelopes");
         assertThat(second.<String>path("decision")).as(second.asString()).isEqualTo("REQUIRE_APPROVAL");
         approval = second.path("envelopeId");
     }
 
     static Stream<Arguments> matrix() {
-        String tenant = SETUP.tenant;
+        String tenant = setup.tenant;
         String other = newTenant();
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("admin", Tokens.admin(tenant));
         callers.put("auditor", Tokens.of(tenant, "auditor@example.com", Tokens.AUDITOR));
         callers.put("approver", Tokens.of(tenant, "carol@example.com", Tokens.APPROVER));
-        callers.put("the agent itself", SETUP.tokenOf("AUTONOMOUS"));
-        callers.put("another agent", SETUP.tokenOf("SUGGEST_ONLY"));
+        callers.put("the agent itself", setup.tokenOf("AUTONOMOUS"));
+        callers.put("another agent", setup.tokenOf("SUGGEST_ONLY"));
         callers.put("another tenant's admin", Tokens.admin(other));
         callers.put("another tenant's auditor", Tokens.of(other, "auditor@example.com", Tokens.AUDITOR));
         // expected status per path, in the order of the callers above
@@ -92,7 +93,7 @@ class EvidenceAccessIT extends MandateIT {
 
     @Test
     void theTraceViewAssemblesEveryRecordedStepAndItsReadIsAudited() {
-        String auditor = Tokens.of(SETUP.tenant, "auditor@example.com", Tokens.AUDITOR);
+        String auditor = Tokens.of(setup.tenant, "auditor@example.com", Tokens.AUDITOR);
         Response trace = as(auditor).get("/api/v1/traces/" + TRACE);
         assertThat(trace.statusCode()).as(trace.asString()).isEqualTo(200);
         assertThat(trace.<String>path("traceId")).isEqualTo(TRACE);
@@ -103,7 +104,7 @@ class EvidenceAccessIT extends MandateIT {
         assertThat(trace.<List<String>>path("audit.action"))
                 .containsSubsequence("envelope.decided", "envelope.decided")
                 .contains("audit.trace-read");
-        Response read = as(SETUP.admin).get("/api/v1/audit/records?action=audit.trace-read&traceId=" + TRACE);
+        Response read = as(setup.admin).get("/api/v1/audit/records?action=audit.trace-read&traceId=" + TRACE);
         assertThat(read.<String>path("items[0].actor")).isEqualTo("auditor@example.com");
         assertThat(read.<String>path("items[0].timestamp")).isNotBlank();
 
@@ -116,39 +117,39 @@ class EvidenceAccessIT extends MandateIT {
 
     @Test
     void everyExplainAndExportIsAuditedWithWhoAndWhat() {
-        String auditor = Tokens.of(SETUP.tenant, "erin@example.com", Tokens.AUDITOR);
+        String auditor = Tokens.of(setup.tenant, "erin@example.com", Tokens.AUDITOR);
         as(auditor).get("/api/v1/envelopes/" + approval + "/explain").then().statusCode(200);
-        Response explained = as(SETUP.admin).get("/api/v1/audit/records?action=envelope.explained&limit=200");
+        Response explained = as(setup.admin).get("/api/v1/audit/records?action=envelope.explained&limit=200");
         assertThat(explained.<List<String>>path("items.findAll { it.actor == 'erin@example.com' }.details.envelopeId"))
                 .containsExactly(approval);
         assertThat(explained.<List<String>>path("items.findAll { it.actor == 'erin@example.com' }.traceId"))
                 .containsExactly(TRACE);
 
-        as(SETUP.tokenOf("AUTONOMOUS"))
+        as(setup.tokenOf("AUTONOMOUS"))
                 .get("/api/v1/envelopes/" + allowed + "/explain")
                 .then()
                 .statusCode(200);
-        assertThat(as(SETUP.admin)
+        assertThat(as(setup.admin)
                         .get("/api/v1/audit/records?action=envelope.explained&limit=200")
                         .<List<String>>path("items.actor"))
-                .contains(SETUP.agent("AUTONOMOUS"));
+                .contains(setup.agent("AUTONOMOUS"));
 
-        long before = as(SETUP.admin)
+        long before = as(setup.admin)
                 .get("/api/v1/audit/records?action=audit.exported")
                 .<Integer>path("total");
         String export = as(auditor).get("/api/v1/audit/export").asString();
-        Response exported = as(SETUP.admin).get("/api/v1/audit/records?action=audit.exported");
+        Response exported = as(setup.admin).get("/api/v1/audit/records?action=audit.exported");
         assertThat(exported.<Integer>path("total")).isEqualTo((int) before + 1);
         assertThat(exported.<String>path("items[0].actor")).isEqualTo("erin@example.com");
         // the export holds its own record: it was written before the snapshot was read
         assertThat(export).contains(exported.<String>path("items[0].id"));
         // a refused read leaves nothing
-        long records = as(SETUP.admin).get("/api/v1/audit/records").<Integer>path("total");
-        as(Tokens.of(SETUP.tenant, "carol@example.com", Tokens.APPROVER))
+        long records = as(setup.admin).get("/api/v1/audit/records").<Integer>path("total");
+        as(Tokens.of(setup.tenant, "carol@example.com", Tokens.APPROVER))
                 .get("/api/v1/envelopes/" + allowed + "/explain")
                 .then()
                 .statusCode(403);
-        assertThat(as(SETUP.admin).get("/api/v1/audit/records").<Integer>path("total"))
+        assertThat(as(setup.admin).get("/api/v1/audit/records").<Integer>path("total"))
                 .isEqualTo((int) records);
     }
 

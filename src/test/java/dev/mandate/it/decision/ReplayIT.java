@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayIT extends MandateIT {
 
-    private static final DecisionSetup SETUP = new DecisionSetup();
+    private static DecisionSetup setup;
     private static final String TASK = "task-replay-" + System.nanoTime();
     private static String agent;
     private static Instant start;
@@ -33,21 +33,22 @@ class ReplayIT extends MandateIT {
 
     @BeforeAll
     static void trafficThenANewRule() {
-        agent = SETUP.agent("AUTONOMOUS");
+        setup = new DecisionSetup();
+        agent = setup.agent("AUTONOMOUS");
         start = Instant.now().minus(1, ChronoUnit.SECONDS);
         for (int amount : List.of(100, 700, 900)) {
             Map<String, Object> body = envelope(agent, "pay-invoice", "erp", "match_po", Map.of("amount", amount));
             body.put("taskId", TASK);
-            Response decided = SETUP.submit("AUTONOMOUS", body);
+            Response decided = setup.submit("AUTONOMOUS", body);
             assertThat(decided.<String>path("decision")).as(decided.asString()).isEqualTo("ALLOW");
             TASK_ENVELOPES.add(decided.path("envelopeId"));
         }
         Response other =
-                SETUP.submit("AUTONOMOUS", envelope(agent, "pay-invoice", "erp", "match_po", Map.of("amount", 800)));
+                setup.submit("AUTONOMOUS", envelope(agent, "pay-invoice", "erp", "match_po", Map.of("amount", 800)));
         assertThat(other.<String>path("decision")).isEqualTo("ALLOW");
         otherTaskEnvelope = other.path("envelopeId");
         Fixtures.policyRule(
-                SETUP.admin,
+                setup.admin,
                 "po-cap",
                 Map.of(
                         "kind", "EXPRESSION",
@@ -62,11 +63,11 @@ class ReplayIT extends MandateIT {
 
     @Test
     void oneEnvelopeShowsWhatTodaysPolicyWouldChange() {
-        long envelopes = Database.rows("envelope", SETUP.tenant);
+        long envelopes = Database.rows("envelope", setup.tenant);
         long replays = Database.count(
-                "select count(*) from audit_record where tenant_id = ? and action = 'envelope.replayed'", SETUP.tenant);
+                "select count(*) from audit_record where tenant_id = ? and action = 'envelope.replayed'", setup.tenant);
 
-        Response replayed = replay(SETUP.admin, Map.of("envelopeId", TASK_ENVELOPES.get(1)));
+        Response replayed = replay(setup.admin, Map.of("envelopeId", TASK_ENVELOPES.get(1)));
 
         assertThat(replayed.statusCode()).as(replayed.asString()).isEqualTo(200);
         assertThat(replayed.<Integer>path("total")).isEqualTo(1);
@@ -86,19 +87,19 @@ class ReplayIT extends MandateIT {
         assertThat(replayed.<Integer>path("summary.changed")).isEqualTo(1);
 
         // nothing decided, reserved or counted: only the replay's own audit record
-        assertThat(Database.rows("envelope", SETUP.tenant)).isEqualTo(envelopes);
+        assertThat(Database.rows("envelope", setup.tenant)).isEqualTo(envelopes);
         assertThat(Database.count(
                         "select count(*) from audit_record where tenant_id = ? and action = 'envelope.replayed'",
-                        SETUP.tenant))
+                        setup.tenant))
                 .isEqualTo(replays + 1);
-        Response record = as(SETUP.admin).get("/api/v1/audit/records?action=envelope.replayed&limit=1");
-        assertThat(record.<String>path("items[0].actor")).isEqualTo("admin@" + SETUP.tenant);
+        Response record = as(setup.admin).get("/api/v1/audit/records?action=envelope.replayed&limit=1");
+        assertThat(record.<String>path("items[0].actor")).isEqualTo("admin@" + setup.tenant);
         assertThat(record.asString()).contains(replayed.<String>path("replayId"));
     }
 
     @Test
     void aTasksEnvelopesAreReplayedTogetherWithASummary() {
-        Response replayed = replay(Tokens.of(SETUP.tenant, "auditor", Tokens.AUDITOR), Map.of("taskId", TASK));
+        Response replayed = replay(Tokens.of(setup.tenant, "auditor", Tokens.AUDITOR), Map.of("taskId", TASK));
 
         assertThat(replayed.statusCode()).as(replayed.asString()).isEqualTo(200);
         assertThat(replayed.<Integer>path("total")).isEqualTo(3);
@@ -117,7 +118,7 @@ class ReplayIT extends MandateIT {
     void aWindowIsPagedWithinTheLimitAndBeyondItIs422() {
         Map<String, Object> window = new HashMap<>(Map.of(
                 "from", start.toString(), "to", Instant.now().plusSeconds(1).toString(), "agentId", agent, "limit", 3));
-        Response first = replay(SETUP.admin, window);
+        Response first = replay(setup.admin, window);
         assertThat(first.statusCode()).as(first.asString()).isEqualTo(200);
         assertThat(first.<Integer>path("total")).isEqualTo(4);
         assertThat(first.<List<String>>path("envelopes.envelopeId")).hasSize(3);
@@ -125,7 +126,7 @@ class ReplayIT extends MandateIT {
         assertThat(cursor).isNotNull();
 
         window.put("cursor", cursor);
-        Response second = replay(SETUP.admin, window);
+        Response second = replay(setup.admin, window);
         assertThat(second.statusCode()).as(second.asString()).isEqualTo(200);
         assertThat(second.<List<String>>path("envelopes.envelopeId")).containsExactly(otherTaskEnvelope);
         assertThat(second.<String>path("nextCursor")).isNull();
@@ -137,7 +138,7 @@ class ReplayIT extends MandateIT {
 
         window.remove("cursor");
         window.put("limit", 201);
-        Response tooMany = replay(SETUP.admin, window);
+        Response tooMany = replay(setup.admin, window);
         assertThat(tooMany.statusCode()).as(tooMany.asString()).isEqualTo(422);
         assertThat(tooMany.contentType()).startsWith("application/problem+json");
         assertThat(tooMany.<String>path("detail")).contains("at most 200");
@@ -146,7 +147,7 @@ class ReplayIT extends MandateIT {
 
     @Test
     void badSelectionsAreA400AndWriteNothing() {
-        long records = Database.rows("audit_record", SETUP.tenant);
+        long records = Database.rows("audit_record", setup.tenant);
         String id = TASK_ENVELOPES.get(0);
         for (Map<String, Object> bad : List.<Map<String, Object>>of(
                 Map.of(),
@@ -157,20 +158,20 @@ class ReplayIT extends MandateIT {
                 Map.of("taskId", TASK, "cursor", "not-a-cursor"),
                 Map.of("taskId", TASK, "limit", 0),
                 Map.of("envelopeId", id, "surprise", true))) {
-            Response refused = replay(SETUP.admin, bad);
+            Response refused = replay(setup.admin, bad);
             assertThat(refused.statusCode()).as(bad + ": " + refused.asString()).isEqualTo(400);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        assertThat(Database.rows("audit_record", SETUP.tenant)).isEqualTo(records);
+        assertThat(Database.rows("audit_record", setup.tenant)).isEqualTo(records);
     }
 
     @Test
     void onlyAdministratorsAndAuditorsOfTheTenantReplay() {
         Map<String, Object> one = Map.of("envelopeId", TASK_ENVELOPES.get(0));
-        assertThat(replay(Tokens.of(SETUP.tenant, "carol", Tokens.APPROVER), one)
+        assertThat(replay(Tokens.of(setup.tenant, "carol", Tokens.APPROVER), one)
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(replay(SETUP.tokenOf("AUTONOMOUS"), one).statusCode()).isEqualTo(403);
+        assertThat(replay(setup.tokenOf("AUTONOMOUS"), one).statusCode()).isEqualTo(403);
         Response elsewhere = replay(Tokens.admin(newTenant()), one);
         assertThat(elsewhere.statusCode()).isEqualTo(404);
         assertThat(elsewhere.contentType()).startsWith("application/problem+json");
