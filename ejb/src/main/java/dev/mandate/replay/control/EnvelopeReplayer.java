@@ -176,7 +176,7 @@ public class EnvelopeReplayer {
                 new Problem(refused.type().uri(), refused.detail()));
     }
 
-    private static List<String> changes(Outcome then, Outcome now) {
+    static List<String> changes(Outcome then, Outcome now) {
         List<String> changes = new ArrayList<>();
         if (!then.decision().equals(now.decision())) {
             changes.add("decision");
