@@ -172,7 +172,7 @@ class AuditIT extends MandateIT {
     }
 
     @Test
-    void anAuditorReadsEverythingAndWritesNothing() {
+    void anAuditorReadsEverythingAndWritesNothingButTheRecordOfItsExport() {
         Fixtures.agent(admin, "watched");
         long before = Database.footprint(tenant);
         assertThat(AuditSupport.records(auditor, null)).hasSize(1);
@@ -184,7 +184,13 @@ class AuditIT extends MandateIT {
                 .post("/api/v1/agents")
                 .then()
                 .statusCode(403);
-        assertThat(Database.footprint(tenant)).isEqualTo(before);
+        // an export is evidence leaving the server: its read is audited (who, when), and nothing else is written
+        assertThat(Database.footprint(tenant)).isEqualTo(before + 1);
+        assertThat(AuditSupport.records(auditor, null))
+                .extracting(r -> r.get("action"), r -> r.get("actor"))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("audit.exported", "auditor@" + tenant),
+                        org.assertj.core.groups.Tuple.tuple("agent.created", "admin@" + tenant));
 
         for (String other :
                 List.of(Tokens.of(tenant, "approver", Tokens.APPROVER), Tokens.of(tenant, "scim", Tokens.SCIM))) {
@@ -236,7 +242,8 @@ class AuditIT extends MandateIT {
 
         AuditSupport.Offline genuine = AuditSupport.verifyOffline(export, dir);
         assertThat(genuine.status()).as(genuine.output()).isZero();
-        assertThat(genuine.output()).contains("VALID", "4 records");
+        // the four records before it and the export's own, audited before the export was read
+        assertThat(genuine.output()).contains("VALID", "5 records");
         Path publicKey = AuditSupport.KEYS.resolve("audit-public.pem");
         AuditSupport.Offline pinned = AuditSupport.verifyOffline(export, dir, "--key", publicKey.toString());
         assertThat(pinned.status()).as(pinned.output()).isZero();

@@ -2,6 +2,7 @@ package dev.mandate.it.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mandate.audit.control.ChainShards;
 import dev.mandate.audit.entity.CanonicalForm;
 import dev.mandate.audit.entity.RecordView;
 import dev.mandate.it.support.Database;
@@ -69,7 +70,7 @@ class AuditTamperIT extends MandateIT {
         assertFirstBad(3, id(3), "EDITED");
 
         // the export of the tampered database fails offline on the same record
-        AuditSupport.Offline offline = AuditSupport.verifyOffline(AuditSupport.export(admin), dir);
+        AuditSupport.Offline offline = AuditSupport.verifyOffline(AuditSupport.export(exporter()), dir);
         assertThat(offline.status()).isEqualTo(1);
         assertThat(offline.output()).contains("chain " + chain + ", sequence 3, record " + id(3) + ": EDITED");
     }
@@ -215,7 +216,7 @@ class AuditTamperIT extends MandateIT {
 
         // offline, an export of the cut database against the auditors' copy of the witness
         AuditSupport.Offline offline = AuditSupport.verifyOffline(
-                AuditSupport.export(admin),
+                AuditSupport.export(exporter()),
                 dir,
                 "--key",
                 AuditSupport.KEYS.resolve("audit-public.pem").toString(),
@@ -252,7 +253,7 @@ class AuditTamperIT extends MandateIT {
                 "update audit_chain set checkpoint_count = 0, sealed_sequence = 0, checkpoint_hash = ? where tenant_id = ?",
                 CanonicalForm.GENESIS,
                 tenant);
-        String export = AuditSupport.export(admin);
+        String export = AuditSupport.export(exporter());
         assertThat(export).doesNotContain("\"type\":\"checkpoint\"");
 
         AuditSupport.Offline unpinned = AuditSupport.verifyOffline(export, dir);
@@ -348,5 +349,18 @@ class AuditTamperIT extends MandateIT {
         assertThat(verification.getString("firstBad.problem"))
                 .as(verification.prettify())
                 .isEqualTo(problem);
+    }
+
+    /**
+     * An auditor whose records go to another chain than the one tampered with: an export is audited before it
+     * is read, and its record must not land on the tail the attacker cut (the default 8 chains per tenant).
+     */
+    private String exporter() {
+        for (int i = 0; ; i++) {
+            String subject = "exporter-" + i + "@" + tenant;
+            if (ChainShards.shard(null, subject, 8) != chain) {
+                return Tokens.of(tenant, subject, Tokens.AUDITOR);
+            }
+        }
     }
 }

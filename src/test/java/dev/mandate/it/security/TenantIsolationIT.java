@@ -37,6 +37,7 @@ class TenantIsolationIT extends MandateIT {
     private static String envelopeId;
     private static String executionId;
     private static String alertId;
+    private static String traceId;
     private static final String RULE_ID = "owned-rule";
 
     /** {@code refused}: roles refused (403) whatever the method, before any id is looked at. */
@@ -58,7 +59,8 @@ class TenantIsolationIT extends MandateIT {
                     .replace("{intruderRoleId}", intruderRoleId)
                     .replace("{envelopeId}", envelopeId)
                     .replace("{executionId}", executionId)
-                    .replace("{alertId}", alertId);
+                    .replace("{alertId}", alertId)
+                    .replace("{traceId}", traceId);
         }
 
         /** The OpenAPI path this call exercises. */
@@ -127,8 +129,13 @@ class TenantIsolationIT extends MandateIT {
                 new Call(Method.PUT, "/api/v1/agents/{agentId}/tool-tiers/owned-tool", Map.of("tier", "AUTONOMOUS")),
                 new Call(Method.DELETE, "/api/v1/agents/{agentId}/tool-tiers/owned-tool", null),
                 new Call(Method.PUT, "/api/v1/agents/{agentId}/shadow-mode", Map.of("enabled", true)),
-                new Call(Method.GET, "/api/v1/envelopes/{envelopeId}", null),
-                new Call(Method.GET, "/api/v1/envelopes/{envelopeId}/explain", null),
+                // explain, envelopes and traces are evidence: administrators and auditors only (and the agent itself)
+                new Call(Method.GET, "/api/v1/envelopes/{envelopeId}", null, Set.of(Tokens.APPROVER)),
+                new Call(Method.GET, "/api/v1/envelopes/{envelopeId}/explain", null, Set.of(Tokens.APPROVER)),
+                new Call(Method.GET, "/api/v1/traces/{traceId}", null, Set.of(Tokens.APPROVER)),
+                new Call(Method.GET, "/api/v1/agents/{agentId}/current-version", null),
+                new Call(Method.PUT, "/api/v1/agents/{agentId}/current-version", Map.of("version", "owned-v1")),
+                new Call(Method.POST, "/api/v1/agents/{agentId}/current-version/rollback", Map.of()),
                 new Call(Method.GET, "/api/v1/tools/owned-tool", null),
                 new Call(Method.PUT, "/api/v1/tools/owned-tool", TOOL_BODY),
                 new Call(Method.GET, "/api/v1/workflows/owned-wf", null),
@@ -233,7 +240,7 @@ class TenantIsolationIT extends MandateIT {
         Map<String, Object> taskType = new java.util.HashMap<>(TASK_TYPE_BODY);
         taskType.put("allowedTools", List.of(Map.of("tool", "owned-tool", "action", "get")));
         created(as(owner).body(taskType).post("/api/v1/task-types"));
-        envelopeId = as(Tokens.agent(OWNER, agentId))
+        Response decided = as(Tokens.agent(OWNER, agentId))
                 .body(Map.of(
                         "agentId",
                         agentId,
@@ -243,11 +250,10 @@ class TenantIsolationIT extends MandateIT {
                         "owned-task",
                         "requestedAction",
                         Map.of("tool", "owned-tool", "action", "get", "arguments", Map.of())))
-                .post("/api/v1/envelopes")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("envelopeId");
+                .post("/api/v1/envelopes");
+        assertThat(decided.statusCode()).as(decided.asString()).isEqualTo(200);
+        envelopeId = decided.path("envelopeId");
+        traceId = decided.path("traceId");
         // the envelope was denied (rule owned-rule): a rule firing at one denial opens an alert
         created(as(owner)
                 .body(Map.of("metric", "DENIALS", "windowSeconds", 3600, "minCount", 1, "threshold", 1))

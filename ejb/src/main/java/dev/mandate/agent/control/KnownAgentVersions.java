@@ -23,6 +23,9 @@ public class KnownAgentVersions {
     @Inject
     Sql sql;
 
+    @Inject
+    AgentDeploymentHistory deployments;
+
     public Optional<AgentVersion> find(String tenant, String agentId, String version) {
         return sql.first(
                 "select " + COLUMNS + " from agent_version where agent_id = ? and version = ? and tenant_id = ?",
@@ -32,15 +35,26 @@ public class KnownAgentVersions {
                 tenant);
     }
 
-    /** The envelope's agent version must be one registered for its agent: else 422, naming the field. */
+    /**
+     * The envelope's agent version must be one registered for its agent and, once the agent has a current
+     * version (promoted or rolled back to), that one: else 422, naming the field.
+     */
     public void require(String tenant, String agentId, String version) {
         if (find(tenant, agentId, version).isEmpty()) {
-            String message = "agent " + agentId + " has no version '" + version + "'";
-            throw new InvalidRequestException(
-                    ProblemType.UNPROCESSABLE,
-                    "agentVersion: " + message,
-                    List.of(new Violation("agentVersion", message)));
+            throw unprocessable("agent " + agentId + " has no version '" + version + "'");
         }
+        deployments
+                .current(tenant, agentId)
+                .filter(current -> !current.version().equals(version))
+                .ifPresent(current -> {
+                    throw unprocessable("'" + version + "' is not agent " + agentId + "'s current version ('"
+                            + current.version() + "' since " + current.changedAt() + ")");
+                });
+    }
+
+    private static InvalidRequestException unprocessable(String message) {
+        return new InvalidRequestException(
+                ProblemType.UNPROCESSABLE, "agentVersion: " + message, List.of(new Violation("agentVersion", message)));
     }
 
     public static AgentVersion read(ResultSet row) throws SQLException {

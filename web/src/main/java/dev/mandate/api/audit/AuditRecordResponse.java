@@ -24,7 +24,7 @@ public record AuditRecordResponse(
         String previousHash,
         String hash) {
 
-    static AuditRecordResponse of(AuditRecord record) {
+    public static AuditRecordResponse of(AuditRecord record) {
         return new AuditRecordResponse(
                 record.id(),
                 record.chain(),

@@ -6,6 +6,7 @@ import dev.mandate.api.http.QueryParams;
 import dev.mandate.audit.boundary.AuditCheckpoints;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.boundary.AuditVerification;
+import dev.mandate.audit.boundary.AuditedReads;
 import dev.mandate.audit.verify.ExportFormat;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
@@ -26,6 +27,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +48,9 @@ public class AuditResource {
 
     @Inject
     AuditCheckpoints checkpoints;
+
+    @Inject
+    AuditedReads reads;
 
     @Inject
     Caller caller;
@@ -81,9 +86,11 @@ public class AuditResource {
     @Path("export")
     @Produces(ExportFormat.MEDIA_TYPE)
     @Operation(
-            summary = "The tenant's audit as JSON Lines: records with hashes, signed checkpoints, the public key"
-                    + " (verify offline with dev.mandate.audit.verify.OfflineAuditVerifier)")
+            summary =
+                    "The tenant's audit as JSON Lines (the export is audited first): records with hashes, signed checkpoints, the public key"
+                            + " (verify offline with dev.mandate.audit.verify.OfflineAuditVerifier)")
     public Response export() {
+        reads.record(caller, "audit.exported", null, Map.of("format", ExportFormat.MEDIA_TYPE));
         StreamingOutput body = output -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             verification.export(caller, writer);

@@ -2,38 +2,31 @@ package dev.mandate.api.decision;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
-import dev.mandate.api.approval.ApprovalJson;
-import dev.mandate.api.escalation.EscalationJson;
 import dev.mandate.api.http.PayloadTooLargeException;
 import dev.mandate.api.json.CanonicalJson;
 import dev.mandate.api.security.ChecksAgentStatusItself;
 import dev.mandate.api.security.VerifiedCall;
-import dev.mandate.approval.boundary.Approvals;
+import dev.mandate.audit.boundary.AuditedReads;
 import dev.mandate.decision.boundary.EnvelopeGateway;
 import dev.mandate.decision.boundary.Envelopes;
 import dev.mandate.decision.control.TraceIds;
-import dev.mandate.decision.entity.Decision;
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.decision.entity.EnvelopeRecord;
 import dev.mandate.decision.entity.EnvelopeSubmission;
 import dev.mandate.delegation.control.PersonTokens;
-import dev.mandate.escalation.boundary.Escalations;
-import dev.mandate.escalation.entity.EscalationView;
-import dev.mandate.execution.boundary.ExecutionAnswers;
 import dev.mandate.execution.control.CallbackTargets;
-import dev.mandate.execution.control.ExecutionJson;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.error.Violation;
 import dev.mandate.platform.security.BuiltInRole;
+import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.tracing.SpanAttributes;
 import dev.mandate.platform.tracing.Step;
 import dev.mandate.platform.tracing.Tracing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
@@ -55,6 +48,7 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,19 +79,16 @@ public class EnvelopesResource {
     Validator validator;
 
     @Inject
-    ExecutionAnswers executions;
-
-    @Inject
     CallbackTargets callbackTargets;
 
     @Inject
     PersonTokens personTokens;
 
     @Inject
-    Approvals approvals;
+    EnvelopeViews views;
 
     @Inject
-    Escalations escalations;
+    AuditedReads reads;
 
     @Inject
     Tracing tracing;
@@ -272,66 +263,27 @@ public class EnvelopesResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
-    @Operation(summary = "An envelope as received, with its decision")
+    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.AGENT})
+    @Operation(summary = "An envelope as received, with its decision (administrators, auditors, the agent itself)")
     public JsonObject get(@PathParam("id") String id) {
-        EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
-        JsonObjectBuilder json = summary(envelope).add("envelope", read(envelope.requestJson()));
-        humanPath(envelope, json);
-        executions.of(envelope.tenant(), envelope.id()).ifPresent(e -> json.add("execution", ExecutionJson.summary(e)));
-        return json.build();
+        return views.withEnvelope(envelopes.get(VerifiedCall.current().caller(), id));
     }
 
     @GET
     @Path("{id}/explain")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
-    @Operation(summary = "What happened and why: who asked, under which authority, which checks and rules, what budget")
+    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.AGENT})
+    @Operation(
+            summary = "What happened and why: who asked, under which authority, which checks and rules, what budget"
+                    + " (administrators, auditors, the agent itself; every read is audited)")
     public JsonObject explain(@PathParam("id") String id) {
-        EnvelopeRecord envelope = envelopes.get(VerifiedCall.current().caller(), id);
-        JsonObjectBuilder json = summary(envelope).add("explanation", read(envelope.explainJson()));
-        humanPath(envelope, json);
-        executions
-                .of(envelope.tenant(), envelope.id())
-                .ifPresent(e -> json.add("execution", ExecutionJson.withAttempts(e)));
-        return json.build();
-    }
-
-    /** What people did about the envelope: its approval request (votes, decision) and escalation items. */
-    private void humanPath(EnvelopeRecord envelope, JsonObjectBuilder json) {
-        if (envelope.decision() == Decision.REQUIRE_APPROVAL) {
-            approvals
-                    .ofEnvelope(envelope.tenant(), envelope.id())
-                    .ifPresent(a -> json.add("approval", ApprovalJson.of(a)));
-        }
-        List<EscalationView> items = escalations.ofEnvelope(envelope.tenant(), envelope.id());
-        if (!items.isEmpty()) {
-            JsonArrayBuilder array = JSON.createArrayBuilder();
-            items.forEach(item -> array.add(EscalationJson.of(item)));
-            json.add("escalations", array);
-        }
-    }
-
-    private JsonObjectBuilder summary(EnvelopeRecord e) {
-        return JSON.createObjectBuilder()
-                .add("envelopeId", e.id())
-                .add("agentId", e.agentId())
-                .add("taskId", e.taskId())
-                .add("taskType", e.taskType())
-                .add("tool", e.tool())
-                .add("action", e.action())
-                .add("riskClass", e.riskClass())
-                .add("tier", e.tier())
-                .add("decision", e.decision().name())
-                .add(
-                        "reasons",
-                        JSON.createReader(new StringReader(e.reasonsJson())).readArray())
-                .add(
-                        "ruleIds",
-                        JSON.createReader(new StringReader(e.ruleIdsJson())).readArray())
-                .add("traceId", e.traceId())
-                .add("policyVersion", e.policyVersion())
-                .add("cost", e.cost())
-                .add("decidedAt", e.createdAt().toString());
+        Caller caller = VerifiedCall.current().caller();
+        EnvelopeRecord envelope = envelopes.get(caller, id);
+        reads.record(
+                caller,
+                "envelope.explained",
+                envelope.traceId(),
+                Map.of("envelopeId", envelope.id(), "agentId", envelope.agentId()));
+        return views.explained(envelope);
     }
 
     private static JsonObject read(String json) {

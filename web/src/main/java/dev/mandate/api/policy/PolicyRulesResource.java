@@ -8,6 +8,7 @@ import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.policy.boundary.PolicyEvaluator;
+import dev.mandate.policy.boundary.PolicyRollbacks;
 import dev.mandate.policy.boundary.PolicyRules;
 import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.policy.entity.PolicyRule;
@@ -50,6 +51,9 @@ public class PolicyRulesResource {
     PolicyRules rules;
 
     @Inject
+    PolicyRollbacks rollbacks;
+
+    @Inject
     PolicyEvaluator evaluator;
 
     @Inject
@@ -57,8 +61,28 @@ public class PolicyRulesResource {
 
     @GET
     @Operation(summary = "The tenant's policy set: its current version, recorded in every decision")
-    public PolicySetResponse policySet() {
-        return PolicySetResponse.of(rules.policySet(caller));
+    public Response policySet() {
+        PolicyRules.PolicySetView set = rules.policySet(caller);
+        return Response.ok(PolicySetResponse.of(set))
+                .tag(EntityTags.of(set.version()))
+                .build();
+    }
+
+    @POST
+    @Path("rollback")
+    @RolesAllowed(BuiltInRole.ADMIN)
+    @Operation(
+            summary = "Restore the rules of an earlier policy version as a new version (If-Match: the current"
+                    + " version); roll forward the same way")
+    public Response rollBack(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid PolicyRollbackRequest request) {
+        PolicyRollbacks.RolledBack done = rollbacks.rollBack(
+                caller,
+                request == null ? null : request.toVersion,
+                EntityTags.parseIfMatch(ifMatch),
+                request == null ? null : request.reason);
+        return Response.ok(PolicyRollbackResponse.of(done))
+                .tag(EntityTags.of(done.policyVersion()))
+                .build();
     }
 
     @GET

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mandate.api.agent.AgentRequest;
+import dev.mandate.api.agent.CurrentVersionRequest;
 import dev.mandate.api.agent.StatusChangeRequest;
+import dev.mandate.api.agent.VersionRollbackRequest;
 import dev.mandate.api.approval.VoteRequest;
 import dev.mandate.api.authority.ShadowModeRequest;
 import dev.mandate.api.authority.ToolTierRequest;
@@ -16,10 +18,12 @@ import dev.mandate.api.escalation.CommentRequest;
 import dev.mandate.api.escalation.ResolveRequest;
 import dev.mandate.api.killswitch.KillSwitchRequest;
 import dev.mandate.api.notification.WebhookRequest;
+import dev.mandate.api.policy.PolicyRollbackRequest;
 import dev.mandate.api.policy.PolicyRuleRequest;
 import dev.mandate.api.policy.WhatIfRequest;
 import dev.mandate.api.rbac.AssignmentRequest;
 import dev.mandate.api.rbac.RoleRequest;
+import dev.mandate.api.replay.ReplayRequest;
 import dev.mandate.api.routing.ApprovalPolicyRequest;
 import dev.mandate.api.routing.SlaClassRequest;
 import dev.mandate.api.taxonomy.TaskTypeRequest;
@@ -65,7 +69,11 @@ class RequestBodiesFuzzTest {
             CommentRequest.class,
             ApprovalPolicyRequest.class,
             SlaClassRequest.class,
-            WebhookRequest.class);
+            WebhookRequest.class,
+            ReplayRequest.class,
+            PolicyRollbackRequest.class,
+            CurrentVersionRequest.class,
+            VersionRollbackRequest.class);
 
     private static final Validator VALIDATOR =
             Validation.buildDefaultValidatorFactory().getValidator();
