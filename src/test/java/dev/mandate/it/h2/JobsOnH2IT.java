@@ -44,7 +44,9 @@ class JobsOnH2IT {
         }
 
         long id = as(admin)
-                .post("/api/v1/jobs/agent-census/executions")
+                .contentType("application/json")
+                .body("{}")
+                .post("/api/v1/jobs/agent-census")
                 .then()
                 .statusCode(202)
                 .extract()
