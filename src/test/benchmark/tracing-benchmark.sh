@@ -50,7 +50,7 @@ measure() { # mode
   load "$RATE" "$SECONDS_AT_RATE" "$CONNECTIONS" "$1-rate-$RATE" | tee -a $OUT
   load "$RATE_MAX" "$MAX_SECONDS" "$CONNECTIONS" "$1-max" | tee -a $OUT
 }
-field() { sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"; }
+field() { sed -n "s/^[^[]*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"; }   # the run's figure, not a window's
 
 measure tracing-off
 off_rate=$(grep '"label":"tracing-off-rate-' $OUT | tail -1) off_max=$(grep '"label":"tracing-off-max"' $OUT | tail -1)
