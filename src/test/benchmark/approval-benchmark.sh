@@ -18,7 +18,7 @@ RECEIVED=src/test/target/approval-benchmark-received.txt
 ASADMIN="src/test/target/payara/payara6/bin/asadmin --port 28048"
 
 # untraced; Payara's 512m, replaced by production's heap below
-MANDATE_OTEL_ENDPOINT= MANDATE_JVM_XMX=512m MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 src/test/dev-it.sh up
+MANDATE_OTEL_ENDPOINT= MANDATE_ALERTS_SECONDS=60 MANDATE_JOBS_HEARTBEAT_SECONDS=30 MANDATE_JVM_XMX=512m MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 src/test/dev-it.sh up
 : > $RECEIVED
 node src/test/benchmark/noop-tool.cjs "$TOOL_PORT" "$RECEIVED" &
 TOOL_PID=$!

@@ -14,7 +14,7 @@ OUT=src/test/target/eval-benchmark.jsonl
 CASES_FILE=src/test/target/eval-benchmark-cases.jsonl
 ASADMIN="src/test/target/payara/payara6/bin/asadmin --port 28048"
 
-MANDATE_OTEL_ENDPOINT= MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 src/test/dev-it.sh up
+MANDATE_OTEL_ENDPOINT= MANDATE_ALERTS_SECONDS=60 MANDATE_JOBS_HEARTBEAT_SECONDS=30 MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 src/test/dev-it.sh up
 trap '$ASADMIN undeploy mandate >/dev/null 2>&1 || true; src/test/dev-it.sh down' EXIT
 ./mvnw -q -B -o -Dspotless.skip -pl ejb,batch,web,scim,ear clean && ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am
 $ASADMIN deploy --force --name mandate ear/target/mandate.ear >/dev/null

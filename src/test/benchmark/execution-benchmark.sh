@@ -21,7 +21,7 @@ OUT=src/test/target/execution-benchmark.jsonl
 ASADMIN="src/test/target/payara/payara6/bin/asadmin --port 28048"
 
 # untraced; Payara's 512m, replaced by production's heap below
-MANDATE_OTEL_ENDPOINT= MANDATE_JVM_XMX=512m MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 MANDATE_EXECUTION_CLAIMERS=1 src/test/dev-it.sh up
+MANDATE_OTEL_ENDPOINT= MANDATE_ALERTS_SECONDS=60 MANDATE_JOBS_HEARTBEAT_SECONDS=30 MANDATE_JVM_XMX=512m MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 MANDATE_EXECUTION_CLAIMERS=1 src/test/dev-it.sh up
 node src/test/benchmark/noop-tool.cjs "$TOOL_PORT" &
 TOOL_PID=$!
 trap 'kill $TOOL_PID 2>/dev/null || true; $ASADMIN undeploy mandate >/dev/null 2>&1 || true; src/test/dev-it.sh down' EXIT

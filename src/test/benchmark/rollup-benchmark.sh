@@ -16,7 +16,7 @@ ASADMIN="src/test/target/payara/payara6/bin/asadmin --port 28048"
 PSQL="psql -h 127.0.0.1 -U postgres -d mandate_it -v ON_ERROR_STOP=1 -q"
 
 # a day's statements at full size take longer than the pool's 15 s default
-MANDATE_OTEL_ENDPOINT= MANDATE_DB_STATEMENT_TIMEOUT_SECONDS=${MANDATE_DB_STATEMENT_TIMEOUT_SECONDS:-900} MANDATE_HOUSEKEEPING_SECONDS=600 \
+MANDATE_OTEL_ENDPOINT= MANDATE_ALERTS_SECONDS=60 MANDATE_JOBS_HEARTBEAT_SECONDS=30 MANDATE_DB_STATEMENT_TIMEOUT_SECONDS=${MANDATE_DB_STATEMENT_TIMEOUT_SECONDS:-900} MANDATE_HOUSEKEEPING_SECONDS=600 \
   src/test/dev-it.sh up
 trap '$ASADMIN undeploy mandate >/dev/null 2>&1 || true; src/test/dev-it.sh down' EXIT
 ./mvnw -q -B -o -Dspotless.skip -pl ejb,batch,web,scim,ear clean && ./mvnw -q -B -o install -Dspotless.skip -Dmaven.test.skip=true -pl ear -am

@@ -22,7 +22,7 @@ SINK_COUNTS=src/test/target/otlp-sink-counts.json
 PAYARA=src/test/target/payara/payara6
 ASADMIN="$PAYARA/bin/asadmin --port 28048"
 
-MANDATE_OTEL_ENDPOINT= MANDATE_JVM_XMX=512m MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 src/test/dev-it.sh up
+MANDATE_OTEL_ENDPOINT= MANDATE_ALERTS_SECONDS=60 MANDATE_JOBS_HEARTBEAT_SECONDS=30 MANDATE_JVM_XMX=512m MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 src/test/dev-it.sh up
 node src/test/benchmark/otlp-sink.cjs $SINK_PORT $SINK_COUNTS &
 SINK=$!
 trap 'kill $SINK 2>/dev/null || true; $ASADMIN delete-system-property otel.sdk.disabled >/dev/null 2>&1 || true;
