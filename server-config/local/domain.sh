@@ -95,6 +95,11 @@ ensure_heap() {
     sed -i "0,/<jvm-options>-Xmx[^<]*<\/jvm-options>/s||<jvm-options>$want</jvm-options>|" "$xml"
     log "heap $want"
   fi
+  # a fixed initial heap an earlier run (a benchmark) left would refuse a smaller maximum at start
+  if grep -q '<jvm-options>-Xms' "$xml"; then
+    sed -i '/<jvm-options>-Xms[^<]*<\/jvm-options>/d' "$xml"
+    log "initial heap left to the JVM"
+  fi
 }
 
 ensure_keys() {
