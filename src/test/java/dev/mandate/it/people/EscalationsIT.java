@@ -338,6 +338,25 @@ class EscalationsIT extends MandateIT {
                         .post("/api/v1/escalations/" + id + "/resolve")
                         .statusCode())
                 .isEqualTo(404);
+        assertThat(as(stranger)
+                        .body(Map.of())
+                        .post("/api/v1/escalations/" + id + "/check")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(as(setup.agentToken)
+                        .body(Map.of())
+                        .post("/api/v1/escalations/" + id + "/check")
+                        .statusCode())
+                .isEqualTo(403);
+        // the live re-check of an edit decides without writing: the item stays as it was, nothing is labelled
+        Response checked = as(setup.alice).body(Map.of()).post("/api/v1/escalations/" + id + "/check");
+        assertThat(checked.statusCode()).as(checked.asString()).isEqualTo(200);
+        assertThat(checked.<String>path("decision")).isNotBlank();
+        assertThat(as(setup.alice)
+                        .body(Map.of("arguments", "not an object"))
+                        .post("/api/v1/escalations/" + id + "/check")
+                        .statusCode())
+                .isEqualTo(400);
 
         Response item = as(setup.admin).get("/api/v1/escalations/" + id);
         assertThat(item.<String>path("status")).isEqualTo("CLAIMED");

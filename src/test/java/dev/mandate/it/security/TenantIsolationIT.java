@@ -203,6 +203,7 @@ class TenantIsolationIT extends MandateIT {
             "POST /api/v1/escalations/{id}/claim",
             "POST /api/v1/escalations/{id}/release",
             "POST /api/v1/escalations/{id}/resolve",
+            "POST /api/v1/escalations/{id}/check",
             "GET /api/v1/webhooks/deliveries/{id}",
             "POST /api/v1/webhooks/deliveries/{id}/redeliver",
             "GET /api/v1/baselines/{id}",

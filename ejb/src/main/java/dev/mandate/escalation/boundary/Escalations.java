@@ -253,6 +253,32 @@ public class Escalations {
      * refused with the decision path's reasons and nothing changes.
      */
     private EnvelopeAnswer decideAgain(EscalationView item, JsonObject editedArguments) {
+        EnvelopeSubmission submission = submissionOf(item, editedArguments);
+        Caller agent = agentOf(item);
+        Verdict verdict = envelopes.check(agent, submission);
+        if (verdict.decision() != Decision.ALLOW && verdict.decision() != Decision.REQUIRE_APPROVAL) {
+            throw new InvalidRequestException(
+                    ProblemType.UNPROCESSABLE,
+                    "the edited action would be " + verdict.decision() + ": " + String.join(" | ", verdict.reasons()),
+                    List.of(new Violation("arguments", String.join(" | ", verdict.reasons()))));
+        }
+        return gateway.submit(agent, submission);
+    }
+
+    /**
+     * What the decision path would decide today for the item's action with these arguments (its own when
+     * null), as resolving with them would decide it first: nothing is written, no budget is spent.
+     */
+    public Verdict check(Caller caller, String id, JsonObject editedArguments) {
+        EscalationView item = get(caller, id);
+        return envelopes.check(agentOf(item), submissionOf(item, editedArguments));
+    }
+
+    private static Caller agentOf(EscalationView item) {
+        return new Caller(item.tenant(), item.agentId(), Set.of(BuiltInRole.AGENT));
+    }
+
+    private EnvelopeSubmission submissionOf(EscalationView item, JsonObject editedArguments) {
         JsonObject original = sql.first(
                         "select request_json from envelope where id = ? and tenant_id = ?",
                         r -> JsonStrings.object(r.getString(1)),
@@ -264,7 +290,7 @@ public class Escalations {
         JsonObject envelope = JSON.createObjectBuilder(original)
                 .add("requestedAction", JSON.createObjectBuilder(requested).add("arguments", arguments))
                 .build();
-        EnvelopeSubmission submission = new EnvelopeSubmission(
+        return new EnvelopeSubmission(
                 item.agentId(),
                 original.getString("taskId"),
                 original.getString("taskType"),
@@ -278,15 +304,6 @@ public class Escalations {
                 // the same edit sent again is answered as before, not decided twice
                 "escalation-" + item.id() + "-" + sha256(arguments.toString()),
                 sha256(envelope.toString()));
-        Caller agent = new Caller(item.tenant(), item.agentId(), Set.of(BuiltInRole.AGENT));
-        Verdict verdict = envelopes.check(agent, submission);
-        if (verdict.decision() != Decision.ALLOW && verdict.decision() != Decision.REQUIRE_APPROVAL) {
-            throw new InvalidRequestException(
-                    ProblemType.UNPROCESSABLE,
-                    "the edited action would be " + verdict.decision() + ": " + String.join(" | ", verdict.reasons()),
-                    List.of(new Violation("arguments", String.join(" | ", verdict.reasons()))));
-        }
-        return gateway.submit(agent, submission);
     }
 
     /** A person's step, in its own request's trace, linked to the span that decided the envelope. */

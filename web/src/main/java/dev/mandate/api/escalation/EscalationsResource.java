@@ -7,6 +7,8 @@ import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
 import dev.mandate.api.json.CanonicalJson;
 import dev.mandate.contextpack.boundary.ContextPacks;
+import dev.mandate.decision.control.Verdict;
+import dev.mandate.decision.entity.Decision;
 import dev.mandate.escalation.boundary.Escalations;
 import dev.mandate.escalation.control.EscalationStore.EscalationQuery;
 import dev.mandate.escalation.entity.EscalationSource;
@@ -132,6 +134,25 @@ public class EscalationsResource {
     }
 
     @POST
+    @Path("{id}/check")
+    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
+    @Operation(
+            summary = "What the decision path would decide for the item's action with these arguments; nothing is"
+                    + " written (a read)")
+    public JsonObject check(@PathParam("id") String id, @Valid CheckRequest request) {
+        Verdict verdict = escalations.check(
+                caller, id, request == null || request.arguments == null ? null : canonical(request.arguments));
+        return JSON.createObjectBuilder()
+                .add("decision", verdict.decision().name())
+                .add("reasons", JSON.createArrayBuilder(verdict.reasons()))
+                .add("ruleIds", JSON.createArrayBuilder(verdict.ruleIds()))
+                .add(
+                        "wouldResolve",
+                        verdict.decision() == Decision.ALLOW || verdict.decision() == Decision.REQUIRE_APPROVAL)
+                .build();
+    }
+
+    @POST
     @Path("{id}/resolve")
     @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
     @Operation(summary = "Execute as suggested, execute with edited arguments, reject, or return to the agent")
@@ -139,14 +160,7 @@ public class EscalationsResource {
         if (request == null) {
             throw new InvalidRequestException("body", "a resolution is required");
         }
-        JsonObject arguments = null;
-        if (request.arguments != null) {
-            int maxDepth = ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class);
-            if (CanonicalJson.depth(request.arguments) > maxDepth) {
-                throw new InvalidRequestException("arguments", "must not be nested deeper than " + maxDepth);
-            }
-            arguments = (JsonObject) CanonicalJson.sorted(request.arguments);
-        }
+        JsonObject arguments = request.arguments == null ? null : canonical(request.arguments);
         Escalations.Resolved resolved = escalations.resolve(caller, id, request.resolution, request.reason, arguments);
         JsonObjectBuilder json = EscalationJson.builder(resolved.item());
         if (resolved.queued() != null) {
@@ -156,5 +170,13 @@ public class EscalationsResource {
             json.add("newEnvelope", JsonStrings.object(resolved.newEnvelope().body()));
         }
         return json.build();
+    }
+
+    private static JsonObject canonical(JsonObject arguments) {
+        int maxDepth = ConfigKey.ENVELOPE_MAX_ARGUMENT_DEPTH.get(Integer.class);
+        if (CanonicalJson.depth(arguments) > maxDepth) {
+            throw new InvalidRequestException("arguments", "must not be nested deeper than " + maxDepth);
+        }
+        return (JsonObject) CanonicalJson.sorted(arguments);
     }
 }

@@ -14,6 +14,7 @@ import dev.mandate.api.budget.BudgetRequest;
 import dev.mandate.api.catalog.ToolRequest;
 import dev.mandate.api.decision.EnvelopeRequest;
 import dev.mandate.api.devtoken.DevTokenRequest;
+import dev.mandate.api.escalation.CheckRequest;
 import dev.mandate.api.escalation.CommentRequest;
 import dev.mandate.api.escalation.ResolveRequest;
 import dev.mandate.api.killswitch.KillSwitchRequest;
@@ -66,6 +67,7 @@ class RequestBodiesFuzzTest {
             WorkflowRequest.class,
             VoteRequest.class,
             ResolveRequest.class,
+            CheckRequest.class,
             CommentRequest.class,
             ApprovalPolicyRequest.class,
             SlaClassRequest.class,
