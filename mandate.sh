@@ -45,6 +45,8 @@ start() {
 
 Mandate is running at $BASE_URL  (API $BASE_URL/api/v1, OpenAPI $BASE_URL/openapi, readiness $BASE_URL/health/ready)
 
+Console: $BASE_URL/console/  (log in with the dev login: carol.controller@demo.example approves payments)
+
 Get a token for the demo tenant in one call and list its agents:
 
   TOKEN=\$(curl -s -X POST $BASE_URL/api/v1/dev/tokens -H 'Content-Type: application/json' \\
