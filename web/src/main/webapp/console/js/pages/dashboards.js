@@ -161,7 +161,7 @@ function overview(rows, types, names, drift, tenant) {
   return h('section', { 'aria-labelledby': 'overview-title' },
     h('h2', { id: 'overview-title' }, 'Per tenant, workflow and task type'),
     h('p', { class: 'note' }, 'Targets are the task types’. Where several days or agents are summed, cost per resolved task and latency p50 are the mean of their p50s weighted by tasks, and p95 is the highest p95.'),
-    scroller('Outcomes against targets', h('table', { id: 'outcomes' },
+    scroller('Outcomes against targets', h('table', { id: 'outcomes', class: 'figures' },
       h('caption', {}, 'Outcomes against targets'),
       h('thead', {}, h('tr', {}, ['Scope', 'Tasks', 'Success rate', 'Escalation rate', 'Denied envelopes', 'Tool errors', 'Retries of tool calls', 'Drift flags']
         .map((t, i) => h('th', { scope: 'col', class: i && i < 7 ? 'num' : '' }, t)))),
@@ -173,7 +173,7 @@ function overview(rows, types, names, drift, tenant) {
         h('td', { class: 'num' }, number(g.s.failed, 0)),
         h('td', { class: 'num' }, `${number(g.s.retries, 0)} of ${number(g.s.toolCalls, 0)}`),
         h('td', {}, flags(g))))))),
-    scroller('Cost and latency', h('table', { id: 'costs' },
+    scroller('Cost and latency', h('table', { id: 'costs', class: 'figures' },
       h('caption', {}, 'Cost and latency'),
       h('thead', {}, h('tr', {}, ['Scope', 'Total cost', 'Cost per task', 'Cost per resolved task p50', 'p95', 'Latency p50', 'p95', 'ROI']
         .map((t, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, t)))),

@@ -18,7 +18,7 @@ export async function render({ main }, [kind, id]) {
       h('h2', { id: 'gates-title' }, 'Release gate decisions'),
       more(gates),
       gates.items.length === 0 ? empty('No gate decided yet: an administrator compares a candidate run with the current version’s run (POST /api/v1/evals/gates).')
-        : scroller('Release gate decisions', h('table', { id: 'gates' },
+        : scroller('Release gate decisions', h('table', { id: 'gates', class: 'figures wide-last' },
           h('caption', {}, 'Release gate decisions, newest first'),
           h('thead', {}, h('tr', {}, ['Decided', 'Verdict', 'Candidate', 'Current', 'Success drop', 'p-value (one-sided)', 'Paired cases', 'Why']
             .map((t, i) => h('th', { scope: 'col', class: i >= 4 && i <= 6 ? 'num' : '' }, t)))),
@@ -28,16 +28,16 @@ export async function render({ main }, [kind, id]) {
               h('th', { scope: 'row' }, h('a', { href: `#/evals/gates/${encodeURIComponent(g.id)}` }, dateTime(g.createdAt))),
               h('td', {}, badge(g.verdict)),
               h('td', {}, versionOf(f.candidate, g.candidateRun)), h('td', {}, versionOf(f.current, g.currentRun)),
-              h('td', { class: 'num' }, `${pts(f.successDropPoints)} (threshold ${pts(f.thresholdPoints)})`),
-              h('td', { class: 'num' }, `${pValue(f.pValue)} (α ${f.alpha ?? '—'})`),
-              h('td', { class: 'num' }, enough(f)),
+              h('td', { class: 'num' }, pts(f.successDropPoints), h('br'), h('span', { class: 'muted' }, `threshold ${pts(f.thresholdPoints)}`)),
+              h('td', { class: 'num' }, pValue(f.pValue), h('br'), h('span', { class: 'muted' }, `α ${f.alpha ?? '—'}`)),
+              h('td', { class: 'num' }, number(f.pairedCases, 0), h('br'), h('span', { class: 'muted' }, enough(f))),
               h('td', {}, f.reason || ''));
           }))))),
     h('section', { 'aria-labelledby': 'runs-title' },
       h('h2', { id: 'runs-title' }, 'Eval runs'),
       more(runs),
       runs.items.length === 0 ? empty('No eval run yet: an administrator replays a dataset version as an agent version (POST /api/v1/evals/runs).')
-        : scroller('Eval runs', h('table', { id: 'runs' },
+        : scroller('Eval runs', h('table', { id: 'runs', class: 'figures' },
           h('caption', {}, 'Eval runs, newest first'),
           h('thead', {}, h('tr', {}, ['Started', 'Status', 'Agent version', 'Dataset', 'Cases', 'Success', 'Escalation', 'Policy compliant', 'Tool correct', 'Cost per case']
             .map((t, i) => h('th', { scope: 'col', class: i >= 4 ? 'num' : '' }, t)))),
@@ -94,7 +94,7 @@ function drawCases(box, cases, all) {
     replace(box, empty(cases.length ? 'It got every case right.' : 'No case results yet.'));
     return;
   }
-  replace(box, scroller('Case results', h('table', { id: 'cases' },
+  replace(box, scroller('Case results', h('table', { id: 'cases', class: 'wide-last' },
     h('caption', {}, all ? 'Every case, in order' : 'Cases it got wrong, in order'),
     h('thead', {}, h('tr', {}, ['#', 'Case', 'Kind', 'Expected', 'Decided', 'Result', 'Tool', 'Policy', 'Cost', 'Why']
       .map((t, i) => h('th', { scope: 'col', class: i === 0 || i === 8 ? 'num' : '' }, t)))),
@@ -181,9 +181,8 @@ function versionOf(side, runId) {
 }
 
 function enough(f) {
-  if (f.minimumCases === undefined) return '—';
-  return f.pairedCases >= f.minimumCases ? `${number(f.pairedCases, 0)}, enough (≥ ${number(f.minimumCases, 0)})`
-    : `${number(f.pairedCases, 0)}, too few (needs ${number(f.minimumCases, 0)})`;
+  if (f.minimumCases === undefined) return '';
+  return f.pairedCases >= f.minimumCases ? `enough (≥ ${number(f.minimumCases, 0)})` : `too few (needs ${number(f.minimumCases, 0)})`;
 }
 
 function pts(value) {
