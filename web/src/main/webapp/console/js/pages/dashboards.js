@@ -93,7 +93,7 @@ function emptyState(filter, me) {
   };
   return h('section', { class: 'panel', 'aria-labelledby': 'empty-title' },
     h('h2', { id: 'empty-title' }, filtered ? 'No figures for this selection' : 'No figures yet'),
-    empty(filtered ? 'No rollup row matches these filters.' : 'The cost-rollup job has not rolled up any task of this tenant yet.'),
+    empty(filtered ? 'No rollup row matches these filters.' : 'There is no rollup row for this tenant yet.'),
     h('p', {}, 'The dashboards read what the ', h('code', {}, 'cost-rollup'), ' job computed: per day, task type and agent, from the envelopes, executions and reported task outcomes. An administrator starts it with ',
       h('code', {}, 'POST /api/v1/jobs/cost-rollup/executions'), ' (job parameters ', h('code', {}, 'from'), ' and ', h('code', {}, 'to'),
       ', by default the last 30 days), or schedules it nightly with ', h('code', {}, 'mandate.jobs.cost-rollup.schedule'),
