@@ -77,7 +77,7 @@ async function renderRun(main, id) {
         row('Policy compliant', `${number(f.compliant, 0)} (${percent(f.complianceRate)})`),
         row('Tool correct', `${number(f.toolCorrect, 0)} (${percent(f.toolCorrectRate)})`),
         row('Cases that failed to run', number(f.failed, 0)), row('Cost', `${number(f.cost, 4)} (${number(f.costPerCase, 4)} per case)`)))
-        : h('p', { class: 'note' }, 'Scores appear once the run has completed.',
+        : h('p', { class: 'note' }, 'Scores appear once the run has completed. ',
           h('button', { type: 'button', class: 'secondary', onclick: () => renderRun(main, id) }, 'Refresh'))),
     h('section', { 'aria-labelledby': 'cases-title' },
       h('h2', { id: 'cases-title' }, `Cases it got wrong: ${failures.length} of ${results.total}`),
