@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,57 @@ class JobsOnH2IT {
                 .body("type", equalTo("urn:mandate:problem:conflict"));
         // left alone, the runtime would have created its tables in an embedded database of the domain
         assertThat(Files.readString(SERVER_LOG)).doesNotContain("table does not exists. Trying to create it.");
+    }
+
+    @Test
+    void theCostRollupCountsTodaysTasksOnTheQuickStartsDatabase() {
+        String clerk = "00000000-de00-4000-8000-000000000003";
+        String agent = Fixtures.devToken(BASE, clerk, "mandate-agent");
+        String admin = Fixtures.devToken(BASE, "rollup-admin@demo.example", "mandate-admin");
+        String task = "h2-rollup-" + UUID.randomUUID();
+        as(agent)
+                .contentType("application/json")
+                .header("Idempotency-Key", task)
+                .body(Map.of(
+                        "agentId",
+                        clerk,
+                        "taskId",
+                        task,
+                        "taskType",
+                        "match-invoice",
+                        "requestedAction",
+                        Map.of(
+                                "tool", "erp",
+                                "action", "read_invoice",
+                                "arguments", Map.of("invoiceId", "INV-" + task.substring(10, 18))),
+                        "modelUsage",
+                        Map.of("model", "small", "calls", 1, "cost", 0.01)))
+                .post("/api/v1/envelopes")
+                .then()
+                .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(202)));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        long id = as(admin)
+                .contentType("application/json")
+                .body(Map.of("from", today, "to", today))
+                .post("/api/v1/jobs/cost-rollup/executions")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath()
+                .getLong("id");
+        JsonPath done = awaitEnd(admin, id);
+
+        assertThat(done.getString("batchStatus")).isEqualTo("COMPLETED");
+        assertThat(done.getString("exitStatus")).startsWith("days=1 rows=").doesNotStartWith("days=1 rows=0");
+        List<Map<String, Object>> rows = as(admin)
+                .get("/api/v1/reports/rollups?from=" + today + "&to=" + today + "&taskType=match-invoice")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        assertThat(rows).isNotEmpty();
     }
 
     private static JsonPath awaitEnd(String admin, long id) {

@@ -3,6 +3,7 @@ package dev.mandate.jobs.rollup.control;
 import dev.mandate.jobs.rollup.entity.RoiInputs;
 import dev.mandate.jobs.rollup.entity.RollupRow;
 import dev.mandate.jobs.rollup.entity.TaskFacts;
+import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,35 +32,64 @@ public class RollupSources {
      * aggregated over them (tenant parameters each). Four statements that each tested "first envelope on this
      * day" per row took several times as long as the plain SQL of the same figures (BENCHMARKS.md).
      */
-    private static final String TASKS_OF_THE_DAY = "with day_tasks as ("
-            + " select d.agent_id, d.task_id from envelope d"
+    private static final String DAY_TASKS = "select d.agent_id, d.task_id from envelope d"
             + " where d.tenant_id = ? and d.created_at >= ? and d.created_at < ?"
             + " and not exists (select 1 from envelope p where p.tenant_id = d.tenant_id"
             + " and p.agent_id = d.agent_id and p.task_id = d.task_id and p.created_at < ?)"
-            + " group by d.agent_id, d.task_id),"
-            + " envelopes as (select e.agent_id, e.task_id, min(e.task_type) task_type, min(e.created_at) first_at,"
-            + " max(e.created_at) last_at, count(*) n, sum(case when e.decision = 'DENY' then 1 else 0 end) denied,"
-            + " sum(case when e.decision = 'ESCALATE' then 1 else 0 end) escalated, sum(e.cost) cost"
-            + " from envelope e join day_tasks t on t.agent_id = e.agent_id and t.task_id = e.task_id"
-            + " where e.tenant_id = ? group by e.agent_id, e.task_id),"
-            + " executions as (select x.agent_id, x.task_id, count(*) n, sum(x.attempts) calls,"
-            + " sum(case when x.attempts > 1 then x.attempts - 1 else 0 end) retries, sum(x.cost) cost,"
-            + " sum(case when x.status = 'FAILED' then 1 else 0 end) failed,"
-            + " sum(case when x.status = 'SUCCEEDED' then 1 else 0 end) succeeded, max(x.finished_at) last_finished"
-            + " from execution x join day_tasks t on t.agent_id = x.agent_id and t.task_id = x.task_id"
-            + " where x.tenant_id = ? group by x.agent_id, x.task_id),"
-            + " escalations as (select e.agent_id, e.task_id, count(*) n from escalation_item i"
-            + " join envelope e on e.id = i.envelope_id"
-            + " join day_tasks t on t.agent_id = e.agent_id and t.task_id = e.task_id"
-            + " where i.tenant_id = ? group by e.agent_id, e.task_id)"
-            + " select v.agent_id, v.task_id, v.task_type, v.first_at, v.last_at, v.n, v.denied, v.escalated, v.cost,"
-            + " x.n, x.calls, x.retries, x.cost, x.failed, x.succeeded, x.last_finished,"
-            + " s.n, o.outcome, o.complete_seconds, o.review_seconds"
-            + " from envelopes v"
-            + " left join executions x on x.agent_id = v.agent_id and x.task_id = v.task_id"
-            + " left join escalations s on s.agent_id = v.agent_id and s.task_id = v.task_id"
-            + " left join task_outcome o on o.tenant_id = ? and o.agent_id = v.agent_id and o.task_id = v.task_id"
-            + " order by v.agent_id, v.task_id";
+            + " group by d.agent_id, d.task_id";
+
+    private static String envelopes(String dayTasks) {
+        return "select e.agent_id, e.task_id, min(e.task_type) task_type, min(e.created_at) first_at,"
+                + " max(e.created_at) last_at, count(*) n, sum(case when e.decision = 'DENY' then 1 else 0 end) denied,"
+                + " sum(case when e.decision = 'ESCALATE' then 1 else 0 end) escalated, sum(e.cost) cost"
+                + " from envelope e join " + dayTasks + " t on t.agent_id = e.agent_id and t.task_id = e.task_id"
+                + " where e.tenant_id = ? group by e.agent_id, e.task_id";
+    }
+
+    private static String executions(String dayTasks) {
+        return "select x.agent_id, x.task_id, count(*) n, sum(x.attempts) calls,"
+                + " sum(case when x.attempts > 1 then x.attempts - 1 else 0 end) retries, sum(x.cost) cost,"
+                + " sum(case when x.status = 'FAILED' then 1 else 0 end) failed,"
+                + " sum(case when x.status = 'SUCCEEDED' then 1 else 0 end) succeeded, max(x.finished_at) last_finished"
+                + " from execution x join " + dayTasks + " t on t.agent_id = x.agent_id and t.task_id = x.task_id"
+                + " where x.tenant_id = ? group by x.agent_id, x.task_id";
+    }
+
+    private static String escalations(String dayTasks) {
+        return "select e.agent_id, e.task_id, count(*) n from escalation_item i"
+                + " join envelope e on e.id = i.envelope_id"
+                + " join " + dayTasks + " t on t.agent_id = e.agent_id and t.task_id = e.task_id"
+                + " where i.tenant_id = ? group by e.agent_id, e.task_id";
+    }
+
+    private static String joined(String envelopes, String executions, String escalations) {
+        return " select v.agent_id, v.task_id, v.task_type, v.first_at, v.last_at, v.n, v.denied, v.escalated, v.cost,"
+                + " x.n, x.calls, x.retries, x.cost, x.failed, x.succeeded, x.last_finished,"
+                + " s.n, o.outcome, o.complete_seconds, o.review_seconds"
+                + " from " + envelopes + " v"
+                + " left join " + executions + " x on x.agent_id = v.agent_id and x.task_id = v.task_id"
+                + " left join " + escalations + " s on s.agent_id = v.agent_id and s.task_id = v.task_id"
+                + " left join task_outcome o on o.tenant_id = ? and o.agent_id = v.agent_id and o.task_id = v.task_id"
+                + " order by v.agent_id, v.task_id";
+    }
+
+    private static final String TASKS_OF_THE_DAY = "with day_tasks as (" + DAY_TASKS + "),"
+            + " envelopes as (" + envelopes("day_tasks") + "),"
+            + " executions as (" + executions("day_tasks") + "),"
+            + " escalations as (" + escalations("day_tasks") + ")"
+            + joined("envelopes", "executions", "escalations");
+
+    /**
+     * The same without WITH, for H2: H2 2.2 binds the parameters of a statement with several common table
+     * expressions to the wrong places (a timestamp compared with the tenant id), and the day had no tasks.
+     */
+    private static final String TASKS_OF_THE_DAY_INLINE = joined(
+            "(" + envelopes("(" + DAY_TASKS + ")") + ")",
+            "(" + executions("(" + DAY_TASKS + ")") + ")",
+            "(" + escalations("(" + DAY_TASKS + ")") + ")");
+
+    @Inject
+    DatabaseProduct database;
 
     @Inject
     Sql sql;
@@ -71,7 +101,29 @@ public class RollupSources {
     public List<TaskFacts> tasksOf(String tenant, LocalDate day) {
         OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime to = from.plusDays(1);
-        return sql.list(TASKS_OF_THE_DAY, RollupSources::facts, tenant, from, to, from, tenant, tenant, tenant, tenant);
+        if (database.isPostgres()) {
+            return sql.list(
+                    TASKS_OF_THE_DAY, RollupSources::facts, tenant, from, to, from, tenant, tenant, tenant, tenant);
+        }
+        return sql.list(
+                TASKS_OF_THE_DAY_INLINE,
+                RollupSources::facts,
+                tenant,
+                from,
+                to,
+                from,
+                tenant,
+                tenant,
+                from,
+                to,
+                from,
+                tenant,
+                tenant,
+                from,
+                to,
+                from,
+                tenant,
+                tenant);
     }
 
     /** The tenant's task types by key. */
