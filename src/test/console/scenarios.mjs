@@ -98,3 +98,23 @@ export const scenarios = {
     if (workflow) await t.visit(`#/readiness/${workflow}`, 'readiness-workflow');
   },
 };
+
+/** The production login: the console sends the user to the enterprise IdP and comes back logged in, or not. */
+scenarios.enterpriseLogin = async (t, { subject, tenant, refused }) => {
+  const { page, report } = t;
+  await page.goto(`${t.base}/console/`);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  if (refused) {
+    const message = await page.waitForSelector('.login-card .error');
+    const text = await message.textContent();
+    report('refusal shown', text.includes('not assigned to the app'), text);
+    report('no token kept', await page.evaluate(() => !sessionStorage.getItem('mandate.console.token')));
+    await t.accessible('login-refused');
+    return;
+  }
+  await page.waitForSelector('#who >> text=Log out');
+  const who = await page.textContent('#who');
+  report('logged in with the IdP’s token', who.includes(subject) && who.includes(tenant), who);
+  report('back on the console without the code in the address', !page.url().includes('code='), page.url());
+  await t.visit('#/approvals', 'enterprise-approvals');
+};

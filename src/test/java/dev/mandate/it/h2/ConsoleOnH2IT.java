@@ -2,22 +2,17 @@ package dev.mandate.it.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mandate.it.support.ConsoleBrowser;
 import dev.mandate.it.support.Fixtures;
 import io.restassured.RestAssured;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +26,6 @@ import org.junit.jupiter.api.Test;
 class ConsoleOnH2IT {
 
     private static final String BASE = System.getProperty("mandate.it.h2.base-url", "http://127.0.0.1:29080");
-    private static final Path CONSOLE_TESTS = Path.of(System.getProperty("mandate.it.console-tests", "console"));
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String CLERK = "00000000-de00-4000-8000-000000000003"; // AUTONOMOUS on erp
     private static final String CAROL = "carol.controller@demo.example"; // finance approver
 
@@ -251,42 +244,8 @@ class ConsoleOnH2IT {
         }
     }
 
-    /** Runs one scenario of {@code e2e.mjs} in Chromium; every check it printed must have passed. */
     private static void scenario(String name, Map<String, Object> arguments) {
-        Path output = SCREENSHOTS.toAbsolutePath();
-        try {
-            Files.createDirectories(output);
-            Path log = output.resolve(name + ".jsonl");
-            Process process = new ProcessBuilder(
-                            "node",
-                            "e2e.mjs",
-                            BASE,
-                            name,
-                            output.toString(),
-                            new ObjectMapper().writeValueAsString(arguments))
-                    .directory(CONSOLE_TESTS.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            if (!process.waitFor(3, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("console scenario " + name + " did not finish within 3 minutes");
-            }
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            List<String> failed = lines.stream()
-                    .filter(l -> !l.startsWith("{") || !JsonPath.from(l).getBoolean("ok"))
-                    .toList();
-            assertThat(failed)
-                    .as("console scenario %s (exit %d): %s", name, process.exitValue(), lines)
-                    .isEmpty();
-            assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
-            assertThat(lines).as("checks of %s", name).hasSizeGreaterThan(2);
-        } catch (IOException e) {
-            throw new AssertionError("could not run node for console scenario " + name + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        ConsoleBrowser.scenario(BASE, name, arguments);
     }
 
     private static Response pay(double amount) {
