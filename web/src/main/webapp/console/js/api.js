@@ -65,3 +65,17 @@ export async function all(path, max = 5000) {
   } while (cursor && items.length < max);
   return items;
 }
+
+/** Every page of an offset-paged list (reports, evals), up to a bound; with the list's total. */
+export async function allByOffset(path, max = 5000) {
+  const items = [];
+  let total = 0;
+  const separator = path.includes('?') ? '&' : '?';
+  do {
+    const page = await get(`${path}${separator}offset=${items.length}&limit=200`);
+    items.push(...page.items);
+    total = page.total;
+    if (page.items.length === 0) break;
+  } while (items.length < total && items.length < max);
+  return { items, total };
+}

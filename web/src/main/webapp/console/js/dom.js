@@ -33,7 +33,7 @@ export function svg(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) {
     if (value !== undefined && value !== null) element.setAttribute(name, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null) continue;
     element.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -113,4 +113,9 @@ export function toast(text) {
   box.classList.add('shown');
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => box.classList.remove('shown'), 5000);
+}
+
+/** A wide table scrolls sideways on a tablet; the region takes keyboard focus so it scrolls without a mouse. */
+export function scrollRegion(label, table) {
+  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': label, tabindex: '0' }, table);
 }

@@ -1,7 +1,7 @@
 // Dashboards: the cost-rollup job's daily rows summed per tenant, workflow and task type, against the task
 // types' targets; drift, and ROI with every input it was computed from.
-import { get, post, ApiError } from '../api.js';
-import { h, replace, heading, badge, number, percent, empty, toast } from '../dom.js';
+import { get, post, allByOffset, ApiError } from '../api.js';
+import { h, replace, heading, badge, number, percent, empty, toast, scrollRegion } from '../dom.js';
 import { lineChart, barChart } from '../charts.js';
 
 export const title = 'Dashboards';
@@ -31,20 +31,10 @@ export async function render({ main, me }) {
     driftSection((drift.items || []).filter(d => inScope(d.taskType, filter, types)), types));
 }
 
-async function rollups(filter) {
-  const items = [];
-  let total = 0;
-  const base = new URLSearchParams();
-  for (const name of ['from', 'to', 'taskType']) if (filter[name]) base.set(name, filter[name]);
-  do {
-    base.set('offset', String(items.length));
-    base.set('limit', '200');
-    const page = await get(`/v1/reports/rollups?${base}`);
-    items.push(...page.items);
-    total = page.total;
-    if (page.items.length === 0) break;
-  } while (items.length < total && items.length < MAX_ROWS);
-  return { items, total };
+function rollups(filter) {
+  const query = new URLSearchParams();
+  for (const name of ['from', 'to', 'taskType']) if (filter[name]) query.set(name, filter[name]);
+  return allByOffset(`/v1/reports/rollups?${query}`, MAX_ROWS);
 }
 
 function filters(filter, workflows, taskTypes) {
@@ -161,7 +151,7 @@ function overview(rows, types, names, drift, tenant) {
   return h('section', { 'aria-labelledby': 'overview-title' },
     h('h2', { id: 'overview-title' }, 'Per tenant, workflow and task type'),
     h('p', { class: 'note' }, 'Targets are the task types’. Where several days or agents are summed, cost per resolved task and latency p50 are the mean of their p50s weighted by tasks, and p95 is the highest p95.'),
-    scroller('Outcomes against targets', h('table', { id: 'outcomes', class: 'figures' },
+    scrollRegion('Outcomes against targets', h('table', { id: 'outcomes', class: 'figures' },
       h('caption', {}, 'Outcomes against targets'),
       h('thead', {}, h('tr', {}, ['Scope', 'Tasks', 'Success rate', 'Escalation rate', 'Denied envelopes', 'Tool errors', 'Retries of tool calls', 'Drift flags']
         .map((t, i) => h('th', { scope: 'col', class: i && i < 7 ? 'num' : '' }, t)))),
@@ -173,7 +163,7 @@ function overview(rows, types, names, drift, tenant) {
         h('td', { class: 'num' }, number(g.s.failed, 0)),
         h('td', { class: 'num' }, `${number(g.s.retries, 0)} of ${number(g.s.toolCalls, 0)}`),
         h('td', {}, flags(g))))))),
-    scroller('Cost and latency', h('table', { id: 'costs', class: 'figures' },
+    scrollRegion('Cost and latency', h('table', { id: 'costs', class: 'figures' },
       h('caption', {}, 'Cost and latency'),
       h('thead', {}, h('tr', {}, ['Scope', 'Total cost', 'Cost per task', 'Cost per resolved task p50', 'p95', 'Latency p50', 'p95', 'ROI']
         .map((t, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, t)))),
@@ -238,7 +228,7 @@ function roiSection(rows, types, names, baselines) {
   return h('section', { 'aria-labelledby': 'roi-title' },
     h('h2', { id: 'roi-title' }, 'ROI and its inputs'),
     h('p', {}, 'ROI = resolved × (baseline cost per item − cost per task) + hours saved × hourly rate; hours saved are the resolved tasks’ baseline handling time. People’s review time is already in the cost per task.'),
-    scroller('ROI per task type', h('table', { id: 'roi' },
+    scrollRegion('ROI per task type', h('table', { id: 'roi' },
       h('caption', {}, 'ROI per task type, with its inputs'),
       h('thead', {}, h('tr', {}, ['Task type', 'Resolved', 'Baseline cost per item', 'Cost per task', 'Hours saved', 'Hourly rate', 'ROI']
         .map((t, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, t)))),
@@ -251,7 +241,7 @@ function roiSection(rows, types, names, baselines) {
               h('td', { class: 'num' }, one(s.hourlyRate)), h('td', { class: 'num' }, number(s.roi))]);
       })))),
     baselines.length === 0 ? empty('No baselines recorded: ROI needs one per workflow or task type (POST /api/v1/baselines).')
-      : scroller('Baselines', h('table', { id: 'baselines' },
+      : scrollRegion('Baselines', h('table', { id: 'baselines' },
         h('caption', {}, 'Baselines: what the work costs today without Mandate'),
         h('thead', {}, h('tr', {}, ['Workflow', 'Task type', 'Cost per item', 'Handling minutes', 'Hourly rate', 'Weekly volume', 'SLA target (min)', 'Backlog']
           .map((t, i) => h('th', { scope: 'col', class: i > 1 ? 'num' : '' }, t)))),
@@ -266,7 +256,7 @@ function driftSection(items, types) {
     h('h2', { id: 'drift-title' }, 'Drift'),
     items.length === 0 ? empty('No drift report yet: the cost-rollup job writes one as its last step.') : [
       h('p', { class: 'note' }, `Last 7 days against the last 30, through ${items[0].through}. Rates move by percentage points, cost per task by its relative change.`),
-      scroller('Drift', h('table', { id: 'drift' },
+      scrollRegion('Drift', h('table', { id: 'drift' },
         h('caption', {}, 'Drift per task type, flagged first'),
         h('thead', {}, h('tr', {}, ['Task type', 'Metric', 'Last 7 days', 'Last 30 days', 'Change', 'Threshold', 'Tasks (7 / 30 days)', 'Status']
           .map((t, i) => h('th', { scope: 'col', class: i > 1 && i < 7 ? 'num' : '' }, t)))),
@@ -282,10 +272,6 @@ function driftSection(items, types) {
         }))))]);
 }
 
-/** A wide table scrolls sideways on a tablet; the region takes keyboard focus so it can be scrolled without a mouse. */
-function scroller(label, table) {
-  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': label, tabindex: '0' }, table);
-}
 
 function inScope(taskType, filter, types) {
   if (filter.taskType) return taskType === filter.taskType;

@@ -1,7 +1,7 @@
 // Evals: the runs of agent versions over eval datasets, the release gate's decisions with their statistics,
 // and per run the cases it got wrong.
-import { get, all } from '../api.js';
-import { h, replace, heading, badge, number, percent, dateTime, empty } from '../dom.js';
+import { get, all, allByOffset } from '../api.js';
+import { h, replace, heading, badge, number, percent, dateTime, empty, scrollRegion } from '../dom.js';
 import { barChart } from '../charts.js';
 
 export const title = 'Evals';
@@ -11,14 +11,14 @@ const MAX_RESULTS = 5000;
 export async function render({ main }, [kind, id]) {
   if (kind === 'runs' && id) return renderRun(main, id);
   if (kind === 'gates' && id) return renderGate(main, id);
-  const [runs, gates, names] = await Promise.all([paged('/v1/evals/runs', 200), paged('/v1/evals/gates', 200), agentNames()]);
+  const [runs, gates, names] = await Promise.all([allByOffset('/v1/evals/runs', 200), allByOffset('/v1/evals/gates', 200), agentNames()]);
   replace(main,
     heading('Evals', h('span', { class: 'muted' }, `${runs.items.length} run(s) · ${gates.items.length} gate decision(s)`)),
     h('section', { 'aria-labelledby': 'gates-title' },
       h('h2', { id: 'gates-title' }, 'Release gate decisions'),
       more(gates),
       gates.items.length === 0 ? empty('No gate decided yet: an administrator compares a candidate run with the current version’s run (POST /api/v1/evals/gates).')
-        : scroller('Release gate decisions', h('table', { id: 'gates', class: 'figures wide-last' },
+        : scrollRegion('Release gate decisions', h('table', { id: 'gates', class: 'figures wide-last' },
           h('caption', {}, 'Release gate decisions, newest first'),
           h('thead', {}, h('tr', {}, ['Decided', 'Verdict', 'Candidate', 'Current', 'Success drop', 'p-value (one-sided)', 'Paired cases', 'Why']
             .map((t, i) => h('th', { scope: 'col', class: i >= 4 && i <= 6 ? 'num' : '' }, t)))),
@@ -37,7 +37,7 @@ export async function render({ main }, [kind, id]) {
       h('h2', { id: 'runs-title' }, 'Eval runs'),
       more(runs),
       runs.items.length === 0 ? empty('No eval run yet: an administrator replays a dataset version as an agent version (POST /api/v1/evals/runs).')
-        : scroller('Eval runs', h('table', { id: 'runs', class: 'figures' },
+        : scrollRegion('Eval runs', h('table', { id: 'runs', class: 'figures' },
           h('caption', {}, 'Eval runs, newest first'),
           h('thead', {}, h('tr', {}, ['Started', 'Status', 'Agent version', 'Dataset', 'Cases', 'Success', 'Escalation', 'Policy compliant', 'Tool correct', 'Cost per case']
             .map((t, i) => h('th', { scope: 'col', class: i >= 4 ? 'num' : '' }, t)))),
@@ -57,7 +57,7 @@ export async function render({ main }, [kind, id]) {
 async function renderRun(main, id) {
   const [run, names] = await Promise.all([get(`/v1/evals/runs/${encodeURIComponent(id)}`), agentNames()]);
   const f = run.figures;
-  const results = run.status === 'COMPLETED' || f ? await paged(`/v1/evals/runs/${encodeURIComponent(id)}/results`, MAX_RESULTS) : { items: [], total: 0 };
+  const results = run.status === 'COMPLETED' || f ? await allByOffset(`/v1/evals/runs/${encodeURIComponent(id)}/results`, MAX_RESULTS) : { items: [], total: 0 };
   const list = h('div', { id: 'case-results' });
   const showAll = h('input', { type: 'checkbox', id: 'show-all-cases', onchange: e => drawCases(list, results.items, e.target.checked) });
   const failures = results.items.filter(c => !c.success);
@@ -94,7 +94,7 @@ function drawCases(box, cases, all) {
     replace(box, empty(cases.length ? 'It got every case right.' : 'No case results yet.'));
     return;
   }
-  replace(box, scroller('Case results', h('table', { id: 'cases', class: 'wide-last' },
+  replace(box, scrollRegion('Case results', h('table', { id: 'cases', class: 'wide-last' },
     h('caption', {}, all ? 'Every case, in order' : 'Cases it got wrong, in order'),
     h('thead', {}, h('tr', {}, ['#', 'Case', 'Kind', 'Expected', 'Decided', 'Result', 'Tool', 'Policy', 'Cost', 'Why']
       .map((t, i) => h('th', { scope: 'col', class: i === 0 || i === 8 ? 'num' : '' }, t)))),
@@ -129,7 +129,7 @@ async function renderGate(main, id) {
         row('Decided', `${dateTime(gate.createdAt)} by ${gate.createdBy}`)))),
     h('section', { 'aria-labelledby': 'compare-title' },
       h('h2', { id: 'compare-title' }, 'Current against candidate'),
-      scroller('Runs compared', h('table', { id: 'gate-runs', class: 'compare' },
+      scrollRegion('Runs compared', h('table', { id: 'gate-runs', class: 'compare' },
         h('caption', {}, 'The two runs, case by case on the same dataset version'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), sides.map(([name]) => h('th', { scope: 'col', class: 'num' }, name)))),
         h('tbody', {},
@@ -147,17 +147,6 @@ async function renderGate(main, id) {
       }))));
 }
 
-async function paged(path, max) {
-  const items = [];
-  let total = 0;
-  do {
-    const page = await get(`${path}?offset=${items.length}&limit=200`);
-    items.push(...page.items);
-    total = page.total;
-    if (page.items.length === 0) break;
-  } while (items.length < total && items.length < max);
-  return { items, total };
-}
 
 function more(page) {
   return page.total > page.items.length ? h('p', { class: 'note' }, `Showing the newest ${page.items.length} of ${page.total}.`) : null;
@@ -195,6 +184,3 @@ function pValue(value) {
   return n !== 0 && n < 0.001 ? n.toExponential(2) : number(n, 4);
 }
 
-function scroller(label, table) {
-  return h('div', { class: 'table-scroll', role: 'region', 'aria-label': label, tabindex: '0' }, table);
-}

@@ -1,7 +1,7 @@
 // Launch readiness: per workflow, whether every launch criterion is met, each with its evidence and where to
 // look; exported as the server's printable HTML report, or printed from here.
 import { api, get, ApiError } from '../api.js';
-import { h, replace, heading, badge, dateTime, download, toast } from '../dom.js';
+import { h, replace, heading, badge, dateTime, download, toast, scrollRegion } from '../dom.js';
 
 export const title = 'Launch readiness';
 
@@ -57,7 +57,7 @@ function workflow(w, linked) {
     h('h2', { id }, linked ? h('a', { href: `#/readiness/${encodeURIComponent(w.workflow)}` }, w.name) : w.name,
       ' ', h('span', { class: 'muted' }, w.workflow), ' ', badge(w.ready ? 'READY' : 'NOT READY', w.ready ? 'ok' : 'bad')),
     h('p', {}, `${met} of ${w.criteria.length} criteria met · evaluated ${dateTime(w.evaluatedAt)}`),
-    h('div', { class: 'table-scroll', role: 'region', 'aria-label': `Criteria of ${w.name}`, tabindex: '0' },
+    scrollRegion(`Criteria of ${w.name}`,
       h('table', { class: 'criteria' },
         h('caption', {}, `Launch criteria of ${w.name}`),
         h('thead', {}, h('tr', {}, ['Criterion', 'Status', 'Evidence', 'Where to look'].map(t => h('th', { scope: 'col' }, t)))),
