@@ -187,7 +187,9 @@ class HostileInputIT extends MandateIT {
                 "/api/v1/policies/rules",
                 "/api/v1/envelopes/" + anId,
                 "/api/v1/audit/verify",
-                "/api/v1/audit/records");
+                "/api/v1/audit/records",
+                "/api/v1/reports/readiness",
+                "/api/v1/reports/readiness/accounts-payable");
         for (String path : paths) {
             Response answer = as(token).get(path);
             assertThat(answer.statusCode()).as(path + ": " + answer.asString()).isEqualTo(403);

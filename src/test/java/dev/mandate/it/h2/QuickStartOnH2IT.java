@@ -3,6 +3,8 @@ package dev.mandate.it.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.mandate.it.support.Fixtures;
@@ -119,6 +121,22 @@ class QuickStartOnH2IT {
         assertThat(decision(500, List.of())).isEqualTo("ALLOW");
 
         as(admin).get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
+    void theLaunchReadinessReportAnswersForBothDemoWorkflows() {
+        as(admin)
+                .get("/api/v1/reports/readiness")
+                .then()
+                .statusCode(200)
+                .body("items.workflow", hasItems("accounts-payable-invoices", "support-ticket-triage"))
+                .body("items.find { it.workflow == 'accounts-payable-invoices' }.criteria", hasSize(5));
+        as(admin)
+                .accept("text/html")
+                .get("/api/v1/reports/readiness/support-ticket-triage")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/html"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** Drives /api/v1/jobs as an administrator's client would, against one server. */
-record JobRuns(Supplier<RequestSpecification> admin) {
+public record JobRuns(Supplier<RequestSpecification> admin) {
 
     static final String CENSUS = "/api/v1/jobs/agent-census/executions";
 
@@ -23,7 +23,7 @@ record JobRuns(Supplier<RequestSpecification> admin) {
      * Starts {@code job} as the issue states it, {@code POST /api/v1/jobs/{job}} with these parameters: 202
      * with the Location {@code /api/v1/jobs/{job}/executions/{id}}; returns the id.
      */
-    long start(String job, Map<String, String> parameters) {
+    public long start(String job, Map<String, String> parameters) {
         Response response = admin.get()
                 .body(parameters.isEmpty() ? Map.of() : Map.of("parameters", parameters))
                 .post("/api/v1/jobs/" + job);
@@ -44,7 +44,7 @@ record JobRuns(Supplier<RequestSpecification> admin) {
     }
 
     /** The execution once its batch status is {@code wanted}; fails when it ends otherwise or takes too long. */
-    JsonPath await(long id, String wanted) {
+    public JsonPath await(long id, String wanted) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             JsonPath execution = get(id);

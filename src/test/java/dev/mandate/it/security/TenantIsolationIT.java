@@ -66,6 +66,7 @@ class TenantIsolationIT extends MandateIT {
         /** The OpenAPI path this call exercises. */
         String openApiPath() {
             return template.replace("jobs/agent-census/", "jobs/{jobName}/")
+                    .replace("readiness/owned-wf", "readiness/{workflowKey}")
                     .replace("tools/owned-tool", "tools/{key}")
                     .replace("tool-tiers/owned-tool", "tool-tiers/{tool}")
                     .replace("owned-wf", "{key}")
@@ -139,6 +140,8 @@ class TenantIsolationIT extends MandateIT {
                 new Call(Method.GET, "/api/v1/tools/owned-tool", null),
                 new Call(Method.PUT, "/api/v1/tools/owned-tool", TOOL_BODY),
                 new Call(Method.GET, "/api/v1/workflows/owned-wf", null),
+                // the launch-readiness report is for administrators and auditors
+                new Call(Method.GET, "/api/v1/reports/readiness/owned-wf", null, Set.of(Tokens.APPROVER)),
                 new Call(Method.GET, "/api/v1/task-types/owned-task", null),
                 new Call(Method.PUT, "/api/v1/task-types/owned-task", TASK_TYPE_BODY),
                 new Call(Method.GET, "/api/v1/policies/rules/{ruleId}", null),

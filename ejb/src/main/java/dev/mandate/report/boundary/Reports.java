@@ -6,6 +6,7 @@ import dev.mandate.platform.paging.Page;
 import dev.mandate.platform.paging.PageRequest;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.sql.Sql;
+import dev.mandate.report.entity.TaskTypeRollups;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -68,6 +69,30 @@ public class Reports {
                 Reports::rollup,
                 paged.toArray());
         return new Page<>(items, page.offset(), page.limit(), total);
+    }
+
+    /**
+     * Per task type, the rollup's rows from day {@code from} on, summed: what the cost and latency
+     * dashboards have to show for it.
+     */
+    public List<TaskTypeRollups> byTaskType(Caller caller, LocalDate from) {
+        return sql.list(
+                "select task_type, count(*), coalesce(sum(tasks), 0), max(rollup_day), max(resolved_cost_p95),"
+                        + " max(latency_p95_ms) from cost_rollup where tenant_id = ? and rollup_day >= ?"
+                        + " group by task_type order by task_type",
+                row -> {
+                    BigDecimal costP95 = row.getBigDecimal(5);
+                    long latencyP95 = row.getLong(6);
+                    return new TaskTypeRollups(
+                            row.getString(1),
+                            row.getLong(2),
+                            row.getLong(3),
+                            row.getObject(4, LocalDate.class),
+                            costP95 == null ? null : plain(costP95),
+                            row.wasNull() ? null : latencyP95);
+                },
+                caller.tenant(),
+                from);
     }
 
     /** The latest drift report: per task type and metric, flagged ones first. */

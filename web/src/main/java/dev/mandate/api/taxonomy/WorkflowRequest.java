@@ -7,8 +7,11 @@ import jakarta.validation.constraints.Size;
 
 public class WorkflowRequest implements RequestBody {
 
+    /** What a workflow's key is: 1 to 100 of lowercase letters, digits and -, not starting with -. */
+    public static final String KEY_PATTERN = "[a-z0-9][a-z0-9-]{0,99}";
+
     @NotBlank(message = "is required")
-    @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}", message = "must be lowercase letters, digits and -")
+    @Pattern(regexp = KEY_PATTERN, message = "must be lowercase letters, digits and -")
     public String key;
 
     @NotBlank(message = "is required")
