@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,19 +39,26 @@ class ConsoleEnterpriseLoginIT extends MandateIT {
 
     private static final String CLIENT = "mandate-console-spa";
 
-    private HttpServer idp;
-    private String idpBase;
-    private final Map<String, String[]> issued = new ConcurrentHashMap<>();
-    private final List<String> exchanges = new CopyOnWriteArrayList<>();
-    private volatile boolean refuse;
-    private String tenant;
+    private static HttpServer idp;
+    private static String idpBase;
+    private static final Map<String, String[]> issued = new ConcurrentHashMap<>();
+    private static final List<String> exchanges = new CopyOnWriteArrayList<>();
+    private static volatile boolean refuse;
+    private static volatile String tenant;
 
     @BeforeEach
-    void startIdp() throws IOException {
+    void freshTenant() {
         tenant = newTenant();
+        refuse = false;
+        exchanges.clear();
+    }
+
+    /** One IdP for the class: each property set on the domain is an asadmin call of seconds. */
+    @BeforeAll
+    static void startIdp() throws IOException {
         idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        idp.createContext("/oauth2/v1/authorize", this::authorize);
-        idp.createContext("/oauth2/v1/token", this::token);
+        idp.createContext("/oauth2/v1/authorize", ConsoleEnterpriseLoginIT::authorize);
+        idp.createContext("/oauth2/v1/token", ConsoleEnterpriseLoginIT::token);
         idp.start();
         idpBase = "http://127.0.0.1:" + idp.getAddress().getPort();
         Asadmin.setProperty("mandate.console.oidc.authorization-endpoint", idpBase + "/oauth2/v1/authorize");
@@ -58,8 +66,8 @@ class ConsoleEnterpriseLoginIT extends MandateIT {
         Asadmin.setProperty("mandate.console.oidc.client-id", CLIENT);
     }
 
-    @AfterEach
-    void stopIdp() {
+    @AfterAll
+    static void stopIdp() {
         Asadmin.removeProperty("mandate.console.oidc.authorization-endpoint");
         Asadmin.removeProperty("mandate.console.oidc.token-endpoint");
         Asadmin.removeProperty("mandate.console.oidc.client-id");
@@ -93,7 +101,7 @@ class ConsoleEnterpriseLoginIT extends MandateIT {
         assertThat(exchanges).isEmpty();
     }
 
-    private void authorize(HttpExchange exchange) throws IOException {
+    private static void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
         String redirect = query.get("redirect_uri");
         if (!CLIENT.equals(query.get("client_id"))
@@ -117,7 +125,7 @@ class ConsoleEnterpriseLoginIT extends MandateIT {
         exchange.close();
     }
 
-    private void token(HttpExchange exchange) throws IOException {
+    private static void token(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders()
                 .add(
                         "Access-Control-Allow-Origin",
