@@ -75,12 +75,15 @@ export const scenarios = {
     await page.waitForSelector('dialog#confirm');
     await t.accessible('kill-switch-confirm');
     await page.click('#confirm-yes');
-    const on = await page.waitForSelector(`tr:has(td:text-is("${agentId}")) >> text=ON`);
-    report('switched on', Boolean(on));
-    page.once('dialog', dialog => dialog.accept('console check done'));
-    await page.click(`tr:has(td:text-is("${agentId}")) button:text("Turn off")`);
-    await page.waitForSelector(`tr:has(td:text-is("${agentId}")) >> text=off`);
-    report('switched off', true);
+    const row = `tr:has(td:text-is("${agentId}"))`;
+    await page.waitForSelector(`${row} .badge:text-is("ON")`);
+    report('switched on', true);
+    await page.click(`${row} button:text-is("Turn off")`);
+    await page.waitForSelector('dialog#confirm #confirm-reason');
+    await page.fill('#confirm-reason', 'console check done');
+    await page.click('#confirm-yes');
+    await page.waitForSelector(`${row} .badge:text-is("off")`);
+    report('switched off', (await page.textContent(row)).includes('console check done'));
   },
 
   /** Every page once, as a risk owner with every role: each renders without a problem and passes axe. */

@@ -61,11 +61,12 @@ class ConsoleOnH2IT {
 
     @Test
     void aReviewerResolvesAFailedPaymentWithEditedArgumentsCheckedLive() {
-        // the ERP refuses the next call (400: not retried), so the payment fails and reaches the queue
+        // the ERP answers 503 to every attempt: the payment fails after its retries and reaches the queue;
+        // then the ERP is well again for the reviewer's edit
         RestAssured.given()
                 .baseUri(BASE)
                 .contentType("application/json")
-                .body(Map.of("failNext", 1, "failStatus", 400))
+                .body(Map.of("failNext", 20, "failStatus", 503))
                 .put("/demo-tools/control/erp")
                 .then()
                 .statusCode(200);
@@ -73,6 +74,7 @@ class ConsoleOnH2IT {
         assertThat(decided.<String>path("decision")).as(decided.asString()).isEqualTo("ALLOW");
         String envelope = decided.path("envelopeId");
         String item = escalationOf(envelope);
+        RestAssured.given().baseUri(BASE).delete("/demo-tools/control/erp");
         String invoice = decided.path("envelope.requestedAction.arguments.invoiceId");
 
         scenario(
@@ -280,7 +282,7 @@ class ConsoleOnH2IT {
 
     /** The queue item a failed execution of this envelope raised (the execution ends on the worker). */
     private static String escalationOf(String envelope) {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(until)) {
             List<Map<String, Object>> items = as(carol)
                     .get("/api/v1/escalations?source=EXECUTION_FAILED&limit=200")

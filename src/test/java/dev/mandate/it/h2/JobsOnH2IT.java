@@ -97,7 +97,7 @@ class JobsOnH2IT {
 
         long id = as(admin)
                 .contentType("application/json")
-                .body(Map.of("from", today, "to", today))
+                .body(Map.of("parameters", Map.of("from", today, "to", today)))
                 .post("/api/v1/jobs/cost-rollup/executions")
                 .then()
                 .statusCode(202)

@@ -14,9 +14,10 @@ export async function render({ main, me }) {
   const flip = (s, active, why) => confirmThen(
     `${active ? 'Stop' : 'Resume'} ${s.scope}${s.target ? ` ${s.target}` : ''}?`,
     active ? 'Every decision in this scope is DENY from the next request; queued executions stop.' : 'Decisions in this scope go on as the policy says.',
-    async () => {
+    why,
+    async reasonGiven => {
       try {
-        await put('/v1/kill-switches', { scope: s.scope, target: s.target || undefined, active, reason: why });
+        await put('/v1/kill-switches', { scope: s.scope, target: s.target || undefined, active, reason: reasonGiven });
         toast(`Kill switch ${s.scope} ${active ? 'on' : 'off'}`);
         await render({ main, me });
       } catch (error) {
@@ -30,10 +31,8 @@ export async function render({ main, me }) {
         h('tbody', {}, switches.map(s => h('tr', {},
           h('td', {}, s.scope), h('td', {}, s.target || '—'), h('td', {}, badge(s.active ? 'ON' : 'off', s.active ? 'bad' : 'ok')),
           h('td', {}, s.reason), h('td', {}, s.changedBy), h('td', {}, dateTime(s.changedAt)),
-          h('td', {}, isAdmin && s.active ? h('button', { type: 'button', class: 'secondary', onclick: () => {
-            const why = prompt('Why resume? (kept in the audit)');
-            if (why) flip(s, false, why);
-          } }, 'Turn off') : null)))))),
+          h('td', {}, isAdmin && s.active ? h('button', { type: 'button', class: 'secondary', onclick: () => flip(s, false, null) },
+            'Turn off') : null)))))),
     isAdmin ? h('form', { class: 'panel', id: 'ks-form', onsubmit: event => {
       event.preventDefault();
       if (!reason.value.trim()) { replace(message, h('p', {}, 'Say why: the reason is required.')); return; }
@@ -47,16 +46,22 @@ export async function render({ main, me }) {
     message) : h('p', { class: 'note' }, 'Only administrators flip kill switches.'));
 }
 
-function confirmThen(question, consequence, action) {
+/** Asks before acting; without a reason yet, asks for one too (it goes into the audit). */
+function confirmThen(question, consequence, reason, action) {
+  const input = reason ? null : h('input', { id: 'confirm-reason', maxlength: 500, required: true });
   const dialog = h('dialog', { id: 'confirm', 'aria-labelledby': 'confirm-title' },
     h('h2', { id: 'confirm-title' }, question), h('p', {}, consequence),
-    h('form', { method: 'dialog', class: 'actions' },
-      h('button', { value: 'yes', id: 'confirm-yes', class: 'danger' }, 'Yes, do it'),
-      h('button', { value: 'no', class: 'secondary', autofocus: true }, 'Cancel')));
+    h('form', { method: 'dialog' },
+      input ? [h('label', { for: 'confirm-reason' }, 'Why (kept in the audit)'), input] : null,
+      h('div', { class: 'actions' },
+        h('button', { value: 'yes', id: 'confirm-yes', class: 'danger' }, 'Yes, do it'),
+        h('button', { value: 'no', class: 'secondary', formnovalidate: true, autofocus: !input }, 'Cancel'))));
   dialog.addEventListener('close', () => {
     dialog.remove();
-    if (dialog.returnValue === 'yes') action();
+    const why = reason || input.value.trim();
+    if (dialog.returnValue === 'yes' && why) action(why);
   });
   document.body.appendChild(dialog);
   dialog.showModal();
+  input?.focus();
 }
