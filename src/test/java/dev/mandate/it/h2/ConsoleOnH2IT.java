@@ -169,15 +169,18 @@ class ConsoleOnH2IT {
                 .get("/api/v1/dev/oidc/authorize")
                 .then()
                 .statusCode(400);
-        Response login = RestAssured.given()
-                .baseUri(BASE)
-                .redirects()
-                .follow(false)
-                .formParams(request)
-                .formParam("subject", CAROL)
-                .formParam("role", "approver")
-                .formParam("tenant", "demo")
-                .post("/api/v1/dev/oidc/authorize");
+        // who logs in is checked like any input: one past each length, control characters, unknown roles
+        for (Map<String, String> person : List.of(
+                Map.of("subject", "c".repeat(129), "role", "approver", "tenant", "demo"),
+                Map.of("subject", "carol\u0000@demo.example", "role", "approver", "tenant", "demo"),
+                Map.of("subject", CAROL, "role", "root", "tenant", "demo"),
+                Map.of("subject", CAROL, "role", "approver", "tenant", "d".repeat(64)),
+                Map.of("subject", CAROL, "role", "approver", "tenant", "<script>alert(1)</script>"))) {
+            Response refused = authorize(request, person);
+            assertThat(refused.statusCode()).as(person.toString()).isEqualTo(400);
+            assertThat(refused.asString()).doesNotContain("<script>alert");
+        }
+        Response login = authorize(request, Map.of("subject", CAROL, "role", "approver", "tenant", "demo"));
         assertThat(login.statusCode()).isEqualTo(303);
         String location = login.header("Location");
         assertThat(location).startsWith(BASE + "/console/?code=").endsWith("&state=s1");
@@ -199,15 +202,7 @@ class ConsoleOnH2IT {
                 .body("error", org.hamcrest.Matchers.equalTo("invalid_grant"));
         token(exchange, verifier).then().statusCode(400);
 
-        Response again = RestAssured.given()
-                .baseUri(BASE)
-                .redirects()
-                .follow(false)
-                .formParams(request)
-                .formParam("subject", CAROL)
-                .formParam("role", "approver")
-                .formParam("tenant", "demo")
-                .post("/api/v1/dev/oidc/authorize");
+        Response again = authorize(request, Map.of("subject", CAROL, "role", "approver", "tenant", "demo"));
         String second = again.header("Location");
         String code2 = second.substring(second.indexOf("code=") + 5, second.indexOf("&state"));
         String token = token(
@@ -226,6 +221,16 @@ class ConsoleOnH2IT {
                 .extract()
                 .path("access_token");
         as(token).get("/api/v1/me").then().statusCode(200).body("subject", org.hamcrest.Matchers.equalTo(CAROL));
+    }
+
+    private static Response authorize(Map<String, String> request, Map<String, String> person) {
+        return RestAssured.given()
+                .baseUri(BASE)
+                .redirects()
+                .follow(false)
+                .formParams(request)
+                .formParams(person)
+                .post("/api/v1/dev/oidc/authorize");
     }
 
     private static Response token(Map<String, String> exchange, String verifier) {

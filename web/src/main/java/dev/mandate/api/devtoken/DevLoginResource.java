@@ -74,11 +74,7 @@ public class DevLoginResource {
             @QueryParam("code_challenge_method") String method) {
         AuthorizationRequest request =
                 checked(new AuthorizationRequest(responseType, clientId, redirectUri, state, codeChallenge, method));
-        return Response.ok(DevLoginPage.render(request, ConfigKey.DEMO_TENANT.get(String.class), null))
-                .cacheControl(noStore())
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'")
-                .header("X-Frame-Options", "DENY")
-                .build();
+        return page(Response.ok(DevLoginPage.render(request, ConfigKey.DEMO_TENANT.get(String.class), null)));
     }
 
     @POST
@@ -101,12 +97,9 @@ public class DevLoginResource {
                 checked(new AuthorizationRequest(responseType, clientId, redirectUri, state, codeChallenge, method));
         String problem = personProblem(subject, roles, tenant);
         if (problem != null) {
-            return Response.status(Response.Status.BAD_REQUEST)
+            return page(Response.status(Response.Status.BAD_REQUEST)
                     .type(MediaType.TEXT_HTML_TYPE)
-                    .entity(DevLoginPage.render(request, tenant, problem))
-                    .cacheControl(noStore())
-                    .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'")
-                    .build();
+                    .entity(DevLoginPage.render(request, tenant, problem)));
         }
         String code = codes.issue(new Grant(
                 subject.strip(),
@@ -235,6 +228,14 @@ public class DevLoginResource {
                         .add("error_description", description)
                         .build())
                 .cacheControl(noStore())
+                .build();
+    }
+
+    /** The login form loads only its stylesheet, posts only here, is never framed and never cached. */
+    private static Response page(Response.ResponseBuilder page) {
+        return page.cacheControl(noStore())
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'")
+                .header("X-Frame-Options", "DENY")
                 .build();
     }
 
