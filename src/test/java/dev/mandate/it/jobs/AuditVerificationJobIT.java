@@ -60,6 +60,9 @@ class AuditVerificationJobIT extends MandateIT {
         long second = jobs.start("audit-verification", Map.of());
         JsonPath failed = jobs.await(second, "FAILED");
 
+        // the job failed as a broken chain fails it (its summary ran), not for any other reason
+        assertThat(failed.getString("exitStatus")).as(failed.prettify()).startsWith("INVALID: ");
+        assertThat(failed.getMap("figures")).as(failed.prettify()).containsKey("chains");
         Response online = as(admin).get("/api/v1/audit/verify");
         JsonPath verified = online.jsonPath();
         assertThat(verified.getBoolean("valid")).isFalse();

@@ -13,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class JobRecoveryIT extends MandateIT {
 
-    private static final String GONE = "gone@crashed-host/deadbeef";
+    // a server of its own on every run, so the test runs again against the same database
+    private static final String GONE =
+            "gone@crashed-host/" + UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void anExecutionOfAServerThatIsGoneIsMarkedFailedAndRestartsFromItsCheckpoint() throws SQLException {

@@ -9,7 +9,8 @@ export const title = 'Approvals';
 let keys = null;
 
 export async function render({ main, me }, [id]) {
-  const state = { items: [], selected: 0, filter: '', list: null, detail: null };
+  // shown: the id whose detail is drawn or loading; ticket: the latest selection (older answers are dropped)
+  const state = { items: [], selected: 0, filter: '', list: null, detail: null, shown: null, ticket: 0 };
   const status = new URLSearchParams(location.hash.split('?')[1] || '').get('status') || 'PENDING';
   const started = performance.now();
   state.items = await all(`/v1/approvals?status=${encodeURIComponent(status)}`);
@@ -76,6 +77,8 @@ function progress(a) {
 async function select(state, index, focus) {
   const items = visible(state);
   if (items.length === 0) {
+    state.shown = null;
+    state.ticket++;
     replace(state.detail, empty('Select a request to see its context.'));
     return;
   }
@@ -86,10 +89,21 @@ async function select(state, index, focus) {
     if (row.dataset.id === summary.id && focus) row.scrollIntoView({ block: 'nearest' });
   }
   if (!state.list.isConnected) return;
+  // selecting what is already shown keeps it, with the reason being written
+  if (state.shown === summary.id) return;
+  state.shown = summary.id;
+  const ticket = ++state.ticket;
   history.replaceState(null, '', `#/approvals/${encodeURIComponent(summary.id)}`);
   replace(state.detail, h('p', { class: 'loading' }, 'Loading…'));
-  const approval = await get(`/v1/approvals/${encodeURIComponent(summary.id)}`);
-  drawDetail(state, approval);
+  let approval;
+  try {
+    approval = await get(`/v1/approvals/${encodeURIComponent(summary.id)}`);
+  } catch (error) {
+    if (ticket === state.ticket) state.shown = null;
+    throw error;
+  }
+  // a slower answer for an earlier selection never draws over the one selected since
+  if (ticket === state.ticket) drawDetail(state, approval);
 }
 
 function drawDetail(state, a) {
