@@ -64,6 +64,7 @@ public enum ConfigKey {
     JOBS_SERVER_LEASE_SECONDS("mandate.jobs.server-lease-seconds"),
     RETENTION_AUDIT_SUMMARY_DAYS("mandate.retention.audit-summary-days"),
     ROLLUP_DAYS("mandate.rollup.days"),
+    ROLLUP_STATEMENT_TIMEOUT_SECONDS("mandate.rollup.statement-timeout-seconds"),
     REPLAY_MAX_ENVELOPES("mandate.replay.max-envelopes"),
     DRIFT_SUCCESS_RATE_DROP("mandate.drift.success-rate-drop"),
     DRIFT_ESCALATION_RATE_RISE("mandate.drift.escalation-rate-rise"),

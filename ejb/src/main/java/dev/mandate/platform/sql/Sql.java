@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -272,6 +273,51 @@ public class Sql {
                     return rows;
                 },
                 parameters);
+    }
+
+    /**
+     * Every row of a query that may run up to {@code longest}: a job's statement over a whole table, past the
+     * pool's statement timeout (set on each statement) and the driver's network timeout (how long it waits
+     * for the database's first byte), both of which bound requests to seconds. The connection's network
+     * timeout is restored afterwards; a driver that has none (H2 embedded) is left as it is.
+     */
+    public <T> List<T> listLongRunning(Duration longest, String sql, Row<T> row, Object... parameters) {
+        int seconds = Math.toIntExact(Math.max(1, longest.toSeconds()));
+        return withConnection(sql, connection -> {
+            int network = networkTimeout(connection);
+            boolean widened = network > 0 && setNetworkTimeout(connection, seconds * 1000 + 60_000);
+            try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+                statement.setQueryTimeout(seconds);
+                try (ResultSet result = statement.executeQuery()) {
+                    List<T> rows = new ArrayList<>();
+                    while (result.next()) {
+                        rows.add(row.read(result));
+                    }
+                    return rows;
+                }
+            } finally {
+                if (widened) {
+                    setNetworkTimeout(connection, network);
+                }
+            }
+        });
+    }
+
+    private static int networkTimeout(Connection connection) {
+        try {
+            return connection.getNetworkTimeout();
+        } catch (SQLException | UnsupportedOperationException unsupported) {
+            return 0;
+        }
+    }
+
+    private static boolean setNetworkTimeout(Connection connection, int millis) {
+        try {
+            connection.setNetworkTimeout(Runnable::run, millis);
+            return true;
+        } catch (SQLException | UnsupportedOperationException unsupported) {
+            return false;
+        }
     }
 
     private <R> R query(String sql, Row<R> rows, Object[] parameters) {

@@ -2,14 +2,14 @@ package dev.mandate.jobs.rollup.boundary;
 
 import dev.mandate.jobs.rollup.control.DayRollups;
 import dev.mandate.jobs.rollup.control.RollupSources;
+import dev.mandate.jobs.rollup.entity.DayTasks;
 import jakarta.batch.api.chunk.ItemProcessor;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.LocalDate;
 
-/** Computes one day's rows from the shared schema (throws {@code RollupDayRejected} for a day that does not fit). */
+/** Computes one day's rows from its groups of tasks (throws {@code RollupDayRejected} for a day that does not fit). */
 @Dependent
 @Named("rollupDayProcessor")
 public class RollupDayProcessor implements ItemProcessor {
@@ -23,7 +23,7 @@ public class RollupDayProcessor implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         String tenant = RollupJob.tenant(job);
-        LocalDate day = (LocalDate) item;
-        return DayRollups.of(day, sources.tasksOf(tenant, day), sources.taskTypes(tenant), sources.baselines(tenant));
+        DayTasks day = (DayTasks) item;
+        return DayRollups.of(day.day(), day.groups(), sources.taskTypes(tenant), sources.baselines(tenant));
     }
 }

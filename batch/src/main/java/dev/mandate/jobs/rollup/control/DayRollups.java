@@ -4,16 +4,14 @@ import dev.mandate.jobs.rollup.entity.DayRollup;
 import dev.mandate.jobs.rollup.entity.RoiInputs;
 import dev.mandate.jobs.rollup.entity.RollupDayRejected;
 import dev.mandate.jobs.rollup.entity.RollupRow;
-import dev.mandate.jobs.rollup.entity.TaskFacts;
+import dev.mandate.jobs.rollup.entity.TaskGroup;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** Groups a day's tasks by task type and agent and computes each group's row. */
+/** Computes a day's rows from its groups of tasks (one per task type and agent). */
 public final class DayRollups {
 
     /** numeric(19, 6): 13 digits before the point. */
@@ -24,34 +22,25 @@ public final class DayRollups {
 
     private DayRollups() {}
 
+    /** The day's rows, one per group, in the order of the groups (task type, then agent). */
     public static DayRollup of(
             LocalDate day,
-            Collection<TaskFacts> tasks,
+            List<TaskGroup> groups,
             Map<String, RollupSources.TaskTypeInfo> taskTypes,
             Map<String, RoiInputs> baselines) {
-        Map<List<String>, List<TaskFacts>> groups = new TreeMap<>(DayRollups::compare);
-        for (TaskFacts task : tasks) {
-            groups.computeIfAbsent(List.of(task.taskType(), task.agentId()), k -> new ArrayList<>())
-                    .add(task);
-        }
         List<RollupRow> rows = new ArrayList<>();
-        for (Map.Entry<List<String>, List<TaskFacts>> group : groups.entrySet()) {
-            String taskType = group.getKey().get(0);
-            RollupSources.TaskTypeInfo info = taskTypes.get(taskType);
+        for (TaskGroup group : groups) {
+            RollupSources.TaskTypeInfo info = taskTypes.get(group.taskType());
             String workflow = info == null ? NO_WORKFLOW : info.workflow();
             RollupRow row;
             try {
                 row = RollupRow.of(
-                        day,
                         workflow,
-                        taskType,
-                        group.getKey().get(1),
-                        group.getValue(),
+                        group,
                         info == null ? RollupRow.Targets.NONE : info.targets(),
-                        RollupSources.baselineOf(baselines, workflow, taskType));
+                        RollupSources.baselineOf(baselines, workflow, group.taskType()));
             } catch (ArithmeticException e) {
-                throw new RollupDayRejected(
-                        day, taskType + " / " + group.getKey().get(1) + ": " + e.getMessage());
+                throw new RollupDayRejected(day, group.taskType() + " / " + group.agentId() + ": " + e.getMessage());
             }
             check(row);
             rows.add(row);
@@ -79,10 +68,5 @@ public final class DayRollups {
                                 + " does not fit the rollup's 13 digits");
             }
         }
-    }
-
-    private static int compare(List<String> a, List<String> b) {
-        int first = a.get(0).compareTo(b.get(0));
-        return first != 0 ? first : a.get(1).compareTo(b.get(1));
     }
 }

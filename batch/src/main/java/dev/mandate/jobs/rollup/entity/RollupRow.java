@@ -3,8 +3,6 @@ package dev.mandate.jobs.rollup.entity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -49,81 +47,47 @@ public record RollupRow(
         public static final Targets NONE = new Targets(null, null);
     }
 
-    /** The figures of one group of tasks (all of one day, task type and agent). */
-    public static RollupRow of(
-            LocalDate day,
-            String workflow,
-            String taskType,
-            String agentId,
-            Collection<TaskFacts> tasks,
-            Targets targets,
-            RoiInputs baseline) {
-        BigDecimal rate = baseline == null ? null : baseline.hourlyRate();
-        int[] states = new int[TaskState.values().length];
-        BigDecimal model = BigDecimal.ZERO;
-        BigDecimal tool = BigDecimal.ZERO;
-        BigDecimal reviewHours = BigDecimal.ZERO;
-        BigDecimal total = BigDecimal.ZERO;
-        int envelopes = 0;
-        int deniedEnvelopes = 0;
-        int toolCalls = 0;
-        int retries = 0;
-        List<BigDecimal> resolvedCosts = new java.util.ArrayList<>();
-        List<BigDecimal> latencies = new java.util.ArrayList<>();
-        for (TaskFacts task : tasks) {
-            TaskState state = task.state();
-            states[state.ordinal()]++;
-            BigDecimal cost = task.cost(rate);
-            model = model.add(task.modelCost());
-            tool = tool.add(task.toolCost());
-            reviewHours = reviewHours.add(task.reviewHours());
-            total = total.add(cost);
-            envelopes = Math.addExact(envelopes, task.envelopes());
-            deniedEnvelopes = Math.addExact(deniedEnvelopes, task.deniedEnvelopes());
-            toolCalls = Math.addExact(toolCalls, task.toolCalls());
-            retries = Math.addExact(retries, task.retries());
-            if (state == TaskState.RESOLVED) {
-                resolvedCosts.add(cost);
-            }
-            Long latency = task.latencyMillis();
-            if (latency != null) {
-                latencies.add(BigDecimal.valueOf(latency));
-            }
-        }
-        int count = tasks.size();
-        int resolved = states[TaskState.RESOLVED.ordinal()];
-        BigDecimal costPerTask = ratio(total, count);
+    /**
+     * The row of one group of tasks (all of one day, task type and agent). A count past 32 bits throws
+     * {@link ArithmeticException}.
+     */
+    public static RollupRow of(String workflow, TaskGroup group, Targets targets, RoiInputs baseline) {
+        int count = Math.toIntExact(group.tasks());
+        int resolved = Math.toIntExact(group.resolved());
+        int escalated = Math.toIntExact(group.escalated());
+        BigDecimal costPerTask = ratio(group.totalCost(), count);
+        boolean rated = baseline != null && baseline.hourlyRate() != null;
         return new RollupRow(
-                day,
+                group.day(),
                 workflow,
-                taskType,
-                agentId,
+                group.taskType(),
+                group.agentId(),
                 count,
                 resolved,
-                states[TaskState.ESCALATED.ordinal()],
-                states[TaskState.FAILED.ordinal()],
-                states[TaskState.DENIED.ordinal()],
-                states[TaskState.ABANDONED.ordinal()],
-                states[TaskState.OPEN.ordinal()],
-                envelopes,
-                deniedEnvelopes,
-                toolCalls,
-                retries,
+                escalated,
+                Math.toIntExact(group.failed()),
+                Math.toIntExact(group.denied()),
+                Math.toIntExact(group.abandoned()),
+                Math.toIntExact(group.open()),
+                Math.toIntExact(group.envelopes()),
+                Math.toIntExact(group.deniedEnvelopes()),
+                Math.toIntExact(group.toolCalls()),
+                Math.toIntExact(group.retries()),
                 ratio(BigDecimal.valueOf(resolved), count),
-                ratio(BigDecimal.valueOf(states[TaskState.ESCALATED.ordinal()]), count),
+                ratio(BigDecimal.valueOf(escalated), count),
                 Objects.requireNonNullElse(targets, Targets.NONE),
-                scaled(model),
-                scaled(tool),
-                scaled(reviewHours),
-                rate == null
-                        ? scaled(BigDecimal.ZERO)
-                        : scaled(total.subtract(model).subtract(tool)),
-                scaled(total),
+                scaled(group.modelCost()),
+                scaled(group.toolCost()),
+                scaled(group.reviewHours()),
+                rated
+                        ? scaled(group.totalCost().subtract(group.modelCost()).subtract(group.toolCost()))
+                        : scaled(BigDecimal.ZERO),
+                scaled(group.totalCost()),
                 costPerTask,
-                scaled(Percentiles.of(resolvedCosts, 0.5)),
-                scaled(Percentiles.of(resolvedCosts, 0.95)),
-                millis(Percentiles.of(latencies, 0.5)),
-                millis(Percentiles.of(latencies, 0.95)),
+                scaled(group.resolvedCostP50()),
+                scaled(group.resolvedCostP95()),
+                millis(group.latencyP50Millis()),
+                millis(group.latencyP95Millis()),
                 baseline == null ? null : Roi.of(resolved, costPerTask, baseline));
     }
 
