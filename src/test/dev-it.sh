@@ -17,6 +17,8 @@ export MANDATE_JOBS_HEARTBEAT_SECONDS=${MANDATE_JOBS_HEARTBEAT_SECONDS-2} MANDAT
 # tracing on, exporting to the OTLP receiver TracesIT runs; only requests that ask for a sampled trace are recorded
 export MANDATE_OTEL_ENDPOINT=${MANDATE_OTEL_ENDPOINT-http://127.0.0.1:28318} MANDATE_OTEL_SAMPLER=${MANDATE_OTEL_SAMPLER-parentbased_traceidratio}
 export MANDATE_OTEL_SAMPLER_ARG=${MANDATE_OTEL_SAMPLER_ARG-0} MANDATE_OTEL_EXPORT_DELAY_MS=${MANDATE_OTEL_EXPORT_DELAY_MS-200}
+# /metrics secured as in production, for this scraper only (the pom's it.metrics-scraper)
+export MANDATE_METRICS_SCRAPER=${MANDATE_METRICS_SCRAPER-metrics-scraper:scrape-only-in-tests}
 # the database is shared by every checkout on this machine: start each run from an empty one
 export MANDATE_PG_RECREATE=true
 case "${1:-}" in

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Tracing benchmark (issue 20): the decision path at a fixed 300/s and at saturation, first with tracing off,
-# then, in the same run on the same domain and database, with tracing on (Payara's MicroProfile Telemetry,
-# every trace recorded, OTLP/HTTP protobuf export in batches to otlp-sink.cjs on this machine). The load is
-# decision-load.cjs, as in decision-benchmark.sh. Each mode starts from a restarted server and is warmed up
-# (ramped) before it is measured. Run it alone on the machine:
+# Tracing benchmark (issue 20): the decision path at a fixed 300/s and at saturation with tracing off, then,
+# in the same run on the same domain and database, with tracing on (Payara's MicroProfile Telemetry, every
+# trace recorded, OTLP/HTTP protobuf export in batches to otlp-sink.cjs on this machine); ROUNDS pairs of
+# them, off and on alternated, so each pair shares the machine's hour. The load is decision-load.cjs, as in
+# decision-benchmark.sh. Each mode starts from a restarted server and is warmed up (ramped) before it is
+# measured. Run it alone on the machine:
 #   flock /tmp/mandate-payara.lock src/test/benchmark/tracing-benchmark.sh
 # Settings: RATE (300) for SECONDS (60), RATE_MAX (1000: above what the machine decides, so the achieved rate is
-# the throughput) for MAX_SECONDS (60), WARMUP_SECONDS (60), CONNECTIONS (64), HTTP_THREADS (5), AGENTS (16).
+# the throughput) for MAX_SECONDS (60), WARMUP_SECONDS (60), CONNECTIONS (64), HTTP_THREADS (5), AGENTS (16),
+# ROUNDS (2).
 # SHORT=1: 20 s phases, to see that it works. Results: src/test/target/tracing-benchmark.jsonl and stdout.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -14,7 +16,7 @@ if [ "${SHORT:-0}" = 1 ]; then
   : "${SECONDS_AT_RATE:=20}" "${MAX_SECONDS:=20}" "${WARMUP_SECONDS:=20}"
 fi
 RATE=${RATE:-300} SECONDS_AT_RATE=${SECONDS_AT_RATE:-60} RATE_MAX=${RATE_MAX:-1000} MAX_SECONDS=${MAX_SECONDS:-60}
-WARMUP_SECONDS=${WARMUP_SECONDS:-60} CONNECTIONS=${CONNECTIONS:-64} AGENTS=${AGENTS:-16}
+WARMUP_SECONDS=${WARMUP_SECONDS:-60} CONNECTIONS=${CONNECTIONS:-64} AGENTS=${AGENTS:-16} ROUNDS=${ROUNDS:-2}
 B=http://127.0.0.1:28080
 OUT=src/test/target/tracing-benchmark.jsonl
 SINK_PORT=28318
@@ -52,20 +54,28 @@ measure() { # mode
 }
 field() { sed -n "s/^[^[]*\"$2\":\([0-9.]*\).*/\1/p" <<<"$1"; }   # the run's figure, not a window's
 
-measure tracing-off
-off_rate=$(grep '"label":"tracing-off-rate-' $OUT | tail -1) off_max=$(grep '"label":"tracing-off-max"' $OUT | tail -1)
-exported_off=$(cat $SINK_COUNTS)
-
-$ASADMIN create-system-properties otel.sdk.disabled=false >/dev/null
-$ASADMIN restart-domain --domaindir $PAYARA/glassfish/domains mandate-it >/dev/null
-ready
-measure tracing-on
-on_rate=$(grep '"label":"tracing-on-rate-' $OUT | tail -1) on_max=$(grep '"label":"tracing-on-max"' $OUT | tail -1)
-sleep 6   # the last batch of spans
-exported_on=$(cat $SINK_COUNTS)
-
-echo "spans exported: after tracing off $exported_off, after tracing on $exported_on"
-echo "p99 at $RATE/s: off $(field "$off_rate" p99ms) ms, on $(field "$on_rate" p99ms) ms;" \
-  "p50: off $(field "$off_rate" p50ms) ms, on $(field "$on_rate" p50ms) ms"
-echo "throughput (asked $RATE_MAX/s): off $(field "$off_max" achievedPerSecond)/s, on $(field "$on_max" achievedPerSecond)/s," \
-  "on/off = $(awk -v a="$(field "$on_max" achievedPerSecond)" -v b="$(field "$off_max" achievedPerSecond)" 'BEGIN { printf "%.3f", a / b }')"
+switch() { # true|false: otel.sdk.disabled, read when the server starts
+  $ASADMIN create-system-properties "otel.sdk.disabled=$1" >/dev/null
+  $ASADMIN restart-domain --domaindir $PAYARA/glassfish/domains mandate-it >/dev/null
+  ready
+}
+ratios=()
+for round in $(seq 1 "$ROUNDS"); do
+  [ "$round" = 1 ] || switch true
+  measure "tracing-off-$round"
+  off_rate=$(grep "\"label\":\"tracing-off-$round-rate-" $OUT | tail -1) off_max=$(grep "\"label\":\"tracing-off-$round-max\"" $OUT | tail -1)
+  exported_off=$(cat $SINK_COUNTS)
+  switch false
+  measure "tracing-on-$round"
+  on_rate=$(grep "\"label\":\"tracing-on-$round-rate-" $OUT | tail -1) on_max=$(grep "\"label\":\"tracing-on-$round-max\"" $OUT | tail -1)
+  sleep 6   # the last batch of spans
+  exported_on=$(cat $SINK_COUNTS)
+  ratio=$(awk -v a="$(field "$on_max" achievedPerSecond)" -v b="$(field "$off_max" achievedPerSecond)" 'BEGIN { printf "%.3f", a / b }')
+  ratios+=("$ratio")
+  echo "round $round: spans exported before tracing on $exported_off, after $exported_on"
+  echo "round $round: p99 at $RATE/s: off $(field "$off_rate" p99ms) ms, on $(field "$on_rate" p99ms) ms;" \
+    "p50: off $(field "$off_rate" p50ms) ms, on $(field "$on_rate" p50ms) ms"
+  echo "round $round: throughput (asked $RATE_MAX/s): off $(field "$off_max" achievedPerSecond)/s," \
+    "on $(field "$on_max" achievedPerSecond)/s, on/off = $ratio"
+done
+echo "on/off per round: ${ratios[*]}"

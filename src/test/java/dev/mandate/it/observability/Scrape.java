@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,11 +20,12 @@ record Scrape(String text, List<Sample> samples) {
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)\\})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
+    /** The scraper the test domain lets read {@code /metrics} ({@code user:password}), as production does. */
+    static final String SCRAPER =
+            System.getProperty("mandate.it.metrics-scraper", "metrics-scraper:scrape-only-in-tests");
+
     static Scrape now() {
-        Response response = RestAssured.given()
-                .baseUri(ObservedTenant.BASE)
-                .accept("text/plain")
-                .get("/metrics?scope=application");
+        Response response = asScraper().accept("text/plain").get("/metrics?scope=application");
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         String text = response.asString();
         List<Sample> samples = new ArrayList<>();
@@ -43,6 +45,15 @@ record Scrape(String text, List<Sample> samples) {
             samples.add(new Sample(m.group(1), labels, Double.parseDouble(m.group(3))));
         }
         return new Scrape(text, samples);
+    }
+
+    static RequestSpecification asScraper() {
+        int colon = SCRAPER.indexOf(':');
+        return RestAssured.given()
+                .baseUri(ObservedTenant.BASE)
+                .auth()
+                .preemptive()
+                .basic(SCRAPER.substring(0, colon), SCRAPER.substring(colon + 1));
     }
 
     /** The sum of the series of {@code name} carrying all of {@code labels} (name, value, name, value...). */

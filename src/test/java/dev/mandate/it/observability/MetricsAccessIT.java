@@ -1,0 +1,54 @@
+package dev.mandate.it.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mandate.it.support.MandateIT;
+import dev.mandate.it.support.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /metrics} holds tenant names, tools and costs: the test domain secures it as production does
+ * ({@code 45-metrics.asadmin}: HTTP BASIC in the file realm, the group {@code mandate-metrics}), and only
+ * the scraper reads it. Everyone else gets 401 with nothing of the figures, whatever they send.
+ */
+class MetricsAccessIT extends MandateIT {
+
+    @Test
+    void onlyTheScraperReadsTheMetrics() {
+        Response scraped = Scrape.asScraper().accept("text/plain").get("/metrics?scope=application");
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.asString()).contains("mandate_decisions_total");
+
+        String tenant = newTenant();
+        String scraperUser = Scrape.SCRAPER.substring(0, Scrape.SCRAPER.indexOf(':'));
+        List<RequestSpecification> refused = List.of(
+                anonymous(),
+                anonymous().auth().preemptive().basic(scraperUser, "not-the-password"),
+                anonymous().auth().preemptive().basic(scraperUser, ""),
+                anonymous().auth().preemptive().basic("admin", "admin"),
+                anonymous().auth().preemptive().basic("nobody\u0000" + scraperUser, "x"),
+                anonymous().header("Authorization", "Bearer " + Tokens.admin(tenant)),
+                anonymous().header("Authorization", "Basic %%%not-base64%%%"));
+        for (RequestSpecification request : refused) {
+            for (String path :
+                    List.of("/metrics", "/metrics?scope=application", "/metrics/application", "/metrics/base")) {
+                Response response = request.accept("text/plain").get(path);
+                assertThat(response.statusCode())
+                        .as("%s: %s", path, response.asString())
+                        .isEqualTo(401);
+                assertThat(response.asString())
+                        .as(path)
+                        .doesNotContain("mandate_")
+                        .doesNotContain(tenant);
+            }
+        }
+    }
+
+    private static RequestSpecification anonymous() {
+        return RestAssured.given().baseUri(ObservedTenant.BASE);
+    }
+}
