@@ -37,6 +37,7 @@
 #   MANDATE_JWT_AUDIENCES, MANDATE_JWT_TENANT_CLAIM, MANDATE_JWT_ALGORITHM    default mandate, tenant, RS256
 #   MANDATE_AUDIT_SIGNING_KEY_LOCATION  PKCS#8 PEM RSA private key for audit checkpoints  required (configure)
 #   MANDATE_AUDIT_SEAL_INTERVAL_SECONDS, MANDATE_AUDIT_SHARDS               default 300, 8
+#   MANDATE_METRICS_SCRAPER        who may read /metrics: user:SHA-256-hex of its password  required (configure)
 #   MANDATE_AUDIT_WITNESS_DIRECTORY  append-only directory of witnessed checkpoints  default /var/lib/mandate/audit-witness
 #   MANDATE_EAR                    EAR to deploy (or the argument of deploy)  default ear/target/mandate.ear
 #   MANDATE_HTTP_URL               where Mandate answers, for the readiness wait  default http://<admin host>:8080

@@ -34,8 +34,8 @@
 #   MANDATE_OTEL_ENDPOINT         switch tracing on and export spans over OTLP/HTTP (protobuf) to this collector
 #   MANDATE_OTEL_SAMPLER, MANDATE_OTEL_SAMPLER_ARG  which traces are recorded     default parentbased_always_on
 #   MANDATE_OTEL_EXPORT_DELAY_MS  longest wait before recorded spans are sent     default 5000
-#   MANDATE_METRICS_SCRAPER       user:password: /metrics only for this user (group mandate-metrics), as
-#                                 production's 45-metrics.asadmin; unset = open (quick start, localhost)
+#   MANDATE_METRICS_SCRAPER       user:password: /metrics only for this scraper (HTTP BASIC), as in production
+#                                 (mandate.metrics.scraper); unset = open (quick start, localhost)
 set -euo pipefail
 
 : "${MANDATE_PAYARA_HOME:?set MANDATE_PAYARA_HOME to the unpacked payara6 folder}"
@@ -242,6 +242,14 @@ configure_properties() {
       props+=":mandate.jobs.${schedule%%=*}.schedule=$(escape "${schedule#*=}")"
     done
   fi
+  if [ -n "${MANDATE_METRICS_SCRAPER:-}" ]; then
+    # the setting holds the password's SHA-256 only
+    local digest
+    digest=$(printf '%s' "${MANDATE_METRICS_SCRAPER#*:}" | sha256sum | cut -d' ' -f1)
+    props+=":mandate.metrics.scraper=$(escape "${MANDATE_METRICS_SCRAPER%%:*}:$digest")"
+  elif grep -q 'name="mandate.metrics.scraper"' "$DOMAINS_DIR/$DOMAIN/config/domain.xml"; then
+    asadmin delete-system-property mandate.metrics.scraper >/dev/null
+  fi
   if [ -n "${MANDATE_OTEL_ENDPOINT:-}" ]; then
     # the standard OpenTelemetry settings, read by Payara's MicroProfile Telemetry when Mandate is deployed
     props+=":otel.sdk.disabled=false:otel.traces.exporter=otlp:otel.exporter.otlp.protocol=http/protobuf"
@@ -258,29 +266,6 @@ configure_properties() {
   asadmin create-system-properties "$props" >/dev/null
   # as in production (40-mandate-config.asadmin): no stack trace in server.log per unparseable token
   asadmin set-log-levels fish.payara.microprofile.jwtauth.eesecurity.SignedJWTIdentityStore=WARNING >/dev/null
-}
-
-# /metrics as production secures it (45-metrics.asadmin): HTTP BASIC in the file realm, only for the group
-# mandate-metrics, here with one scraper user. Payara applies the setting at its next start only, so the
-# first configuration restarts the domain; a stamp remembers what was set.
-configure_metrics_security() {
-  [ -n "${MANDATE_METRICS_SCRAPER:-}" ] || return 0
-  local user=${MANDATE_METRICS_SCRAPER%%:*} password=${MANDATE_METRICS_SCRAPER#*:}
-  local stamp="$DOMAINS_DIR/$DOMAIN/config/mandate-metrics-security" wanted
-  wanted="$user $(printf '%s' "$password" | sha256sum | cut -c1-16)"
-  [ "$(cat "$stamp" 2>/dev/null)" = "$wanted" ] && return
-  local passwords
-  passwords=$(mktemp)
-  printf 'AS_ADMIN_USERPASSWORD=%s\n' "$password" >"$passwords"
-  asadmin delete-file-user --authrealmname file "$user" >/dev/null 2>&1 || true
-  asadmin --passwordfile "$passwords" create-file-user --authrealmname file --groups mandate-metrics "$user" >/dev/null \
-    || { rm -f "$passwords"; log "could not create the metrics scraper $user"; exit 1; }
-  rm -f "$passwords"
-  asadmin set-metrics-configuration --enabled=true --securityenabled=true --roles=mandate-metrics >/dev/null
-  log "restarting domain $DOMAIN: /metrics only for the scraper $user (group mandate-metrics)"
-  "$ASADMIN" restart-domain --domaindir "$DOMAINS_DIR" "$DOMAIN" >/dev/null
-  settle_deployed_app
-  echo "$wanted" >"$stamp"
 }
 
 # true once Mandate's own readiness check answers UP (200), false after $1 seconds
@@ -356,7 +341,6 @@ cmd_start() {
   configure_batch_runtime
   configure_timeouts
   configure_properties
-  configure_metrics_security
   if [ "${MANDATE_UNDEPLOY:-false}" = true ] && app_deployed; then
     # tests deploy through Arquillian: a deployment left by an interrupted run would block it
     asadmin undeploy mandate >/dev/null

@@ -79,6 +79,7 @@ public enum ConfigKey {
     READINESS_DATA_DAYS("mandate.readiness.data-days"),
     READINESS_AUDIT_MAX_AGE_HOURS("mandate.readiness.audit-max-age-hours"),
     METRICS_MAX_SERIES("mandate.metrics.max-series"),
+    METRICS_SCRAPER("mandate.metrics.scraper"),
     METRICS_GAUGE_REFRESH_SECONDS("mandate.metrics.gauge-refresh-seconds"),
     LOG_FORMAT("mandate.log.format"),
     LOG_FILE("mandate.log.file"),
