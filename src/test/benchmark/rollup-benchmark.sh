@@ -6,13 +6,17 @@
 # counts by outcome, costs, percentile_cont p50/p95). Target: the job within 1.3x the plain SQL at
 # 10,000,000 tool calls. Run it alone on the machine:
 #   TOOL_CALLS=10000000 flock /tmp/mandate-payara.lock src/test/benchmark/rollup-benchmark.sh
-# Settings: TOOL_CALLS (100000), DAYS (30). Results: src/test/target/rollup-benchmark.jsonl and stdout.
+# Settings: TOOL_CALLS (100000), DAYS (30); KILL=1: then a second run of the job is killed with kill -9 (the
+# whole server) once some days committed, the server started again, the execution (marked FAILED by the
+# recovery) restarted, and its rows compared with the plain SQL's again. Results:
+# src/test/target/rollup-benchmark.jsonl and stdout.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-TOOL_CALLS=${TOOL_CALLS:-100000} DAYS=${DAYS:-30}
+TOOL_CALLS=${TOOL_CALLS:-100000} DAYS=${DAYS:-30} KILL=${KILL:-0}
 B=http://127.0.0.1:28080
 OUT=src/test/target/rollup-benchmark.jsonl
 ASADMIN="src/test/target/payara/payara6/bin/asadmin --port 28048"
+PAYARA_DOMAIN=src/test/target/payara/payara6/glassfish/domains/mandate-it
 PSQL="psql -h 127.0.0.1 -U postgres -d mandate_it -v ON_ERROR_STOP=1 -q"
 
 # the pool's statement and network timeouts stay at their defaults: the job bounds its own statement
@@ -65,11 +69,16 @@ calls=$($PSQL -tAc "select sum(attempts) from execution where tenant_id = '$tena
 
 # (1) the job, as an administrator starts it; its own start and end times from the job repository
 id=$(curl -fsS -X POST $B/api/v1/jobs/cost-rollup/executions -H "Authorization: Bearer $ADMIN" | sed 's/.*"id":\([0-9]*\).*/\1/')
-while :; do
-  execution=$(curl -fsS $B/api/v1/jobs/executions/$id -H "Authorization: Bearer $ADMIN")
-  status=$(echo "$execution" | grep -o '"batchStatus":"[A-Z]*"' | head -1 | cut -d'"' -f4)
-  case $status in COMPLETED) break ;; STARTING|STARTED) sleep 1 ;; *) echo "job $id ended $status: $execution" >&2; exit 1 ;; esac
-done
+status_of() { curl -fsS $B/api/v1/jobs/executions/$1 -H "Authorization: Bearer $ADMIN"; }
+batch_status() { grep -o '"batchStatus":"[A-Z]*"' <<<"$1" | head -1 | cut -d'"' -f4; }
+until_completed() { # execution id; leaves its JSON in $execution
+  while :; do
+    execution=$(status_of "$1")
+    case $(batch_status "$execution") in COMPLETED) break ;; STARTING|STARTED) sleep 1 ;;
+      *) echo "job $1 ended $(batch_status "$execution"): $execution" >&2; exit 1 ;; esac
+  done
+}
+until_completed "$id"
 # the execution's own fields come first, before its steps'
 start=$(echo "$execution" | grep -o '"startTime":"[^"]*"' | head -1 | cut -d'"' -f4)
 end=$(echo "$execution" | grep -o '"endTime":"[^"]*"' | head -1 | cut -d'"' -f4)
@@ -133,6 +142,39 @@ if [ "$differences" != 0 ]; then
     r.total_cost || '/' || round(s.total_cost, 6) as total_cost, r.resolved_cost_p50 || '/' || s.p50 as p50,
     r.resolved_cost_p95 || '/' || s.p95 as p95, r.latency_p95_ms || '/' || s.latency_p95 as latency_p95 $compare
     order by 1, 2 limit 10"
+fi
+if [ "$KILL" = 1 ]; then
+  # the same rollup again, its server killed once some days committed (each day's rows are replaced in the
+  # chunk that stores the checkpoint), started again, the execution restarted from its checkpoint
+  run_started=$(date -u +%Y-%m-%dT%H:%M:%S)
+  # the sixth day's rows held by another session: the run commits five days, then waits to replace the
+  # sixth, and the server is killed right then (not left to the lock timeout)
+  $PSQL -c "begin; select 1 from cost_rollup where tenant_id = '$tenant' and rollup_day = current_date - $((DAYS - 6))
+    for update; select pg_sleep(900);" >/dev/null 2>&1 &
+  holder=$!
+  id=$(curl -fsS -X POST $B/api/v1/jobs/cost-rollup/executions -H "Authorization: Bearer $ADMIN" | sed 's/.*"id":\([0-9]*\).*/\1/')
+  until [ "$($PSQL -tAc "select count(*) from pg_stat_activity where wait_event_type = 'Lock'
+      and query like 'delete from cost_rollup%'")" -ge 1 ]; do
+    sleep 0.2
+  done
+  committed=$($PSQL -tAc "select count(distinct rollup_day) from cost_rollup where tenant_id = '$tenant' and job_execution_id = $id")
+  kill -9 "$(cat $PAYARA_DOMAIN/config/pid)"
+  echo "killed the server (kill -9) during execution $id, $committed of $DAYS days committed"
+  kill "$holder" 2>/dev/null || true
+  $PSQL -tAc "select pg_terminate_backend(pid) from pg_stat_activity where query like '%pg_sleep(900)%'
+    and pid <> pg_backend_pid()" >/dev/null
+  sleep 2
+  $ASADMIN start-domain --domaindir "$(dirname $PAYARA_DOMAIN)" mandate-it >/dev/null
+  until curl -fsS $B/health/ready 2>/dev/null | grep -q '"name":"mandate"'; do sleep 1; done
+  # the recovery marks the execution of the server's earlier life FAILED at its next heartbeat
+  until [ "$(batch_status "$(status_of "$id")")" = FAILED ]; do sleep 1; done
+  restarted=$(curl -fsS -X POST $B/api/v1/jobs/executions/$id/restart -H "Authorization: Bearer $ADMIN" | sed 's/.*"id":\([0-9]*\).*/\1/')
+  until_completed "$restarted"
+  killed_differences=$($PSQL -tAc "select count(*) $compare")
+  replaced=$($PSQL -tAc "select count(*) from cost_rollup where tenant_id = '$tenant' and job_execution_id = $restarted")
+  line="{\"killed\":true,\"daysCommittedBeforeKill\":$committed,\"rowsWrittenByRestart\":$replaced,\"rowsDiffering\":$killed_differences,\"since\":\"$run_started\"}"
+  echo "$line" | tee -a $OUT
+  differences=$((differences + killed_differences))
 fi
 $PSQL -c "drop table rollup_benchmark_sql"
 ratio=$(awk -v j="$job_ms" -v s="$sql_ms" 'BEGIN { printf "%.2f", j / s }')
