@@ -263,16 +263,15 @@ public class Sql {
 
     /** Every row of a query. */
     public <T> List<T> list(String sql, Row<T> row, Object... parameters) {
-        return query(
-                sql,
-                result -> {
-                    List<T> rows = new ArrayList<>();
-                    while (result.next()) {
-                        rows.add(row.read(result));
-                    }
-                    return rows;
-                },
-                parameters);
+        return query(sql, result -> all(result, row), parameters);
+    }
+
+    private static <T> List<T> all(ResultSet result, Row<T> row) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        while (result.next()) {
+            rows.add(row.read(result));
+        }
+        return rows;
     }
 
     /**
@@ -282,18 +281,15 @@ public class Sql {
      * timeout is restored afterwards; a driver that has none (H2 embedded) is left as it is.
      */
     public <T> List<T> listLongRunning(Duration longest, String sql, Row<T> row, Object... parameters) {
-        int seconds = Math.toIntExact(Math.max(1, longest.toSeconds()));
+        // a minute more on the wire than the statement may take; both within an int of milliseconds
+        int seconds = (int) Math.min(Math.max(1, longest.toSeconds()), Integer.MAX_VALUE / 1000 - 60);
         return withConnection(sql, connection -> {
             int network = networkTimeout(connection);
-            boolean widened = network > 0 && setNetworkTimeout(connection, seconds * 1000 + 60_000);
+            boolean widened = network > 0 && setNetworkTimeout(connection, (seconds + 60) * 1000);
             try (PreparedStatement statement = prepare(connection, sql, parameters)) {
                 statement.setQueryTimeout(seconds);
                 try (ResultSet result = statement.executeQuery()) {
-                    List<T> rows = new ArrayList<>();
-                    while (result.next()) {
-                        rows.add(row.read(result));
-                    }
-                    return rows;
+                    return all(result, row);
                 }
             } finally {
                 if (widened) {
