@@ -47,16 +47,20 @@ record Scrape(String text, List<Sample> samples) {
         return new Scrape(text, samples);
     }
 
-    /** A secured {@code /metrics} is served on HTTPS only (the test domain's own self-signed certificate). */
-    static final String HTTPS = System.getProperty("mandate.it.https-url", "https://127.0.0.1:28081");
+    static String user() {
+        return SCRAPER.substring(0, SCRAPER.indexOf(':'));
+    }
 
-    static RequestSpecification overHttps() {
-        return RestAssured.given().baseUri(HTTPS).relaxedHTTPSValidation();
+    static String password() {
+        return SCRAPER.substring(SCRAPER.indexOf(':') + 1);
     }
 
     static RequestSpecification asScraper() {
-        int colon = SCRAPER.indexOf(':');
-        return overHttps().auth().preemptive().basic(SCRAPER.substring(0, colon), SCRAPER.substring(colon + 1));
+        return RestAssured.given()
+                .baseUri(ObservedTenant.BASE)
+                .auth()
+                .preemptive()
+                .basic(user(), password());
     }
 
     /** The sum of the series of {@code name} carrying all of {@code labels} (name, value, name, value...). */
