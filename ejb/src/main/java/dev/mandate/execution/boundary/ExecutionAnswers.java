@@ -13,6 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,9 +31,9 @@ import java.util.concurrent.TimeoutException;
  * comes in the answer (200), else the answer is 202 and the envelope's page shows how it goes on. A
  * replayed answer shows the execution as it stands now.
  *
- * <p>The envelope's answer waits without a thread ({@link #afterAsync}): the attempt's end, or the wait
- * running out, completes it on the tool-call executor. An HTTP worker held for the attempt capped executed
- * calls at the worker count divided by the attempt's time (BENCHMARKS.md).
+ * <p>The envelope's answer waits without a thread ({@link #afterAsync}): the attempt's end completes it on
+ * the attempt's own task; the wait running out, with the execution still in flight. An HTTP worker held for
+ * the attempt capped executed calls at the worker count divided by the attempt's time (BENCHMARKS.md).
  */
 @ApplicationScoped
 public class ExecutionAnswers {
@@ -51,17 +55,41 @@ public class ExecutionAnswers {
         if (queued == null) {
             return CompletableFuture.completedFuture(afterDecision(tenant, decided));
         }
-        CompletableFuture<ExecutionStatus> attempt;
         try {
-            attempt = runner.start(queued);
+            return runner.start(queued, status -> withExecution(decided, store.view(tenant, queued.envelopeId())))
+                    .orTimeout(queued.connector().syncWaitMillis(), TimeUnit.MILLISECONDS)
+                    .exceptionally(failed -> failed instanceof TimeoutException
+                            ? withExecution(decided, Optional.of(stillInFlight(queued)))
+                            : pending(decided));
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(pending(decided));
         }
-        return attempt.completeOnTimeout(
-                        ExecutionStatus.IN_FLIGHT, queued.connector().syncWaitMillis(), TimeUnit.MILLISECONDS)
-                // on the tool-call executor (the managed future's own): a store read needs the app's context
-                .thenApplyAsync(status -> withExecution(decided, store.view(tenant, queued.envelopeId())))
-                .exceptionally(failed -> pending(decided));
+    }
+
+    /**
+     * A fresh execution whose first attempt has not ended: exactly what its row says until then, so the
+     * answer needs no read (nor a thread with the application's context to make one).
+     */
+    private static ExecutionView stillInFlight(QueuedExecution queued) {
+        return new ExecutionView(
+                queued.id(),
+                queued.envelopeId(),
+                queued.tool(),
+                queued.action(),
+                queued.idempotencyKey(),
+                queued.onBehalfOf(),
+                ExecutionStatus.IN_FLIGHT,
+                queued.attempts(),
+                null,
+                null,
+                null,
+                false,
+                BigDecimal.ZERO,
+                0,
+                false,
+                queued.createdAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
+                null,
+                List.of());
     }
 
     private static EnvelopeAnswer pending(EnvelopeAnswer decided) {

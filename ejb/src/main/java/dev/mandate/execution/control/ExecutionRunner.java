@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -82,18 +84,45 @@ public class ExecutionRunner {
 
     /** Starts the attempt on the tool-call executor; completes with the status it left. */
     public CompletableFuture<ExecutionStatus> start(QueuedExecution execution) {
+        return start(execution, status -> status);
+    }
+
+    /**
+     * Starts the attempt on the tool-call executor and, on the same task once it ended, {@code then}; the
+     * future completes with what {@code then} gave (exceptionally if it threw). One task per attempt: each
+     * task handed to the container's executor captures its submitter's context, which on Payara scans the
+     * application's class loaders for context providers under a lock (a sixth of the server's CPU with
+     * executed calls at 500/s, BENCHMARKS.md). The future is a plain one, so stages added to it capture
+     * nothing either.
+     *
+     * @throws RejectedExecutionException when the executor takes no more work
+     */
+    public <T> CompletableFuture<T> start(QueuedExecution execution, Function<ExecutionStatus, T> then) {
+        CompletableFuture<T> done = new CompletableFuture<>();
         underway.incrementAndGet();
-        return executor.supplyAsync(() -> {
-            try {
-                return attempt(execution);
-            } catch (RuntimeException failed) {
-                // the row stays IN_FLIGHT under this server's lease; when it runs out the execution is retaken
-                LOG.log(Level.WARNING, "attempt of execution " + execution.id() + " failed to record", failed);
-                return ExecutionStatus.IN_FLIGHT;
-            } finally {
-                underway.decrementAndGet();
-            }
-        });
+        try {
+            executor.execute(() -> {
+                ExecutionStatus status;
+                try {
+                    status = attempt(execution);
+                } catch (RuntimeException failed) {
+                    // the row stays IN_FLIGHT under this server's lease; when it runs out the execution is retaken
+                    LOG.log(Level.WARNING, "attempt of execution " + execution.id() + " failed to record", failed);
+                    status = ExecutionStatus.IN_FLIGHT;
+                } finally {
+                    underway.decrementAndGet();
+                }
+                try {
+                    done.complete(then.apply(status));
+                } catch (RuntimeException failed) {
+                    done.completeExceptionally(failed);
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            underway.decrementAndGet();
+            throw busy;
+        }
+        return done;
     }
 
     /** Runs other execution work (a callback's delivery) on the same executor. */

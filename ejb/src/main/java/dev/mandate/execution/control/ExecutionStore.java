@@ -272,31 +272,37 @@ public class ExecutionStore {
                 at);
     }
 
+    /**
+     * The envelope's execution, if it is the tenant's. Looked up by the envelope alone: with the tenant in
+     * the statement too, a generic plan made before the table had statistics can walk the tenant's index
+     * and filter every execution the tenant ever had (measured: 50–200 ms per read at 30,000 rows).
+     */
     public Optional<ExecutionView> view(String tenant, String envelopeId) {
         return sql.first(
                         "select id, envelope_id, tool_key, action_key, idempotency_key, on_behalf_of, status, attempts,"
                                 + " reason, http_status, result_json, result_truncated, cost, tool_millis, cache_hit,"
-                                + " created_at, finished_at from execution where tenant_id = ? and envelope_id = ?",
-                        row -> new ExecutionView(
-                                row.getString(1),
-                                row.getString(2),
-                                row.getString(3),
-                                row.getString(4),
-                                row.getString(5),
-                                row.getString(6),
-                                ExecutionStatus.valueOf(row.getString(7)),
-                                row.getInt(8),
-                                row.getString(9),
-                                (Integer) row.getObject(10),
-                                row.getString(11),
-                                row.getBoolean(12),
-                                row.getBigDecimal(13),
-                                row.getLong(14),
-                                row.getBoolean(15),
-                                row.getObject(16, OffsetDateTime.class),
-                                row.getObject(17, OffsetDateTime.class),
-                                List.of()),
-                        tenant,
+                                + " created_at, finished_at, tenant_id from execution where envelope_id = ?",
+                        row -> !tenant.equals(row.getString(18))
+                                ? null
+                                : new ExecutionView(
+                                        row.getString(1),
+                                        row.getString(2),
+                                        row.getString(3),
+                                        row.getString(4),
+                                        row.getString(5),
+                                        row.getString(6),
+                                        ExecutionStatus.valueOf(row.getString(7)),
+                                        row.getInt(8),
+                                        row.getString(9),
+                                        (Integer) row.getObject(10),
+                                        row.getString(11),
+                                        row.getBoolean(12),
+                                        row.getBigDecimal(13),
+                                        row.getLong(14),
+                                        row.getBoolean(15),
+                                        row.getObject(16, OffsetDateTime.class),
+                                        row.getObject(17, OffsetDateTime.class),
+                                        List.of()),
                         envelopeId)
                 .map(view -> withAttempts(view, attempts(view.id())));
     }
