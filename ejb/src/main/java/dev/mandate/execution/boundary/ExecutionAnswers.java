@@ -4,19 +4,15 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.decision.entity.EnvelopeAnswer;
 import dev.mandate.execution.control.ExecutionJson;
+import dev.mandate.execution.control.ExecutionOutbox;
 import dev.mandate.execution.control.ExecutionRunner;
 import dev.mandate.execution.control.ExecutionStore;
-import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.ExecutionView;
 import dev.mandate.execution.entity.QueuedExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.math.BigDecimal;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -59,37 +55,11 @@ public class ExecutionAnswers {
             return runner.start(queued, status -> withExecution(decided, store.view(tenant, queued.envelopeId())))
                     .orTimeout(queued.connector().syncWaitMillis(), TimeUnit.MILLISECONDS)
                     .exceptionally(failed -> failed instanceof TimeoutException
-                            ? withExecution(decided, Optional.of(stillInFlight(queued)))
+                            ? withExecution(decided, Optional.of(ExecutionOutbox.asQueued(queued)))
                             : pending(decided));
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(pending(decided));
         }
-    }
-
-    /**
-     * A fresh execution whose first attempt has not ended: exactly what its row says until then, so the
-     * answer needs no read (nor a thread with the application's context to make one).
-     */
-    private static ExecutionView stillInFlight(QueuedExecution queued) {
-        return new ExecutionView(
-                queued.id(),
-                queued.envelopeId(),
-                queued.tool(),
-                queued.action(),
-                queued.idempotencyKey(),
-                queued.onBehalfOf(),
-                ExecutionStatus.IN_FLIGHT,
-                queued.attempts(),
-                null,
-                null,
-                null,
-                false,
-                BigDecimal.ZERO,
-                0,
-                false,
-                queued.createdAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
-                null,
-                List.of());
     }
 
     private static EnvelopeAnswer pending(EnvelopeAnswer decided) {

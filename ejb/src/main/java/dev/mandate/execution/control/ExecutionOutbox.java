@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -84,6 +85,33 @@ public class ExecutionOutbox {
                 now,
                 owner.id(),
                 true);
+    }
+
+    /**
+     * A queued execution as its row reads until its first attempt ends (what {@link #queue} wrote): an
+     * answer whose wait ran out shows it without reading it back.
+     */
+    public static ExecutionView asQueued(QueuedExecution queued) {
+        return new ExecutionView(
+                queued.id(),
+                queued.envelopeId(),
+                queued.tool(),
+                queued.action(),
+                queued.idempotencyKey(),
+                queued.onBehalfOf(),
+                ExecutionStatus.IN_FLIGHT,
+                queued.attempts(),
+                null,
+                null,
+                null,
+                false,
+                BigDecimal.ZERO,
+                0,
+                false,
+                // the column keeps microseconds
+                queued.createdAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
+                null,
+                List.of());
     }
 
     /**
