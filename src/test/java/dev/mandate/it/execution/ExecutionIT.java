@@ -39,6 +39,7 @@ class ExecutionIT extends MandateIT {
             "queued",
             "parallel",
             "slow",
+            "lagging",
             "huge",
             "broken",
             "reads",
@@ -204,6 +205,28 @@ class ExecutionIT extends MandateIT {
         setup.awaitExecution(replay.path("envelopeId"), "SUCCEEDED", Duration.ofSeconds(10));
         assertThat(stub.tool("parallel").totalEffects()).isEqualTo(1);
         assertThat(stub.requests("parallel")).hasSize(1);
+    }
+
+    @Test
+    void anAnswerNotWaitedForShowsTheExecutionInFlightAsItsPageDoesUntilTheAttemptEnds() {
+        setup.tool("lagging", "WRITE", connector(stub, "lagging", Map.of("syncWaitMillis", 200)));
+        stub.tool("lagging").delay(Duration.ofMillis(1500));
+
+        Response answer = setup.submit("lagging", Map.of(), "k-" + UUID.randomUUID());
+
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(202);
+        assertThat(answer.<String>path("execution.status")).isEqualTo("IN_FLIGHT");
+        assertThat(answer.<Integer>path("execution.attempts")).isZero();
+        assertThat(answer.<Boolean>path("execution.cacheHit")).isFalse();
+        assertThat(answer.<Object>path("execution.result")).isNull();
+        Response page = ExecutionSetup.as(setup.admin).get("/api/v1/envelopes/" + answer.path("envelopeId"));
+        assertThat(page.<String>path("execution.status")).isEqualTo("IN_FLIGHT");
+        assertThat(page.<String>path("execution.queuedAt")).isEqualTo(answer.path("execution.queuedAt"));
+        assertThat(page.<String>path("execution.idempotencyKey")).isEqualTo(answer.path("execution.idempotencyKey"));
+        Response done = setup.awaitExecution(answer.path("envelopeId"), "SUCCEEDED", Duration.ofSeconds(10));
+        assertThat(done.<Integer>path("execution.attempts")).isEqualTo(1);
+        assertThat(stub.tool("lagging").effects(answer.path("execution.idempotencyKey")))
+                .isEqualTo(1);
     }
 
     @Test
