@@ -51,7 +51,8 @@ public class ExecutionOutbox {
     }
 
     public QueuedExecution queue(Sql.Writes writes, Allowed allowed) {
-        Instant now = Instant.now();
+        // the column keeps microseconds: what is written is exactly what asQueued shows
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String key = idempotencyKey(allowed.envelopeId());
         long leaseMillis =
                 ExecutionStore.leaseFor(allowed.connector().timeoutMillis()).toMillis();
@@ -108,8 +109,7 @@ public class ExecutionOutbox {
                 BigDecimal.ZERO,
                 0,
                 false,
-                // the column keeps microseconds
-                queued.createdAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC),
+                queued.createdAt().atOffset(ZoneOffset.UTC),
                 null,
                 List.of());
     }
