@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * replayed answer shows the execution as it stands now.
  *
  * <p>The envelope's answer waits without a thread ({@link #afterAsync}): the attempt's end completes it on
- * the attempt's own task; the wait running out, with the execution still in flight. An HTTP worker held for
+ * the attempt's own task, with the execution as that end recorded it (not read back); the wait running out,
+ * with the execution still in flight. An HTTP worker held for
  * the attempt capped executed calls at the worker count divided by the attempt's time (BENCHMARKS.md).
  */
 @ApplicationScoped
@@ -52,7 +53,14 @@ public class ExecutionAnswers {
             return CompletableFuture.completedFuture(afterDecision(tenant, decided));
         }
         try {
-            return runner.start(queued, status -> withExecution(decided, store.view(tenant, queued.envelopeId())))
+            return runner.start(
+                            queued,
+                            attempted -> withExecution(
+                                    decided,
+                                    attempted.recorded()
+                                            ? Optional.of(ExecutionOutbox.afterFirstAttempt(
+                                                    queued, attempted.ended(), attempted.recordedAt()))
+                                            : store.view(tenant, queued.envelopeId())))
                     .orTimeout(queued.connector().syncWaitMillis(), TimeUnit.MILLISECONDS)
                     .exceptionally(failed -> failed instanceof TimeoutException
                             ? withExecution(decided, Optional.of(ExecutionOutbox.asQueued(queued)))

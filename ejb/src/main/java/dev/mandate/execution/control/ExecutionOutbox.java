@@ -1,6 +1,7 @@
 package dev.mandate.execution.control;
 
 import dev.mandate.catalog.entity.ConnectorDefinition;
+import dev.mandate.execution.control.ExecutionStore.Ended;
 import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.ExecutionView;
 import dev.mandate.execution.entity.QueuedExecution;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -106,7 +108,7 @@ public class ExecutionOutbox {
                 null,
                 null,
                 false,
-                BigDecimal.ZERO,
+                asKept(BigDecimal.ZERO),
                 0,
                 false,
                 queued.createdAt().atOffset(ZoneOffset.UTC),
@@ -115,11 +117,44 @@ public class ExecutionOutbox {
     }
 
     /**
+     * A queued execution as its row reads once its first attempt's end was recorded ({@code recordedAt}),
+     * what {@link ExecutionStore#end} wrote over what {@link #queue} did: the answer that waited for the
+     * attempt shows it without reading it back.
+     */
+    public static ExecutionView afterFirstAttempt(QueuedExecution queued, Ended ended, Instant recordedAt) {
+        ToolResponse r = ended.response();
+        return new ExecutionView(
+                queued.id(),
+                queued.envelopeId(),
+                queued.tool(),
+                queued.action(),
+                queued.idempotencyKey(),
+                queued.onBehalfOf(),
+                ended.status(),
+                ended.callsMade(),
+                ExecutionStore.reasonAsKept(ended.reason()),
+                r == null ? null : r.httpStatus(),
+                r == null ? null : r.resultJson(),
+                r != null && r.resultTruncated(),
+                asKept(ended.cost()),
+                r == null ? 0 : r.millis(),
+                false,
+                queued.createdAt().atOffset(ZoneOffset.UTC),
+                ended.status().isFinal() ? recordedAt.atOffset(ZoneOffset.UTC) : null,
+                List.of());
+    }
+
+    /** An amount as the cost column keeps it (six decimals). */
+    private static BigDecimal asKept(BigDecimal amount) {
+        return amount.setScale(6, RoundingMode.HALF_EVEN);
+    }
+
+    /**
      * Records a read answered from the cache: succeeded at once, nothing sent, nothing charged. Returns the
      * execution's summary for the answer.
      */
     public JsonObject servedFromCache(Sql.Writes writes, Allowed allowed, String resultJson) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String key = idempotencyKey(allowed.envelopeId());
         insert(writes, allowed, key, "SUCCEEDED", null, null, 0, now, resultJson, BigDecimal.ZERO);
         store.recordCacheHit(writes, allowed.envelopeId(), now);
@@ -138,7 +173,7 @@ public class ExecutionOutbox {
                 null,
                 resultJson,
                 false,
-                BigDecimal.ZERO,
+                asKept(BigDecimal.ZERO),
                 0,
                 true,
                 at,

@@ -7,6 +7,7 @@ import dev.mandate.execution.control.ToolResponse.Outcome;
 import dev.mandate.execution.entity.ExecutionStatus;
 import dev.mandate.execution.entity.QueuedExecution;
 import dev.mandate.metrics.control.MandateMetrics;
+import dev.mandate.platform.concurrent.ContainerTasks;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.tracing.SpanAttributes;
 import dev.mandate.platform.tracing.Step;
@@ -48,6 +49,9 @@ public class ExecutionRunner {
     ManagedExecutorService executor;
 
     @Inject
+    ContainerTasks tasks;
+
+    @Inject
     ToolCalls calls;
 
     @Inject
@@ -82,38 +86,46 @@ public class ExecutionRunner {
 
     private final AtomicInteger underway = new AtomicInteger();
 
+    /**
+     * How an attempt ended: the status it left and, when this server recorded it, its end and the moment
+     * recorded (else both null: the lease passed on, or the end could not be written).
+     */
+    public record Attempted(ExecutionStatus status, Ended ended, Instant recordedAt) {
+        public boolean recorded() {
+            return ended != null;
+        }
+    }
+
     /** Starts the attempt on the tool-call executor; completes with the status it left. */
     public CompletableFuture<ExecutionStatus> start(QueuedExecution execution) {
-        return start(execution, status -> status);
+        return start(execution, Attempted::status);
     }
 
     /**
      * Starts the attempt on the tool-call executor and, on the same task once it ended, {@code then}; the
      * future completes with what {@code then} gave (exceptionally if it threw). One task per attempt: each
-     * task handed to the container's executor captures its submitter's context, which on Payara scans the
-     * application's class loaders for context providers under a lock (a sixth of the server's CPU with
-     * executed calls at 500/s, BENCHMARKS.md). The future is a plain one, so stages added to it capture
-     * nothing either.
+     * task handed to the container's executor captures its submitter's context (see {@link ContainerTasks}
+     * for what that costs). The future is a plain one, so stages added to it capture nothing.
      *
      * @throws RejectedExecutionException when the executor takes no more work
      */
-    public <T> CompletableFuture<T> start(QueuedExecution execution, Function<ExecutionStatus, T> then) {
+    public <T> CompletableFuture<T> start(QueuedExecution execution, Function<Attempted, T> then) {
         CompletableFuture<T> done = new CompletableFuture<>();
         underway.incrementAndGet();
         try {
-            executor.execute(() -> {
-                ExecutionStatus status;
+            tasks.execute(executor, () -> {
+                Attempted attempted;
                 try {
-                    status = attempt(execution);
+                    attempted = attempt(execution);
                 } catch (RuntimeException failed) {
                     // the row stays IN_FLIGHT under this server's lease; when it runs out the execution is retaken
                     LOG.log(Level.WARNING, "attempt of execution " + execution.id() + " failed to record", failed);
-                    status = ExecutionStatus.IN_FLIGHT;
+                    attempted = new Attempted(ExecutionStatus.IN_FLIGHT, null, null);
                 } finally {
                     underway.decrementAndGet();
                 }
                 try {
-                    done.complete(then.apply(status));
+                    done.complete(then.apply(attempted));
                 } catch (RuntimeException failed) {
                     done.completeExceptionally(failed);
                 }
@@ -127,7 +139,7 @@ public class ExecutionRunner {
 
     /** Runs other execution work (a callback's delivery) on the same executor. */
     public void background(Runnable work) {
-        executor.execute(work);
+        tasks.execute(executor, work);
     }
 
     /** Attempts under way on this server, to take no more than the executor can run. */
@@ -139,7 +151,7 @@ public class ExecutionRunner {
      * One attempt, traced as the GenAI conventions' {@code execute_tool} span in the envelope's trace (a
      * child of the span that decided it), whenever it happens and on whichever server.
      */
-    ExecutionStatus attempt(QueuedExecution held) {
+    Attempted attempt(QueuedExecution held) {
         if (!tracing.on()) {
             return attemptOnce(held);
         }
@@ -161,7 +173,7 @@ public class ExecutionRunner {
         }
     }
 
-    private ExecutionStatus attemptOnce(QueuedExecution held) {
+    private Attempted attemptOnce(QueuedExecution held) {
         Instant started = Instant.now();
         QueuedExecution e = held.connector() != null
                 ? held
@@ -221,7 +233,7 @@ public class ExecutionRunner {
     }
 
     /** An earlier attempt may have acted: ask the tool, or send again only where that is safe. */
-    private ExecutionStatus settle(QueuedExecution e, Instant started) {
+    private Attempted settle(QueuedExecution e, Instant started) {
         ConnectorDefinition connector = e.connector();
         if (connector.statusProbe() == null) {
             if (connector.retrySafe() && e.attempts() < connector.maxAttempts()) {
@@ -307,7 +319,7 @@ public class ExecutionRunner {
         }
     }
 
-    private ExecutionStatus call(QueuedExecution e, Instant started) {
+    private Attempted call(QueuedExecution e, Instant started) {
         ConnectorDefinition connector = e.connector();
         ToolResponse r = calls.call(connector, toolCall(e));
         breakers.record(e.tenant(), e.tool(), r.toolFailed());
@@ -420,18 +432,20 @@ public class ExecutionRunner {
                 e.connector().cacheTtlSeconds());
     }
 
-    private ExecutionStatus end(QueuedExecution e, Ended ended) {
+    private Attempted end(QueuedExecution e, Ended ended) {
         Step step = tracing.current();
         if (step.recording()) {
             describe(step, e, ended);
         }
-        if (!store.end(e, ended)) {
+        try {
+            Instant recordedAt = store.end(e, ended);
+            observe(e, ended);
+            return new Attempted(ended.status(), ended, recordedAt);
+        } catch (ExecutionStore.LeaseLost lost) {
             LOG.warning(
                     "execution " + e.id() + ": the lease passed to another server; its attempt is not recorded here");
-        } else {
-            observe(e, ended);
+            return new Attempted(ended.status(), null, null);
         }
-        return ended.status();
     }
 
     /** The attempt's outcome on its span; arguments and result only where the tenant opted in, redacted. */

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,7 +128,9 @@ public class ExecutionStore {
                     e.id(),
                     now);
             if (changed == 1) {
-                attempt(
+                Sql.Writes writes = sql.writes();
+                addAttempt(
+                        writes,
                         e.id(),
                         "LEASE",
                         now,
@@ -136,6 +139,7 @@ public class ExecutionStore {
                         null,
                         "the lease ran out: the server making attempt " + (e.attempts() + 1) + " stopped or hung",
                         BigDecimal.ZERO);
+                writes.run();
                 released++;
             }
         }
@@ -178,14 +182,20 @@ public class ExecutionStore {
 
     /**
      * Records the end of an attempt: a final status (with its audit record), or back to the queue for the
-     * next one. False when the lease is no longer the caller's (another server took over): nothing written.
+     * next one, in one request to the database besides the audit chain's lock. Returns when it was recorded
+     * (the execution's new {@code updated_at}, and {@code finished_at} if it ended).
+     *
+     * @throws LeaseLost when the lease is no longer the caller's (another server took over): nothing written
      */
     @Transactional(TxType.REQUIRES_NEW)
-    public boolean end(QueuedExecution e, Ended ended) {
-        Instant now = Instant.now();
+    public Instant end(QueuedExecution e, Ended ended) {
+        // the columns keep microseconds: what is written is exactly what the answer shows
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ToolResponse r = ended.response();
         boolean done = ended.status().isFinal();
-        int changed = sql.update(
+        Sql.Writes writes = sql.writes();
+        writes.addExpectingOne(
+                LeaseLost::new,
                 "update execution set status = ?, attempts = attempts + ?, unsettled = ?, reason = ?,"
                         + " http_status = coalesce(?, http_status), result_json = coalesce(?, result_json),"
                         + " result_truncated = (result_truncated or ?), cost = cost + ?, tool_millis = tool_millis + ?,"
@@ -194,7 +204,7 @@ public class ExecutionStore {
                 ended.status().name(),
                 ended.callsMade(),
                 ended.unsettled(),
-                truncate(ended.reason(), 2000),
+                reasonAsKept(ended.reason()),
                 r == null ? null : r.httpStatus(),
                 r == null ? null : r.resultJson(),
                 r != null && r.resultTruncated(),
@@ -205,11 +215,9 @@ public class ExecutionStore {
                 done ? now : null,
                 e.id(),
                 e.leaseOwner());
-        if (changed != 1) {
-            return false;
-        }
         if (r != null || ended.kind().equals("CANCEL")) {
-            attempt(
+            addAttempt(
+                    writes,
                     e.id(),
                     ended.kind().equals("CANCEL") ? "CALL" : ended.kind(),
                     ended.startedAt(),
@@ -220,8 +228,11 @@ public class ExecutionStore {
                     ended.cost());
         }
         if (done) {
-            sql.update(CALLBACK, now, e.id());
-            audit.append(auditEntry(e, ended));
+            writes.add(CALLBACK, now, e.id());
+            audit.appendTo(writes, auditEntry(e, ended));
+        }
+        writes.run();
+        if (done) {
             endings.fire(new ExecutionEnded(
                     e.tenant(),
                     e.envelopeId(),
@@ -232,7 +243,21 @@ public class ExecutionStore {
                     e.attempts() + ended.callsMade(),
                     ended.reason()));
         }
-        return true;
+        return now;
+    }
+
+    /** The attempt's end was not recorded: its lease passed to another server, which records its own. */
+    public static final class LeaseLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaseLost() {
+            super("the execution's lease passed to another server", null, false, false);
+        }
+    }
+
+    /** An attempt's reason as its row keeps it. */
+    static String reasonAsKept(String reason) {
+        return truncate(reason, 2000);
     }
 
     /** Records an attempt that does not end the lease (a probe before the call it allows). */
@@ -245,7 +270,9 @@ public class ExecutionStore {
                         e.leaseOwner())
                 .isPresent();
         if (held) {
-            attempt(
+            Sql.Writes writes = sql.writes();
+            addAttempt(
+                    writes,
                     e.id(),
                     kind,
                     startedAt,
@@ -254,6 +281,7 @@ public class ExecutionStore {
                     r.httpStatus(),
                     r.detail(),
                     BigDecimal.ZERO);
+            writes.run();
         }
     }
 
@@ -323,7 +351,8 @@ public class ExecutionStore {
                 executionId);
     }
 
-    private void attempt(
+    private static void addAttempt(
+            Sql.Writes writes,
             String executionId,
             String kind,
             Instant startedAt,
@@ -332,7 +361,7 @@ public class ExecutionStore {
             Integer httpStatus,
             String detail,
             BigDecimal cost) {
-        sql.update(
+        writes.add(
                 "insert into execution_attempt (execution_id, attempt, kind, started_at, millis, outcome, http_status,"
                         + " detail, cost) select ?, coalesce(max(attempt), 0) + 1, ?, ?, ?, ?, ?, ?, ?"
                         + " from execution_attempt where execution_id = ?",
