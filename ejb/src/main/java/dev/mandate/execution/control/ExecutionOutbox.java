@@ -95,25 +95,17 @@ public class ExecutionOutbox {
      * answer whose wait ran out shows it without reading it back.
      */
     public static ExecutionView asQueued(QueuedExecution queued) {
-        return new ExecutionView(
-                queued.id(),
-                queued.envelopeId(),
-                queued.tool(),
-                queued.action(),
-                queued.idempotencyKey(),
-                queued.onBehalfOf(),
+        return view(
+                queued,
                 ExecutionStatus.IN_FLIGHT,
                 queued.attempts(),
                 null,
                 null,
                 null,
                 false,
-                asKept(BigDecimal.ZERO),
+                BigDecimal.ZERO,
                 0,
-                false,
-                queued.createdAt().atOffset(ZoneOffset.UTC),
-                null,
-                List.of());
+                null);
     }
 
     /**
@@ -123,6 +115,30 @@ public class ExecutionOutbox {
      */
     public static ExecutionView afterFirstAttempt(QueuedExecution queued, Ended ended, Instant recordedAt) {
         ToolResponse r = ended.response();
+        return view(
+                queued,
+                ended.status(),
+                ended.callsMade(),
+                ExecutionStore.reasonAsKept(ended.reason()),
+                r == null ? null : r.httpStatus(),
+                r == null ? null : r.resultJson(),
+                r != null && r.resultTruncated(),
+                ended.cost(),
+                r == null ? 0 : r.millis(),
+                ended.status().isFinal() ? recordedAt : null);
+    }
+
+    private static ExecutionView view(
+            QueuedExecution queued,
+            ExecutionStatus status,
+            int attempts,
+            String reason,
+            Integer httpStatus,
+            String resultJson,
+            boolean resultTruncated,
+            BigDecimal cost,
+            long toolMillis,
+            Instant finishedAt) {
         return new ExecutionView(
                 queued.id(),
                 queued.envelopeId(),
@@ -130,17 +146,17 @@ public class ExecutionOutbox {
                 queued.action(),
                 queued.idempotencyKey(),
                 queued.onBehalfOf(),
-                ended.status(),
-                ended.callsMade(),
-                ExecutionStore.reasonAsKept(ended.reason()),
-                r == null ? null : r.httpStatus(),
-                r == null ? null : r.resultJson(),
-                r != null && r.resultTruncated(),
-                asKept(ended.cost()),
-                r == null ? 0 : r.millis(),
+                status,
+                attempts,
+                reason,
+                httpStatus,
+                resultJson,
+                resultTruncated,
+                asKept(cost),
+                toolMillis,
                 false,
                 queued.createdAt().atOffset(ZoneOffset.UTC),
-                ended.status().isFinal() ? recordedAt.atOffset(ZoneOffset.UTC) : null,
+                finishedAt == null ? null : finishedAt.atOffset(ZoneOffset.UTC),
                 List.of());
     }
 
