@@ -43,6 +43,9 @@ load() { node src/test/benchmark/decision-load.cjs $B $agents "$@" | tee -a $OUT
 load $((RATE_LOW / 3)) 30 "$CONNECTIONS" warmup-1 >/dev/null
 load $((RATE_LOW * 2 / 3)) 30 "$CONNECTIONS" warmup-2 >/dev/null
 load "$RATE_LOW" "$WARMUP_SECONDS" "$CONNECTIONS" warmup-3 >/dev/null
+# what autovacuum would have done after the warm-up's inserts (it is off on this machine's PostgreSQL):
+# without statistics the planner's choices are guesses, and measured figures would be of those guesses
+psql -q -h 127.0.0.1 -U postgres -d mandate_it -c 'vacuum analyze'
 load "$RATE_LOW" "$LOW_SECONDS" "$CONNECTIONS" "rate-$RATE_LOW"
 load "$RATE_HIGH" "$HIGH_SECONDS" "$CONNECTIONS" "rate-$RATE_HIGH"
 
