@@ -3,6 +3,7 @@ package dev.mandate.api.decision;
 import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.api.http.PayloadTooLargeException;
+import dev.mandate.api.http.RequestValidator;
 import dev.mandate.api.json.CanonicalJson;
 import dev.mandate.api.security.ChecksAgentStatusItself;
 import dev.mandate.api.security.VerifiedCall;
@@ -31,7 +32,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -76,7 +76,7 @@ public class EnvelopesResource {
     Envelopes envelopes;
 
     @Inject
-    Validator validator;
+    RequestValidator validator;
 
     @Inject
     CallbackTargets callbackTargets;

@@ -3,6 +3,7 @@ package dev.mandate.api.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.mandate.api.http.RequestValidator;
 import dev.mandate.api.json.HostileJson;
 import dev.mandate.api.json.Readers;
 import dev.mandate.platform.error.MandateException;
@@ -28,7 +29,7 @@ import net.jqwik.api.Provide;
 class EnvelopeFuzzTest {
 
     private static final Validator VALIDATOR =
-            Validation.buildDefaultValidatorFactory().getValidator();
+            RequestValidator.forRequestBodies(Validation.buildDefaultValidatorFactory());
 
     @Property(tries = 1500)
     void anEnvelopeIsAdmittedOrRefusedWith4xx(@ForAll("envelopes") String body) {
