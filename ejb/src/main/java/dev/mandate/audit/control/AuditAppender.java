@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -108,9 +109,16 @@ public class AuditAppender {
     private Optional<ChainPosition> readLocked(String id) {
         return sql.first(
                 "select chain, head_sequence, head_hash, head_time from audit_chain where id = ? for update",
-                r -> new ChainPosition(
-                        id, r.getInt(1), r.getLong(2), r.getString(3), r.getObject(4, OffsetDateTime.class)),
+                r -> new ChainPosition(id, r.getInt(1), r.getLong(2), r.getString(3), utc(r.getTimestamp(4))),
                 id);
+    }
+
+    /**
+     * The head's time, read as a timestamp: the pool's JDBC wrapper serves {@code getObject(int, Class)}
+     * by looking the driver's method up reflectively on every call (2% of an executed call's CPU, JFR).
+     */
+    private static OffsetDateTime utc(Timestamp time) {
+        return time == null ? null : time.toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /**
