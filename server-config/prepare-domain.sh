@@ -32,6 +32,7 @@
 #                                  required while that alias does not exist, else it updates the alias
 #   MANDATE_PG_POOL_MIN / _MAX     pool sizes                                 default 8 / 32
 #   MANDATE_JVM_XMS / MANDATE_JVM_XMX  heap                                   default 1g / 1g
+#   MANDATE_COMMON_POOL_PARALLELISM  the JDK's common pool (30-jvm.asadmin)   default cores - 1, at least 2
 #   MANDATE_JWT_ISSUER             the IdP's issuer ("iss")                   required (configure)
 #   MANDATE_JWT_PUBLICKEY_LOCATION the IdP's JWKS URL                         required (configure)
 #   MANDATE_JWT_AUDIENCES, MANDATE_JWT_TENANT_CLAIM, MANDATE_JWT_ALGORITHM    default mandate, tenant, RS256
@@ -230,11 +231,13 @@ ensure_password_alias() {
   write_passwords "$MANDATE_ADMIN_PASSWORD"
 }
 
-# asadmin deletes a JVM option only by its exact text: remove every -Xms/-Xmx other than the wanted ones
+# asadmin deletes a JVM option only by its exact text: remove every -Xms/-Xmx and common pool parallelism
+# other than the wanted ones
 remove_other_heap_options() {
   local xms=-Xms${MANDATE_JVM_XMS:-1g} xmx=-Xmx${MANDATE_JVM_XMX:-1g} option
-  for option in $(asadmin list-jvm-options | awk '$1 ~ /^-Xm[sx]/ {print $1}'); do
-    if [ "$option" != "$xms" ] && [ "$option" != "$xmx" ]; then
+  local pool=-Djava.util.concurrent.ForkJoinPool.common.parallelism=$MANDATE_COMMON_POOL_PARALLELISM
+  for option in $(asadmin list-jvm-options | awk '$1 ~ /^(-Xm[sx]|-Djava.util.concurrent.ForkJoinPool.common.parallelism=)/ {print $1}'); do
+    if [ "$option" != "$xms" ] && [ "$option" != "$xmx" ] && [ "$option" != "$pool" ]; then
       log "removing JVM option $option"
       asadmin delete-jvm-options "$option" >/dev/null
     fi
@@ -242,7 +245,11 @@ remove_other_heap_options() {
 }
 
 check_configure_env() {
-  local heap
+  local heap cores
+  cores=$(nproc 2>/dev/null || echo 2)
+  export MANDATE_COMMON_POOL_PARALLELISM=${MANDATE_COMMON_POOL_PARALLELISM:-$((cores > 3 ? cores - 1 : 2))}
+  [[ $MANDATE_COMMON_POOL_PARALLELISM =~ ^[1-9][0-9]{0,3}$ ]] \
+    || die "MANDATE_COMMON_POOL_PARALLELISM '$MANDATE_COMMON_POOL_PARALLELISM' is not a number from 1 to 9999"
   for heap in "${MANDATE_JVM_XMS:-1g}" "${MANDATE_JVM_XMX:-1g}"; do
     [[ $heap =~ ^[0-9]+[kKmMgG]?$ ]] || die "heap size '$heap' is not like 512m or 2g"
   done

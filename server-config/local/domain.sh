@@ -74,10 +74,17 @@ ensure_domain() {
 # need a running domain and a restart). jakarta.json.provider: without it every Json.createXxx call of
 # Payara's MP-JWT token parser looks the provider up through ServiceLoader (measured: a fifth of the CPU
 # of a decision, BENCHMARKS.md). The parallel collector: as in production (30-jvm.asadmin, which says why).
-JVM_OPTIONS=(-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -XX:+UseParallelGC)
+# The common pool's parallelism at least 2: see 30-jvm.asadmin for why (with fewer, every asynchronous
+# completion of the JDK's HTTP client starts a thread); on more cores the JDK's own default, cores - 1.
+COMMON_POOL=-Djava.util.concurrent.ForkJoinPool.common.parallelism=
+CORES=$(nproc 2>/dev/null || echo 2)
+JVM_OPTIONS=(-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -XX:+UseParallelGC
+  "$COMMON_POOL$((CORES > 3 ? CORES - 1 : 2))")
 
 ensure_jvm_options() {
   local xml="$DOMAINS_DIR/$DOMAIN/config/domain.xml" option
+  # a parallelism another machine wrote (the domain was copied, or the cores changed) gives way
+  sed -i "\\|<jvm-options>$COMMON_POOL|{\\|<jvm-options>${JVM_OPTIONS[2]}</jvm-options>|!d}" "$xml"
   for option in "${JVM_OPTIONS[@]}"; do
     if ! grep -qF "<jvm-options>$option</jvm-options>" "$xml"; then
       # the first -Xmx line belongs to server-config, the configuration the server runs with
