@@ -78,13 +78,13 @@ ensure_domain() {
 # completion of the JDK's HTTP client starts a thread); on more cores the JDK's own default, cores - 1.
 COMMON_POOL=-Djava.util.concurrent.ForkJoinPool.common.parallelism=
 CORES=$(nproc 2>/dev/null || echo 2)
-JVM_OPTIONS=(-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -XX:+UseParallelGC
-  "$COMMON_POOL$((CORES > 3 ? CORES - 1 : 2))")
+POOL_OPTION=$COMMON_POOL$((CORES > 3 ? CORES - 1 : 2))
+JVM_OPTIONS=(-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl -XX:+UseParallelGC "$POOL_OPTION")
 
 ensure_jvm_options() {
   local xml="$DOMAINS_DIR/$DOMAIN/config/domain.xml" option
   # a parallelism another machine wrote (the domain was copied, or the cores changed) gives way
-  sed -i "\\|<jvm-options>$COMMON_POOL|{\\|<jvm-options>${JVM_OPTIONS[2]}</jvm-options>|!d}" "$xml"
+  sed -i "\\|<jvm-options>$COMMON_POOL|{\\|<jvm-options>$POOL_OPTION</jvm-options>|!d}" "$xml"
   for option in "${JVM_OPTIONS[@]}"; do
     if ! grep -qF "<jvm-options>$option</jvm-options>" "$xml"; then
       # the first -Xmx line belongs to server-config, the configuration the server runs with
