@@ -14,7 +14,7 @@ token() { curl -s -X POST $B/api/v1/dev/tokens -H 'Content-Type: application/jso
   -d "{\"subject\":\"$1\",\"groups\":[\"$2\"],\"tenant\":\"$tenant\",\"ttlSeconds\":86400}" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
 post() { curl -fsS -o /dev/null -X POST "$B$1" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$2"; }
 ADMIN=$(token bench-admin mandate-admin)
-for _ in $(seq 1 30); do   # the app answers ready a moment before its token issuer and MP-JWT are
+for _ in $(seq 1 30); do   # the app answers ready a moment before its token issuer is
   curl -fsS -o /dev/null $B/api/v1/me -H "Authorization: Bearer $ADMIN" && break
   sleep 2; ADMIN=$(token bench-admin mandate-admin)
 done

@@ -19,8 +19,7 @@ ASADMIN="src/test/target/payara/payara6/bin/asadmin --port 28048"
 
 # untraced; Payara's 512m, replaced by production's heap below
 MANDATE_OTEL_ENDPOINT= MANDATE_ALERTS_SECONDS=60 MANDATE_JOBS_HEARTBEAT_SECONDS=30 MANDATE_JVM_XMX=512m MANDATE_CONFIG_CACHE_SECONDS=60 MANDATE_HOUSEKEEPING_SECONDS=600 src/test/dev-it.sh up
-# undeploy before stopping: a domain that starts with Mandate still deployed and is then redeployed at
-# once can come up with a broken MP-JWT mechanism (every token 401)
+# undeploy before stopping: the next start finds no Mandate to start before its own deployment
 trap '$ASADMIN undeploy mandate >/dev/null 2>&1 || true; src/test/dev-it.sh down' EXIT
 # the heap production gets (server-config/asadmin/30-jvm.asadmin), not Payara's default 512 MB
 $ASADMIN delete-jvm-options -Xmx512m >/dev/null 2>&1 || true

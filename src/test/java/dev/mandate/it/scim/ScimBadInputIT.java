@@ -147,6 +147,8 @@ class ScimBadInputIT extends ScimIT {
                 "garbage",
                 "unsigned",
                 "unknown-key",
+                "hs256-public-key",
+                "rs512",
                 "expired",
                 "no-tenant",
                 "admin-not-provisioner",
@@ -159,6 +161,8 @@ class ScimBadInputIT extends ScimIT {
                     case "garbage" -> "not.a.jwt";
                     case "unsigned" -> Tokens.unsigned(TENANT, Tokens.SCIM);
                     case "unknown-key" -> Tokens.signedByUnknownKey(TENANT, Tokens.SCIM);
+                    case "hs256-public-key" -> Tokens.hs256WithPublicKey(TENANT, Tokens.SCIM);
+                    case "rs512" -> Tokens.signedWith(com.nimbusds.jose.JWSAlgorithm.RS512, TENANT, Tokens.SCIM);
                     case "expired" ->
                         Tokens.with(
                                 TENANT,

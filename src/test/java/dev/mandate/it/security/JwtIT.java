@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import dev.mandate.it.support.MandateIT;
 import dev.mandate.it.support.Tokens;
 import java.time.Instant;
@@ -46,6 +47,13 @@ class JwtIT extends MandateIT {
                 Arguments.of("no tenant claim", Tokens.with(TENANT, "x", c -> c.claim("tenant", null), admin)),
                 Arguments.of(
                         "malformed tenant claim", Tokens.with(TENANT, "x", c -> c.claim("tenant", "../other"), admin)),
+                Arguments.of(
+                        "signed with an algorithm not configured (RS512)",
+                        Tokens.signedWith(JWSAlgorithm.RS512, TENANT, admin)),
+                Arguments.of("no iat", Tokens.with(TENANT, "x", c -> c.issueTime(null), admin)),
+                Arguments.of("no exp", Tokens.with(TENANT, "x", c -> c.expirationTime(null), admin)),
+                Arguments.of("no sub", Tokens.with(TENANT, "x", c -> c.subject(null), admin)),
+                Arguments.of("encrypted (JWE header)", "eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.a.b.c.d"),
                 Arguments.of("not a JWT at all", "not-a-jwt"));
     }
 
@@ -70,6 +78,31 @@ class JwtIT extends MandateIT {
                 .statusCode(401)
                 .contentType(startsWith("application/problem+json"))
                 .header("WWW-Authenticate", startsWith("Bearer"));
+    }
+
+    @Test
+    void otherAuthorizationSchemesAre401AndTheBearerSchemeIsReadInAnyCase() {
+        anonymous()
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+                .get("/api/v1/agents")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("type", equalTo("urn:mandate:problem:unauthenticated"));
+        anonymous()
+                .header("Authorization", "bearer " + Tokens.admin(TENANT))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aRefusedTokenSaysWhichCheckFailed() {
+        as(Tokens.with(TENANT, "x", c -> c.audience("someone-else"), Tokens.ADMIN))
+                .get("/api/v1/me")
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("audience"));
     }
 
     @Test
@@ -106,7 +139,7 @@ class JwtIT extends MandateIT {
         as(Tokens.admin(TENANT)).get("/api/v1/me").then().statusCode(200).body("tenant", equalTo(TENANT));
     }
 
-    // A token MP-JWT verified is remembered (VerifiedTokenStore): the requests after the first take that path.
+    // A verified token is remembered (VerifiedTokens): the requests after the first take that path.
 
     @Test
     void aRememberedTokenKeepsItsCallerAndGroups() {
@@ -134,7 +167,7 @@ class JwtIT extends MandateIT {
         as(forged).get("/api/v1/me").then().statusCode(401);
     }
 
-    /** Past exp only MP-JWT decides: its clock skew (60 s) is not extended by the token having been seen. */
+    /** Past exp only the verifier decides: its clock skew (60 s) is not extended by the token having been seen. */
     @Test
     void aTokenAcceptedWithinTheClockSkewIsRefusedOnceTheSkewHasPassed() throws InterruptedException {
         Instant expiry = Instant.now().minusSeconds(56);

@@ -117,6 +117,11 @@ public final class Tokens {
         }
     }
 
+    /** Signed by the trusted key with another RSA algorithm than the one the server is configured for. */
+    public static String signedWith(JWSAlgorithm algorithm, String tenant, String... groups) {
+        return sign(TRUSTED, algorithm, claims(tenant, "attacker", groups).build());
+    }
+
     /** A valid token whose payload was edited afterwards (here: promoted to admin of another tenant). */
     public static String tampered(String tenant, String otherTenant) {
         String[] parts = of(tenant, "someone", AUDITOR).split("\\.");

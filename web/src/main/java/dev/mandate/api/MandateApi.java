@@ -2,10 +2,8 @@ package dev.mandate.api;
 
 import dev.mandate.platform.security.BuiltInRole;
 import jakarta.annotation.security.DeclareRoles;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -13,12 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * The JSON API. A CDI bean on purpose: MP-JWT in a WAR inside an EAR needs the Application to be one,
- * else {@code JsonWebToken} cannot be injected.
+ * The JSON API. Bearer tokens are verified by {@code CallerAuthorizationFilter} in front of each resource
+ * method, not by a container authentication mechanism: no security constraint protects the API itself.
  */
-@ApplicationScoped
 @ApplicationPath("/api")
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({
     BuiltInRole.ADMIN,
     BuiltInRole.AGENT,

@@ -19,6 +19,8 @@ public enum ConfigKey {
     JWT_ISSUER("mp.jwt.verify.issuer"),
     JWT_AUDIENCES("mp.jwt.verify.audiences"),
     JWT_PUBLIC_KEY_LOCATION("mp.jwt.verify.publickey.location"),
+    JWT_ALGORITHM("mp.jwt.verify.publickey.algorithm"),
+    JWT_EXPIRY_SKEW_SECONDS("mp.jwt.verify.clock.skew"),
     JWT_VERIFIED_CACHE_SECONDS("mandate.jwt.verified-cache-seconds"),
     DEV_TOKENS_ENABLED("mandate.dev-tokens.enabled"),
     DEV_TOKENS_SIGNING_KEY_LOCATION("mandate.dev-tokens.signing-key-location"),

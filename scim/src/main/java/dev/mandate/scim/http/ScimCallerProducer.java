@@ -1,23 +1,24 @@
 package dev.mandate.scim.http;
 
-import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.security.Caller;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** The verified provisioner for a request; {@link ScimAuthorizationFilter} has checked the token. */
+/** The verified provisioner for a request, as {@link ScimAuthorizationFilter} left it. */
 @Dependent
 public class ScimCallerProducer {
 
     @Inject
-    JsonWebToken token;
+    HttpServletRequest request;
 
     @Produces
     @Dependent
     Caller caller() {
-        String tenant = ScimAuthorizationFilter.string(token.getClaim(ConfigKey.JWT_TENANT_CLAIM.get(String.class)));
-        return new Caller(tenant, token.getSubject(), token.getGroups());
+        if (request.getAttribute(ScimAuthorizationFilter.CALLER) instanceof Caller caller) {
+            return caller;
+        }
+        throw new IllegalStateException("no verified provisioner: the resource is not behind ScimAuthorizationFilter");
     }
 }

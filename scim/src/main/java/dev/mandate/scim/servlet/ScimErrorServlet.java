@@ -14,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Errors the container itself produces on SCIM paths (a token MP-JWT rejected, a path outside JAX-RS, a
+ * Errors the container itself produces on SCIM paths (a path outside JAX-RS, a
  * crash before JAX-RS) answered as SCIM errors like everything else. Wired in web.xml.
  */
 @WebServlet("/scim-error")

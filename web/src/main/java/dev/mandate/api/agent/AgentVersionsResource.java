@@ -4,10 +4,10 @@ import dev.mandate.agent.boundary.AgentVersions;
 import dev.mandate.agent.entity.AgentVersion;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Agents", description = "Agent identities: sponsor, default authority tier, lifecycle")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class AgentVersionsResource {
 
     @Inject
@@ -48,7 +48,7 @@ public class AgentVersionsResource {
     }
 
     @POST
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Register a version of the agent (model, prompt, code, eval endpoint); 409 if it exists")
     public Response create(@PathParam("id") String id, @Valid AgentVersionRequest request, @Context UriInfo uri) {
         if (request == null) {

@@ -8,12 +8,12 @@ import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
 import dev.mandate.api.rbac.RoleResponse;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.rbac.boundary.Roles;
 import dev.mandate.rbac.entity.PrincipalType;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Agents", description = "Agent identities: sponsor, default authority tier, lifecycle")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
 public class AgentsResource {
 
     @Inject
@@ -66,7 +66,7 @@ public class AgentsResource {
     }
 
     @POST
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Register an agent; it starts ACTIVE")
     public Response create(@Valid AgentRequest request, @Context UriInfo uri) {
         Agent agent = agents.create(caller, request.toProfile());
@@ -85,7 +85,7 @@ public class AgentsResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Replace an agent's profile (If-Match required)")
     public Response replace(
             @PathParam("id") String id,
@@ -96,7 +96,7 @@ public class AgentsResource {
 
     @PATCH
     @Path("{id}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Set or remove an agent's sponsor (If-Match required); without a sponsor every envelope is"
                     + " denied (NO_SPONSOR)")
@@ -112,7 +112,7 @@ public class AgentsResource {
 
     @PUT
     @Path("{id}/status")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Suspend or reactivate an agent (If-Match required); takes effect on its next request")
     public Response changeStatus(
             @PathParam("id") String id,
@@ -124,7 +124,7 @@ public class AgentsResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Deprovision an agent (If-Match required): it can never act again; history is kept")
     public Response deprovision(
             @PathParam("id") String id,

@@ -2,10 +2,10 @@ package dev.mandate.api.agent;
 
 import dev.mandate.agent.boundary.AgentDeployments;
 import dev.mandate.api.http.EntityTags;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Agents", description = "Agent identities: sponsor, default authority tier, lifecycle")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class CurrentVersionResource {
 
     @Inject
@@ -44,7 +44,7 @@ public class CurrentVersionResource {
     }
 
     @PUT
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Make a registered version current (If-Match required, \"0\" before the first); envelopes"
                     + " naming another version are refused from then on")
@@ -61,7 +61,7 @@ public class CurrentVersionResource {
 
     @POST
     @Path("rollback")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Put back the version current before (or toVersion, one that was current); If-Match required;"
                     + " rolling back again rolls forward")

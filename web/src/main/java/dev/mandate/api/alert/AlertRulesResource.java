@@ -6,10 +6,10 @@ import dev.mandate.alert.entity.AlertRuleSpec;
 import dev.mandate.api.http.EntityTags;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts", description = "Alert rules on spikes, their alerts, acknowledging and resolving them")
-@RolesAllowed(BuiltInRole.ADMIN)
+@AllowedRoles(BuiltInRole.ADMIN)
 public class AlertRulesResource {
 
     @Inject
@@ -47,7 +47,7 @@ public class AlertRulesResource {
     UriInfo uri;
 
     @GET
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
     @Operation(summary = "The tenant's alert rules, by name")
     public PageResponse<AlertRuleResponse> list(
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -56,7 +56,7 @@ public class AlertRulesResource {
 
     @GET
     @Path("{name}")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
     @Operation(summary = "One rule; the ETag is its version")
     public Response get(@PathParam("name") String name) {
         return withTag(Response.ok(), rules.get(caller, name));

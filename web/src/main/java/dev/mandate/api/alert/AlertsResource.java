@@ -6,9 +6,9 @@ import dev.mandate.alert.entity.AlertStatus;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Alerts", description = "Alert rules on spikes, their alerts, acknowledging and resolving them")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class AlertsResource {
 
     @Inject
@@ -64,7 +64,7 @@ public class AlertsResource {
 
     @POST
     @Path("{id}/acknowledge")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Acknowledge an OPEN alert (who and when, audited); 409 otherwise")
     public AlertResponse acknowledge(@PathParam("id") String id, @Valid AlertNoteRequest note) {
         return AlertResponse.of(alerts.acknowledge(caller, id, note == null ? null : note.reason));
@@ -72,7 +72,7 @@ public class AlertsResource {
 
     @POST
     @Path("{id}/resolve")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Resolve an open alert (audited, alert.resolved sent); 409 when resolved already")
     public AlertResponse resolve(@PathParam("id") String id, @Valid AlertNoteRequest note) {
         return AlertResponse.of(alerts.resolve(caller, id, note == null ? null : note.reason));
@@ -80,7 +80,7 @@ public class AlertsResource {
 
     @POST
     @Path("evaluations")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Evaluate the tenant's enabled rules now, without waiting for the schedule",
             description =

@@ -5,6 +5,7 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 import dev.mandate.api.http.Cursor;
 import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.approval.boundary.Approvals;
 import dev.mandate.approval.control.ApprovalStore.ApprovalQuery;
 import dev.mandate.approval.entity.ApprovalStatus;
@@ -14,7 +15,6 @@ import dev.mandate.execution.boundary.ExecutionAnswers;
 import dev.mandate.execution.control.ExecutionJson;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -53,7 +53,7 @@ public class ApprovalsResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
     @Operation(
             summary =
                     "Requests the caller may decide (an approver), or all of the tenant's (admin, auditor), by due time")
@@ -95,7 +95,7 @@ public class ApprovalsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
     @Operation(summary = "A request with its votes and, for people, the context pack to decide it")
     public JsonObject get(@PathParam("id") String id) {
         ApprovalView approval = approvals.get(caller, id);
@@ -112,7 +112,7 @@ public class ApprovalsResource {
 
     @POST
     @Path("{id}/approve")
-    @RolesAllowed({BuiltInRole.APPROVER, BuiltInRole.ADMIN})
+    @AllowedRoles({BuiltInRole.APPROVER, BuiltInRole.ADMIN})
     @Operation(summary = "Approve: with enough approvals the exact arguments execute, once")
     public JsonObject approve(@PathParam("id") String id, @Valid VoteRequest request) {
         VoteRequest vote = request == null ? new VoteRequest() : request;
@@ -122,7 +122,7 @@ public class ApprovalsResource {
 
     @POST
     @Path("{id}/reject")
-    @RolesAllowed({BuiltInRole.APPROVER, BuiltInRole.ADMIN})
+    @AllowedRoles({BuiltInRole.APPROVER, BuiltInRole.ADMIN})
     @Operation(summary = "Reject: nothing executes and the held budget is released")
     public JsonObject reject(@PathParam("id") String id, @Valid VoteRequest request) {
         VoteRequest vote = request == null ? new VoteRequest() : request;

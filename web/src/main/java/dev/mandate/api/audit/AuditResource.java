@@ -3,6 +3,7 @@ package dev.mandate.api.audit;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.audit.boundary.AuditCheckpoints;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.boundary.AuditVerification;
@@ -10,7 +11,6 @@ import dev.mandate.audit.boundary.AuditedReads;
 import dev.mandate.audit.verify.ExportFormat;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(
         name = "Audit",
         description = "The tamper-evident audit: records, verification, export for offline verification, sealing")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class AuditResource {
 
     @Inject
@@ -103,7 +103,7 @@ public class AuditResource {
 
     @POST
     @Path("checkpoints")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Seal every chain of the tenant now with a signed checkpoint (audited)")
     public List<CheckpointResponse> seal() {
         return checkpoints.sealTenant(caller).stream()

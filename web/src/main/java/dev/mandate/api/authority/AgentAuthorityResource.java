@@ -5,11 +5,11 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 import dev.mandate.agent.boundary.Agents;
 import dev.mandate.agent.entity.Agent;
 import dev.mandate.api.http.EntityTags;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.authority.boundary.AuthorityCards;
 import dev.mandate.authority.boundary.ToolTiers;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -50,7 +50,7 @@ public class AgentAuthorityResource {
 
     @GET
     @Path("{id}/card")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER, BuiltInRole.AGENT})
     @Operation(summary = "The agent's authority card: everything it may do, under which caps and approvers")
     public JsonObject card(@PathParam("id") String id) {
         return cards.card(caller, id);
@@ -58,7 +58,7 @@ public class AgentAuthorityResource {
 
     @PUT
     @Path("{id}/tool-tiers/{tool}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Set the agent's authority tier for one tool")
     public JsonObject setToolTier(
             @PathParam("id") String id, @PathParam("tool") String tool, @Valid ToolTierRequest request) {
@@ -71,7 +71,7 @@ public class AgentAuthorityResource {
 
     @DELETE
     @Path("{id}/tool-tiers/{tool}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Back to the agent's default tier for this tool")
     public Response clearToolTier(@PathParam("id") String id, @PathParam("tool") String tool) {
         toolTiers.clear(caller, id, tool);
@@ -80,7 +80,7 @@ public class AgentAuthorityResource {
 
     @PUT
     @Path("{id}/shadow-mode")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Shadow mode on or off (If-Match required): decisions are made and audited, nothing executes")
     public Response shadowMode(
             @PathParam("id") String id,

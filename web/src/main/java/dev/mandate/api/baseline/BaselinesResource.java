@@ -2,11 +2,11 @@ package dev.mandate.api.baseline;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.baseline.boundary.Baselines;
 import dev.mandate.baseline.entity.Baseline;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(
         name = "Baselines",
         description = "What the work costs today without Mandate, per workflow or task type: the ROI's inputs")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class BaselinesResource {
 
     @Inject
@@ -65,7 +65,7 @@ public class BaselinesResource {
     }
 
     @POST
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Record a baseline; 409 when its workflow / task type has one (audited)")
     public Response create(@Valid @NotNull(message = "is required") BaselineRequest request) {
         Baseline created = baselines.create(caller, request.figures());
@@ -76,7 +76,7 @@ public class BaselinesResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Replace a baseline's figures (audited)")
     public JsonObject replace(
             @PathParam("id") String id, @Valid @NotNull(message = "is required") BaselineRequest request) {
@@ -85,7 +85,7 @@ public class BaselinesResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Delete a baseline (audited)")
     public Response delete(@PathParam("id") String id) {
         baselines.delete(caller, id);

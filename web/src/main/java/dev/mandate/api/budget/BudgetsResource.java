@@ -2,12 +2,12 @@ package dev.mandate.api.budget;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.budget.boundary.Budgets;
 import dev.mandate.budget.entity.Budget;
 import dev.mandate.budget.entity.BudgetUsage;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Budgets", description = "Spend caps per tenant and per agent, per day and per week")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class BudgetsResource {
 
     @Inject
@@ -64,7 +64,7 @@ public class BudgetsResource {
     }
 
     @PUT
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Set (create or change) a budget")
     public JsonObject set(@Valid BudgetRequest request) {
         return json(budgets.set(caller, request.scope, request.subject, request.period, request.maxCost));

@@ -3,13 +3,13 @@ package dev.mandate.api.catalog;
 import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.api.http.EntityTags;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.catalog.boundary.Tools;
 import dev.mandate.catalog.entity.ConnectorJson;
 import dev.mandate.catalog.entity.Tool;
 import dev.mandate.catalog.entity.ToolDefinition;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tool catalogue", description = "Tools, their actions, risk classes, argument schemas and connectors")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class ToolsResource {
 
     @Inject
@@ -54,7 +54,7 @@ public class ToolsResource {
     }
 
     @POST
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Add a tool with its actions")
     public Response create(@Valid ToolRequest request, @Context UriInfo uri) {
         Tool tool = tools.create(caller, request.toDefinition());
@@ -74,7 +74,7 @@ public class ToolsResource {
 
     @PUT
     @Path("{key}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Replace a tool's definition (If-Match required)")
     public Response replace(
             @PathParam("key") String key,

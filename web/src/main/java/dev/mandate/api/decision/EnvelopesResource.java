@@ -5,6 +5,7 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 import dev.mandate.api.http.PayloadTooLargeException;
 import dev.mandate.api.http.RequestValidator;
 import dev.mandate.api.json.CanonicalJson;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.api.security.ChecksAgentStatusItself;
 import dev.mandate.api.security.VerifiedCall;
 import dev.mandate.audit.boundary.AuditedReads;
@@ -25,7 +26,6 @@ import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.tracing.SpanAttributes;
 import dev.mandate.platform.tracing.Step;
 import dev.mandate.platform.tracing.Tracing;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -103,7 +103,7 @@ public class EnvelopesResource {
      * resumes it.
      */
     @POST
-    @RolesAllowed(BuiltInRole.AGENT)
+    @AllowedRoles(BuiltInRole.AGENT)
     @ChecksAgentStatusItself
     @Operation(summary = "Submit an envelope and get the decision (ALLOW, DENY, REQUIRE_APPROVAL, ESCALATE, SHADOW)")
     @APIResponse(
@@ -263,7 +263,7 @@ public class EnvelopesResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.AGENT})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.AGENT})
     @Operation(summary = "An envelope as received, with its decision (administrators, auditors, the agent itself)")
     public JsonObject get(@PathParam("id") String id) {
         return views.withEnvelope(envelopes.get(VerifiedCall.current().caller(), id));
@@ -271,7 +271,7 @@ public class EnvelopesResource {
 
     @GET
     @Path("{id}/explain")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.AGENT})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.AGENT})
     @Operation(
             summary = "What happened and why: who asked, under which authority, which checks and rules, what budget"
                     + " (administrators, auditors, the agent itself; every read is audited)")

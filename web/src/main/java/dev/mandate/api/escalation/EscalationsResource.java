@@ -6,6 +6,7 @@ import dev.mandate.api.http.Cursor;
 import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
 import dev.mandate.api.json.CanonicalJson;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.contextpack.boundary.ContextPacks;
 import dev.mandate.decision.control.Verdict;
 import dev.mandate.decision.entity.Decision;
@@ -21,7 +22,6 @@ import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.json.JsonStrings;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -60,7 +60,7 @@ public class EscalationsResource {
     Caller caller;
 
     @GET
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
     @Operation(summary = "The queue, in due order, filtered, with a stable cursor")
     public JsonObject list(
             @QueryParam("status") String status,
@@ -105,7 +105,7 @@ public class EscalationsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
     @Operation(summary = "An item with its context pack and suggested action")
     public JsonObject get(@PathParam("id") String id) {
         EscalationView item = escalations.get(caller, id);
@@ -119,7 +119,7 @@ public class EscalationsResource {
 
     @POST
     @Path("{id}/claim")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
     @Operation(summary = "Take the item: one holder at a time")
     public JsonObject claim(@PathParam("id") String id) {
         return EscalationJson.of(escalations.claim(caller, id));
@@ -127,7 +127,7 @@ public class EscalationsResource {
 
     @POST
     @Path("{id}/release")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
     @Operation(summary = "Give the item back to the queue")
     public JsonObject release(@PathParam("id") String id, @Valid CommentRequest request) {
         return EscalationJson.of(escalations.release(caller, id, request == null ? null : request.reason));
@@ -135,7 +135,7 @@ public class EscalationsResource {
 
     @POST
     @Path("{id}/check")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
     @Operation(
             summary = "What the decision path would decide for the item's action with these arguments; nothing is"
                     + " written (a read)")
@@ -154,7 +154,7 @@ public class EscalationsResource {
 
     @POST
     @Path("{id}/resolve")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.APPROVER})
     @Operation(summary = "Execute as suggested, execute with edited arguments, reject, or return to the agent")
     public JsonObject resolve(@PathParam("id") String id, @Valid ResolveRequest request) {
         if (request == null) {

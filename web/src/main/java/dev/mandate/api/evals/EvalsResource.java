@@ -3,6 +3,7 @@ package dev.mandate.api.evals;
 import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.api.http.Paging;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.jobs.eval.boundary.EvalDatasets;
 import dev.mandate.jobs.eval.boundary.EvalGates;
 import dev.mandate.jobs.eval.boundary.EvalRuns;
@@ -13,7 +14,6 @@ import dev.mandate.jobs.eval.entity.EvalRun;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(
         name = "Evals",
         description = "Eval datasets (golden and adversarial cases), eval runs of agent versions, release gates")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class EvalsResource {
 
     @Inject
@@ -68,7 +68,7 @@ public class EvalsResource {
 
     @POST
     @Path("datasets/{name}/versions")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Consumes({DatasetImport.JSON_LINES, DatasetImport.CSV})
     @Operation(
             summary = "Import a new version of a dataset, JSON Lines or CSV, all or nothing: 201, or 422 listing"
@@ -89,7 +89,7 @@ public class EvalsResource {
 
     @POST
     @Path("datasets/{name}/versions")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Collect a new version of a dataset from the people's judgements (labelled examples):"
@@ -134,7 +134,7 @@ public class EvalsResource {
 
     @POST
     @Path("runs")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Replay a dataset version as an agent version (the eval-run job): 202 with the run's Location"
@@ -179,7 +179,7 @@ public class EvalsResource {
 
     @POST
     @Path("gates")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Gate a candidate run against the current version's run of the same dataset version: PASS or"

@@ -2,6 +2,7 @@ package dev.mandate.api.jobs;
 
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.jobs.execution.boundary.JobExecutions;
 import dev.mandate.jobs.execution.control.TenantJobs;
 import dev.mandate.jobs.execution.entity.JobRun;
@@ -9,7 +10,6 @@ import dev.mandate.jobs.schedule.boundary.JobScheduler;
 import dev.mandate.platform.error.ResourceNotFoundException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         name = "Jobs",
         description = "The tenant's batch jobs: start with parameters, watch, stop, restart from the last checkpoint;"
                 + " schedules and recent executions")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class JobsResource {
 
     @Inject
@@ -73,7 +73,7 @@ public class JobsResource {
     @POST
     @Path("{jobName}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Start a job for the tenant, with optional string parameters the job declares"
                     + " ({\"parameters\":{..}}; another name is 422); 202 with the execution's Location (audited)")
@@ -103,7 +103,7 @@ public class JobsResource {
     @POST
     @Path("{jobName}/executions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Start a job (the earlier path of POST /api/v1/jobs/{jobName}); 202 with the new execution's"
                     + " Location under /api/v1/jobs/executions (audited)")
@@ -120,7 +120,7 @@ public class JobsResource {
 
     @POST
     @Path("executions/{id}/stop")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Ask a running execution to stop; it checkpoints what it has read, then ends STOPPED (audited);"
                     + " 409 when not running")
@@ -131,7 +131,7 @@ public class JobsResource {
 
     @POST
     @Path("executions/{id}/restart")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Restart a STOPPED or FAILED execution from its last checkpoint as a new execution (audited);"
                     + " 409 otherwise")

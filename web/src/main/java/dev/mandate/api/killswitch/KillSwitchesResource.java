@@ -2,11 +2,11 @@ package dev.mandate.api.killswitch;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.killswitch.boundary.KillSwitches;
 import dev.mandate.killswitch.entity.KillSwitch;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Kill switch", description = "Stop everything that could execute; read-only actions still pass")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class KillSwitchesResource {
 
     @Inject
@@ -44,7 +44,7 @@ public class KillSwitchesResource {
     }
 
     @PUT
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Flip a kill switch on or off, saying why; effective on the next request")
     public JsonObject set(@Valid KillSwitchRequest request) {
         return json(killSwitches.set(caller, request.scope, request.target, request.active, request.reason));

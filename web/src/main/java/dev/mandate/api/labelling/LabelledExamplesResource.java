@@ -4,13 +4,13 @@ import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.labelling.boundary.LabelledExampleLog;
 import dev.mandate.labelling.entity.LabelledExample;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.json.JsonStrings;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Labelled examples", description = "Every human judgement, as an eval case")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class LabelledExamplesResource {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,36}");

@@ -4,6 +4,7 @@ import dev.mandate.api.http.EntityTags;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
 import dev.mandate.api.http.QueryParams;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.notification.boundary.WebhookDeliveryLog;
 import dev.mandate.notification.boundary.Webhooks;
 import dev.mandate.notification.entity.Delivery;
@@ -12,7 +13,6 @@ import dev.mandate.notification.entity.WebhookSubscription;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(
         name = "Webhooks",
         description = "Signed notifications of approvals and escalations to the tenant's URLs, and their delivery log")
-@RolesAllowed(BuiltInRole.ADMIN)
+@AllowedRoles(BuiltInRole.ADMIN)
 public class WebhooksResource {
 
     private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
@@ -109,7 +109,7 @@ public class WebhooksResource {
 
     @GET
     @Path("deliveries")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
     @Operation(summary = "The delivery log, newest first; filter by status and type; page on with cursor=nextCursor")
     public DeliveryPageResponse deliveries(
             @QueryParam("status") String status,
@@ -126,7 +126,7 @@ public class WebhooksResource {
 
     @GET
     @Path("deliveries/{id}")
-    @RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+    @AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
     @Operation(summary = "One delivery: status, attempts, last error")
     public DeliveryResponse delivery(@PathParam("id") String id) {
         return DeliveryResponse.of(log.get(caller, id));

@@ -2,12 +2,12 @@ package dev.mandate.api.outcome;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.outcome.boundary.TaskOutcomes;
 import dev.mandate.outcome.entity.TaskOutcome;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,7 +48,7 @@ public class TasksResource {
 
     @POST
     @Path("{taskId}/outcome")
-    @RolesAllowed({BuiltInRole.AGENT, BuiltInRole.ADMIN, BuiltInRole.APPROVER})
+    @AllowedRoles({BuiltInRole.AGENT, BuiltInRole.ADMIN, BuiltInRole.APPROVER})
     @Operation(
             summary = "Report how a task ended: 201 the first time, 200 for the same report again, 409 for a"
                     + " different one; 404 for a task without envelopes (audited)")
@@ -75,7 +75,7 @@ public class TasksResource {
 
     @GET
     @Path("{taskId}/outcome")
-    @RolesAllowed({BuiltInRole.AGENT, BuiltInRole.ADMIN, BuiltInRole.APPROVER, BuiltInRole.AUDITOR})
+    @AllowedRoles({BuiltInRole.AGENT, BuiltInRole.ADMIN, BuiltInRole.APPROVER, BuiltInRole.AUDITOR})
     @Operation(summary = "The reported outcome of an agent's task (agentId: required but for the agent itself)")
     public JsonObject get(@PathParam("taskId") String taskId, @QueryParam("agentId") String agentId) {
         if (agentId != null && agentId.length() > 36) {

@@ -3,6 +3,7 @@ package dev.mandate.api.policy;
 import dev.mandate.api.http.EntityTags;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.decision.boundary.RecentEnvelopes;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
@@ -12,7 +13,6 @@ import dev.mandate.policy.boundary.PolicyRollbacks;
 import dev.mandate.policy.boundary.PolicyRules;
 import dev.mandate.policy.control.PolicyInput;
 import dev.mandate.policy.entity.PolicyRule;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -41,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies", description = "Deterministic, versioned policy rules in CEL, and what-if runs of drafts")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class PolicyRulesResource {
 
     @Inject
@@ -70,7 +70,7 @@ public class PolicyRulesResource {
 
     @POST
     @Path("rollback")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Restore the rules of an earlier policy version as a new version (If-Match: the current"
                     + " version); roll forward the same way")
@@ -95,7 +95,7 @@ public class PolicyRulesResource {
 
     @POST
     @Path("rules")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Create a rule; an expression that does not compile is a 400 with the compiler's message")
     public Response create(PolicyRuleRequest request, @Context UriInfo uri) {
         PolicyRule rule = rules.create(caller, request.toDraft());
@@ -114,7 +114,7 @@ public class PolicyRulesResource {
 
     @PUT
     @Path("rules/{ruleId}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Write the rule's next version (If-Match required)")
     public Response replace(
             @PathParam("ruleId") String ruleId,
@@ -125,7 +125,7 @@ public class PolicyRulesResource {
 
     @DELETE
     @Path("rules/{ruleId}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Remove the rule from the policy (If-Match required); its versions stay readable")
     public Response delete(@PathParam("ruleId") String ruleId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         rules.delete(caller, ruleId, EntityTags.parseIfMatch(ifMatch));

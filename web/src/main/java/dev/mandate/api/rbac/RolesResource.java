@@ -3,12 +3,12 @@ package dev.mandate.api.rbac;
 import dev.mandate.api.http.EntityTags;
 import dev.mandate.api.http.PageResponse;
 import dev.mandate.api.http.Paging;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.rbac.boundary.Roles;
 import dev.mandate.rbac.entity.Role;
 import dev.mandate.rbac.entity.RoleAssignment;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Roles", description = "RBAC roles over tools and actions, approver roles, and who holds them")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class RolesResource {
 
     @Inject
@@ -52,7 +52,7 @@ public class RolesResource {
     }
 
     @POST
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Define a role")
     public Response create(@Valid RoleRequest request, @Context UriInfo uri) {
         Role role = roles.create(caller, request.toDefinition());
@@ -71,7 +71,7 @@ public class RolesResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Replace a role's definition (If-Match required)")
     public Response replace(
             @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid RoleRequest request) {
@@ -80,7 +80,7 @@ public class RolesResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Delete a role and its assignments (If-Match required)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         roles.delete(caller, id, EntityTags.parseIfMatch(ifMatch));
@@ -98,7 +98,7 @@ public class RolesResource {
 
     @POST
     @Path("{id}/assignments")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Give a role to an agent or a person")
     public Response assign(@PathParam("id") String id, @Valid AssignmentRequest request, @Context UriInfo uri) {
         RoleAssignment assignment = roles.assign(caller, id, request.principalType, request.principal);
@@ -110,7 +110,7 @@ public class RolesResource {
 
     @DELETE
     @Path("{id}/assignments/{assignmentId}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Take a role away")
     public Response unassign(@PathParam("id") String id, @PathParam("assignmentId") String assignmentId) {
         roles.unassign(caller, id, assignmentId);

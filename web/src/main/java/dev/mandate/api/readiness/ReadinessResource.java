@@ -1,12 +1,12 @@
 package dev.mandate.api.readiness;
 
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.api.taxonomy.WorkflowRequest;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.readiness.boundary.Readiness;
 import dev.mandate.readiness.entity.WorkflowReadiness;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(
         name = "Reports",
         description = "Launch readiness: per workflow, each launch criterion met or not, with its evidence")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class ReadinessResource {
 
     static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";

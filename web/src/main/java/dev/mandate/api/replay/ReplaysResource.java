@@ -1,6 +1,7 @@
 package dev.mandate.api.replay;
 
 import dev.mandate.api.http.Cursor;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.error.ProblemType;
@@ -10,7 +11,6 @@ import dev.mandate.platform.security.Caller;
 import dev.mandate.replay.boundary.Replays;
 import dev.mandate.replay.entity.Replay;
 import dev.mandate.replay.entity.ReplaySelection;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Runbooks", description = "Incident runbooks: replay stored envelopes through today's policy")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class ReplaysResource {
 
     @Inject

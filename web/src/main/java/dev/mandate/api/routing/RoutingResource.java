@@ -2,12 +2,12 @@ package dev.mandate.api.routing;
 
 import static dev.mandate.platform.json.SharedJson.JSON;
 
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.routing.boundary.RoutingPolicies;
 import dev.mandate.routing.entity.ApprovalRoute;
 import dev.mandate.routing.entity.SlaClass;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Approval routing", description = "M of N, the sponsor's say, SLA classes and what happens on expiry")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class RoutingResource {
 
     @Inject
@@ -55,7 +55,7 @@ public class RoutingResource {
 
     @PUT
     @Path("approval-policies/{selector}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Set the policy for default, rule:<ruleId>, task-type:<key> or risk-class:<RISK_CLASS>")
     public JsonObject setPolicy(
             @PathParam("selector") String selector,
@@ -71,7 +71,7 @@ public class RoutingResource {
 
     @DELETE
     @Path("approval-policies/{selector}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     public void deletePolicy(@PathParam("selector") String selector) {
         policies.deletePolicy(caller, selector);
     }
@@ -91,7 +91,7 @@ public class RoutingResource {
 
     @PUT
     @Path("sla-classes/{name}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(
             summary = "Set an SLA class: due time, warning, and DENY, FALLBACK (to other approvers) or QUEUE on expiry")
     public JsonObject setSlaClass(
@@ -111,7 +111,7 @@ public class RoutingResource {
 
     @DELETE
     @Path("sla-classes/{name}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     public void deleteSlaClass(@PathParam("name") String name) {
         policies.deleteSlaClass(caller, name);
     }

@@ -1,10 +1,10 @@
 package dev.mandate.api.security;
 
 import dev.mandate.agent.control.ActiveAgents;
+import dev.mandate.platform.security.BearerTokenVerifier;
 import dev.mandate.platform.tracing.Tracing;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -35,6 +35,9 @@ public class CallerAuthorization implements DynamicFeature {
 
     @Inject
     VerifiedTokens verifiedTokens;
+
+    @Inject
+    BearerTokenVerifier verifier;
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
@@ -73,9 +76,9 @@ public class CallerAuthorization implements DynamicFeature {
         if (method.isAnnotationPresent(DenyAll.class)) {
             return List.of();
         }
-        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+        AllowedRoles allowed = method.getAnnotation(AllowedRoles.class);
         if (allowed == null) {
-            allowed = resourceClass.getAnnotation(RolesAllowed.class);
+            allowed = resourceClass.getAnnotation(AllowedRoles.class);
         }
         return allowed == null ? List.of() : List.of(allowed.value());
     }

@@ -3,29 +3,28 @@ package dev.mandate.api.security;
 import dev.mandate.api.problem.Problems;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
+import dev.mandate.platform.security.BearerTokenVerifier;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.platform.tracing.SpanAttributes;
 import dev.mandate.platform.tracing.Step;
-import jakarta.security.enterprise.CallerPrincipal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.util.Map;
 
 /**
  * Decides, before a resource method runs, whether the caller may call it (one instance per method, see
- * {@link CallerAuthorization}). MP-JWT has already verified the token's signature, issuer, audience and
- * expiry (and answered 401 itself for a bad token); this adds:
+ * {@link CallerAuthorization}):
  * <ul>
- *   <li>no token: 401 (not the 403 a plain role check gives);
- *   <li>a token not yet valid ({@code nbf}), without a valid tenant claim or without a usable {@code sub}:
- *       401;
+ *   <li>no bearer token: 401 (not the 403 a plain role check gives);
+ *   <li>a token the {@link BearerTokenVerifier} refuses (signature, algorithm, issuer, audience, expiry), or
+ *       one remembered by {@link VerifiedTokens} that is not valid yet ({@code nbf}), without a valid tenant
+ *       claim or without a usable {@code sub}: 401;
  *   <li>none of the method's roles in {@code groups} (none when the claim is missing): 403;
  *   <li>an agent that is not ACTIVE: 403 on its very next request, whatever its token says (read here,
  *       or in the method's own transaction where it says so, {@link ChecksAgentStatusItself}).
@@ -80,13 +79,23 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter, Contai
             request.abortWith(Problems.of(ProblemType.FORBIDDEN, "This operation is not open to any caller."));
             return;
         }
-        Principal principal = request.getSecurityContext().getUserPrincipal();
-        if (!(principal instanceof JsonWebToken token)) {
+        String token = BearerTokenVerifier.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
             request.abortWith(unauthenticated("A bearer token is required."));
             return;
         }
+        Map<String, Object> claims = beans.verifiedTokens.find(token).orElse(null);
+        if (claims == null) {
+            try {
+                claims = beans.verifier.verify(token);
+            } catch (BearerTokenVerifier.RejectedToken rejected) {
+                request.abortWith(unauthenticated("The bearer token is not accepted: " + rejected.getMessage()));
+                return;
+            }
+            beans.verifiedTokens.remember(token, claims);
+        }
         TokenClaims.Outcome outcome = TokenClaims.caller(
-                token,
+                claims,
                 rolesAllowed,
                 ConfigKey.JWT_TENANT_CLAIM.get(String.class),
                 ConfigKey.JWT_CLOCK_SKEW_SECONDS.get(Long.class),
@@ -97,9 +106,6 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter, Contai
                             ? unauthenticated(outcome.detail())
                             : Problems.of(outcome.refusal(), outcome.detail()));
             return;
-        }
-        if (principal instanceof CallerPrincipal verified) {
-            beans.verifiedTokens.remember(token, verified);
         }
         Caller caller = outcome.caller();
         if (caller.isAgent() && readsAgent) {

@@ -5,20 +5,19 @@ import dev.mandate.platform.cache.Caches;
 import dev.mandate.platform.cache.CappedCache;
 import dev.mandate.platform.config.ConfigKey;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.CallerPrincipal;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.eclipse.microprofile.jwt.Claims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Bearer tokens MP-JWT has already verified, kept by their exact text so the next request with the same
- * token skips the signature check and claim parsing (a tenth of a decision's CPU, JFR; BENCHMARKS.md).
- * Only what MP-JWT accepted is ever kept, never past the token's {@code exp} (MP-JWT's clock skew is not
- * granted here: past {@code exp} MP-JWT decides again) and never longer than
+ * Bearer tokens already verified, kept by their exact text so the next request with the same token skips
+ * the signature check and claim parsing (a tenth of a decision's CPU, JFR; BENCHMARKS.md). Only what the
+ * verifier accepted is ever kept, never past the token's {@code exp} (the verifier's clock skew is not
+ * granted here: past {@code exp} the verifier decides again) and never longer than
  * {@code mandate.jwt.verified-cache-seconds}, which bounds how long a token signed by a key just removed
  * from the verification keys stays accepted. Bounded in size: when full, new tokens are simply verified
  * every time.
@@ -28,8 +27,8 @@ public class VerifiedTokens {
 
     static final int MAX_TOKENS = 10_000;
 
-    /** What the identity store answers for a remembered token. */
-    public record Verified(CallerPrincipal principal, Set<String> groups, long validUntilMillis) {}
+    /** A remembered token's verified claims. */
+    record Verified(Map<String, Object> claims, long validUntilMillis) {}
 
     private final CappedCache<String, Verified> tokens;
 
@@ -54,18 +53,17 @@ public class VerifiedTokens {
                 token -> true);
     }
 
-    /** The verified caller for this exact token text, if it was verified and is still valid. */
-    public Optional<Verified> find(String rawToken) {
-        return Optional.ofNullable(tokens.getIfPresent(rawToken));
+    /** The verified claims of this exact token text, if it was verified and is still valid. */
+    public Optional<Map<String, Object>> find(String rawToken) {
+        Verified verified = tokens.getIfPresent(rawToken);
+        return verified == null ? Optional.empty() : Optional.of(verified.claims());
     }
 
-    /** Keeps a token MP-JWT verified for this request; the principal must be the one MP-JWT produced. */
-    public void remember(JsonWebToken token, CallerPrincipal principal) {
+    /** Keeps a token the verifier has just accepted, with the claims it verified. */
+    public void remember(String raw, Map<String, Object> claims) {
         long seconds = keepSeconds.getAsLong();
-        // claims read as MP-JWT implementations give them: plain Java values or JSON-P values
-        String raw = CallerAuthorizationFilter.string(token.getClaim(Claims.raw_token.name()));
-        Long expiry = CallerAuthorizationFilter.number(token.getClaim(Claims.exp.name()));
-        if (seconds <= 0 || raw == null || expiry == null || expiry <= 0 || tokens.contains(raw)) {
+        Long expiry = TokenClaims.number(claims.get("exp"));
+        if (seconds <= 0 || expiry == null || expiry <= 0 || tokens.contains(raw)) {
             return;
         }
         long now = clock.millis();
@@ -73,7 +71,7 @@ public class VerifiedTokens {
         if (validUntil <= now) {
             return;
         }
-        tokens.keep(raw, new Verified(principal, Set.copyOf(TokenClaims.groups(token)), validUntil));
+        tokens.keep(raw, new Verified(Collections.unmodifiableMap(new HashMap<>(claims)), validUntil));
     }
 
     int size() {

@@ -14,7 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Error pages the container itself produces (a token MP-JWT rejected, a path outside JAX-RS, a crash
+ * Error pages the container itself produces (a path outside JAX-RS, a crash
  * before JAX-RS) answered as problem+json like everything else. Wired in web.xml.
  */
 @WebServlet("/problem")

@@ -3,13 +3,13 @@ package dev.mandate.api.taxonomy;
 import static dev.mandate.platform.json.SharedJson.JSON;
 
 import dev.mandate.api.http.EntityTags;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.taxonomy.boundary.Taxonomy;
 import dev.mandate.taxonomy.entity.TaskType;
 import dev.mandate.taxonomy.entity.TaskTypeDefinition;
 import dev.mandate.taxonomy.entity.Workflow;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Task taxonomy", description = "Workflows and their task types")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR, BuiltInRole.APPROVER})
 public class TaxonomyResource {
 
     @Inject
@@ -56,7 +56,7 @@ public class TaxonomyResource {
 
     @POST
     @Path("workflows")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Add a workflow")
     public Response createWorkflow(@Valid WorkflowRequest request) {
         Workflow workflow = taxonomy.createWorkflow(caller, request.key, request.name, request.description);
@@ -84,7 +84,7 @@ public class TaxonomyResource {
 
     @POST
     @Path("task-types")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Define a task type")
     public Response createTaskType(@Valid TaskTypeRequest request) {
         TaskType taskType = taxonomy.createTaskType(caller, request.toDefinition());
@@ -106,7 +106,7 @@ public class TaxonomyResource {
 
     @PUT
     @Path("task-types/{key}")
-    @RolesAllowed(BuiltInRole.ADMIN)
+    @AllowedRoles(BuiltInRole.ADMIN)
     @Operation(summary = "Replace a task type (If-Match required)")
     public Response replaceTaskType(
             @PathParam("key") String key,

@@ -1,11 +1,11 @@
 package dev.mandate.api.tenant;
 
 import dev.mandate.api.rbac.RoleResponse;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.rbac.boundary.Roles;
 import dev.mandate.rbac.entity.PrincipalType;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Caller")
-@RolesAllowed({
+@AllowedRoles({
     BuiltInRole.ADMIN,
     BuiltInRole.AGENT,
     BuiltInRole.APPROVER,

@@ -2,6 +2,7 @@ package dev.mandate.api.traceview;
 
 import dev.mandate.api.audit.AuditRecordResponse;
 import dev.mandate.api.decision.EnvelopeViews;
+import dev.mandate.api.security.AllowedRoles;
 import dev.mandate.audit.boundary.AuditTrail;
 import dev.mandate.audit.entity.AuditRecord;
 import dev.mandate.decision.entity.EnvelopeRecord;
@@ -12,7 +13,6 @@ import dev.mandate.platform.paging.PageRequest;
 import dev.mandate.platform.security.BuiltInRole;
 import dev.mandate.platform.security.Caller;
 import dev.mandate.traceview.boundary.Traces;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Runbooks", description = "Incident runbooks: the recorded steps of one trace")
-@RolesAllowed({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
+@AllowedRoles({BuiltInRole.ADMIN, BuiltInRole.AUDITOR})
 public class TracesResource {
 
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 
-/** The claim conversions; the filter itself needs MP-JWT and MP Config. */
+/** The claim conversions; the filter itself needs MP Config (the integration tests). */
 class CallerAuthorizationFilterTest {
 
     @Test

@@ -3,7 +3,6 @@ package dev.mandate.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class CallerAuthorizationTest {
 
-    @RolesAllowed("auditor")
+    @AllowedRoles("auditor")
     static class Resource {
 
-        @RolesAllowed({"admin", "agent"})
+        @AllowedRoles({"admin", "agent"})
         public void own() {}
 
         public void inherited() {}
