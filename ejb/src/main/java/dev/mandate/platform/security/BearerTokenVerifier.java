@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -189,8 +190,12 @@ public class BearerTokenVerifier {
             String text = Files.readString(
                     Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location),
                     StandardCharsets.US_ASCII);
-            JWKSet keys = text.contains("-----BEGIN") ? new JWKSet(pemPublicKey(text)) : JWKSet.parse(text);
-            return new ImmutableJWKSet<>(keys);
+            if (text.contains("-----BEGIN")) {
+                // one key, named by no id: it verifies whatever key id the token's header gives
+                List<JWK> key = List.of(pemPublicKey(text));
+                return (selector, context) -> key;
+            }
+            return new ImmutableJWKSet<>(JWKSet.parse(text));
         } catch (IOException
                 | ParseException
                 | GeneralSecurityException

@@ -139,6 +139,26 @@ class BearerTokenVerifierTest {
     }
 
     @Test
+    void aPemKeyVerifiesTokensWhateverKeyIdTheyName() throws Exception {
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("mandate-quickstart")
+                        .build(),
+                claims().build());
+        jwt.sign(new RSASSASigner(TRUSTED.getPrivate()));
+        assertThat(verifier.verify(jwt.serialize(), settings)).containsEntry("sub", "alice");
+
+        SignedJWT forged = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("mandate-quickstart")
+                        .build(),
+                claims().build());
+        forged.sign(new RSASSASigner(OTHER.getPrivate()));
+        assertThatThrownBy(() -> verifier.verify(forged.serialize(), settings))
+                .isInstanceOf(BearerTokenVerifier.RejectedToken.class);
+    }
+
+    @Test
     void accessTokenTypesIdpsSendAreAccepted() throws Exception {
         for (JOSEObjectType type : List.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"))) {
             assertThat(verifier.verify(sign(TRUSTED, JWSAlgorithm.RS256, type, c -> c), settings))

@@ -1,8 +1,8 @@
 package dev.mandate.api.console;
 
+import dev.mandate.api.security.NoTokenRequired;
 import dev.mandate.devtoken.control.DevTokenIssuer;
 import dev.mandate.platform.config.ConfigKey;
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -31,7 +31,7 @@ public class ConsoleSettingsResource {
     DevTokenIssuer devTokens;
 
     @GET
-    @PermitAll
+    @NoTokenRequired
     @Operation(summary = "The console's OpenID Connect client settings")
     public JsonObject settings() {
         JsonObjectBuilder json = Json.createObjectBuilder();

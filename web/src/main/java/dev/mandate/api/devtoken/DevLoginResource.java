@@ -1,5 +1,6 @@
 package dev.mandate.api.devtoken;
 
+import dev.mandate.api.security.NoTokenRequired;
 import dev.mandate.devtoken.control.DevAuthorizationCodes;
 import dev.mandate.devtoken.control.DevAuthorizationCodes.Grant;
 import dev.mandate.devtoken.control.DevAuthorizationCodes.Refused;
@@ -8,7 +9,6 @@ import dev.mandate.devtoken.control.DevTokenIssuer.IssuedToken;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.InvalidRequestException;
 import dev.mandate.platform.security.BuiltInRole;
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -62,7 +62,7 @@ public class DevLoginResource {
 
     @GET
     @Path("authorize")
-    @PermitAll
+    @NoTokenRequired
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The dev login form of an authorization request (quick start only; 404 when disabled)")
     public Response form(
@@ -79,7 +79,7 @@ public class DevLoginResource {
 
     @POST
     @Path("authorize")
-    @PermitAll
+    @NoTokenRequired
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Log in as the chosen person and return to the console with a code")
@@ -117,7 +117,7 @@ public class DevLoginResource {
 
     @POST
     @Path("token")
-    @PermitAll
+    @NoTokenRequired
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Exchange the code and its PKCE verifier for an access token")

@@ -1,9 +1,9 @@
 package dev.mandate.api.devtoken;
 
+import dev.mandate.api.security.NoTokenRequired;
 import dev.mandate.devtoken.control.DevTokenIssuer;
 import dev.mandate.devtoken.control.DevTokenIssuer.IssuedToken;
 import dev.mandate.platform.config.ConfigKey;
-import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -39,7 +39,7 @@ public class DevTokensResource {
     DevTokenIssuer issuer;
 
     @POST
-    @PermitAll
+    @NoTokenRequired
     @Operation(summary = "Mint a bearer token (quick start only; 404 when disabled)")
     public TokenResponse issue(@Valid DevTokenRequest request) {
         if (!issuer.isEnabled()) {

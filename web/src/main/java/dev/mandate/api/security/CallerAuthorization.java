@@ -3,8 +3,6 @@ package dev.mandate.api.security;
 import dev.mandate.agent.control.ActiveAgents;
 import dev.mandate.platform.security.BearerTokenVerifier;
 import dev.mandate.platform.tracing.Tracing;
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -22,7 +20,7 @@ import java.util.Objects;
  * Puts a {@link CallerAuthorizationFilter} in front of every resource method, with the roles its
  * annotations name, read once at deployment rather than by reflection on every request. A method
  * without a security annotation (on itself or its class) gets a filter that denies every caller: access
- * is declared, never implied. {@code @PermitAll} methods get no filter.
+ * is declared, never implied. {@link NoTokenRequired} methods get no filter.
  */
 @Provider
 public class CallerAuthorization implements DynamicFeature {
@@ -42,7 +40,7 @@ public class CallerAuthorization implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
-        if (method == null || method.isAnnotationPresent(PermitAll.class)) {
+        if (method == null || method.isAnnotationPresent(NoTokenRequired.class)) {
             return;
         }
         context.register(
@@ -73,9 +71,6 @@ public class CallerAuthorization implements DynamicFeature {
 
     /** The roles that may call the method; empty when none may. */
     static List<String> rolesAllowed(Method method, Class<?> resourceClass) {
-        if (method.isAnnotationPresent(DenyAll.class)) {
-            return List.of();
-        }
         AllowedRoles allowed = method.getAnnotation(AllowedRoles.class);
         if (allowed == null) {
             allowed = resourceClass.getAnnotation(AllowedRoles.class);

@@ -52,6 +52,21 @@ class ModulePackagesTest {
                 .isNotEmpty();
     }
 
+    /** Payara enforces these on JAX-RS resources itself, through a container login that refuses every caller. */
+    @Test
+    void noResourceNamesItsCallersWithJakartasSecurityAnnotations() {
+        for (Class<? extends java.lang.annotation.Annotation> annotation : List.of(
+                jakarta.annotation.security.RolesAllowed.class,
+                jakarta.annotation.security.PermitAll.class,
+                jakarta.annotation.security.DenyAll.class)) {
+            classes().should().notBeAnnotatedWith(annotation).check(WEB);
+            com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods()
+                    .should()
+                    .beAnnotatedWith(annotation)
+                    .check(WEB);
+        }
+    }
+
     @Test
     void everyWebClassLivesUnderApiOrHealth() {
         classes()

@@ -2,7 +2,6 @@ package dev.mandate.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.annotation.security.DenyAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +17,7 @@ class CallerAuthorizationTest {
 
         public void inherited() {}
 
-        @DenyAll
+        @AllowedRoles({})
         public void denied() {}
     }
 
@@ -59,7 +58,7 @@ class CallerAuthorizationTest {
     }
 
     @Test
-    void denyAllAndUndeclaredMethodsAdmitNoRole() throws Exception {
+    void anEmptyRoleListAndUndeclaredMethodsAdmitNoRole() throws Exception {
         assertThat(CallerAuthorization.rolesAllowed(Resource.class.getMethod("denied"), Resource.class))
                 .isEmpty();
         assertThat(CallerAuthorization.rolesAllowed(Undeclared.class.getMethod("open"), Undeclared.class))
