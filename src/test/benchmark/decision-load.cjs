@@ -30,6 +30,7 @@ const arrivals = []; // each latency's scheduled arrival (ms since start), for t
 const WINDOW_MS = 10000;
 let scheduled = 0, completed = 0, non2xx = 0, errors = 0, timeouts = 0;
 const start = performance.now();
+const startedAt = new Date().toISOString(); // to line windows up with the server's and the database's logs
 const cpuAtStart = process.cpuUsage();
 const total = Math.round(rate * seconds);
 const interval = 1000 / rate;
@@ -188,7 +189,7 @@ function report() {
   const elapsed = (performance.now() - start) / 1000;
   const sorted = latencies.slice().sort((a, b) => a - b);
   console.log(JSON.stringify({
-    label, targetRate: rate, seconds, connections, requests: completed,
+    label, startedAt, targetRate: rate, seconds, connections, requests: completed,
     achievedPerSecond: Math.round(completed / elapsed * 10) / 10,
     p50ms: percentile(sorted, 50), p90ms: percentile(sorted, 90), p99ms: percentile(sorted, 99),
     p999ms: percentile(sorted, 99.9), maxMs: percentile(sorted, 100),

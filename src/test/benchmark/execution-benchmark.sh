@@ -59,3 +59,7 @@ ACTION=lookup FIXED_ARGS=1 EXPECT='"cacheHit":true' load "$RATE_LOW" "$LOW_SECON
 ACTION=execute EXPECT='"status":"SUCCEEDED"' load "$RATE_HIGH" "$HIGH_SECONDS" "$CONNECTIONS" "executed-$RATE_HIGH"
 psql -h 127.0.0.1 -U postgres -d mandate_it -tAc \
   "select status, count(*) from execution where tenant_id = '$tenant' group by status order by status"
+# how often an audit append found its chain's head where this server predicted it (one request saved)
+SCRAPER=${MANDATE_METRICS_SCRAPER:-metrics-scraper:scrape-only-in-tests}
+curl -s -u "$SCRAPER" "$B/metrics?scope=application" >/dev/null
+curl -s -u "$SCRAPER" "$B/metrics?scope=application" | grep 'audit.chain-heads' || true

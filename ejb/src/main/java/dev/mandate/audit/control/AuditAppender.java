@@ -7,6 +7,7 @@ import dev.mandate.audit.entity.ChainPosition;
 import dev.mandate.platform.change.ConfigGenerations;
 import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.id.TimeOrderedIds;
+import dev.mandate.platform.schema.DatabaseProduct;
 import dev.mandate.platform.sql.Sql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuditAppender {
 
+    private static final String RECORD_COLUMNS = "id, tenant_id, chain, sequence, recorded_at, actor, agent_id,"
+            + " task_id, trace_id, action, outcome, rule_ids, input_summary, policy_version, details, previous_hash,"
+            + " hash, input_summary_salt, input_summary_digest";
+
+    @Inject
+    ChainHeads heads;
+
+    @Inject
+    DatabaseProduct database;
+
     @Inject
     AuditChains chains;
 
@@ -44,9 +56,17 @@ public class AuditAppender {
     TransactionSynchronizationRegistry transactions;
 
     /**
-     * Appends the record: locks its chain's head, then adds the record and the head's move to {@code
-     * writes}, which its owner runs (with whatever else the transaction writes: on PostgreSQL in one
-     * request). Running them fails with {@link IllegalStateException} if the head moved meanwhile.
+     * Appends the record with {@code writes}, which its owner runs (with whatever else the transaction
+     * writes: on PostgreSQL in one request). The chain's head is locked before any of those writes, and
+     * stays locked until the transaction ends; running them fails with {@link IllegalStateException} if
+     * the head moved meanwhile.
+     *
+     * <p>On PostgreSQL, where this server last moved the chain's head ({@link ChainHeads}) is taken as a
+     * prediction: the lock, and the record continuing the predicted head, go as the first statements of
+     * the writes' own request, the record written only if the head is where predicted (a statement that
+     * checks it under the lock). When it is not, the head is read under the lock, and the record made anew
+     * from it and written, two more requests. Elsewhere, or without a prediction, the head
+     * is locked now, one request of its own, and the record added to {@code writes}.
      *
      * <p>A configuration change must have advanced its tenant's configuration generation in this
      * transaction first ({@code ConfigurationChanges} does both): what decisions read is cached until the
@@ -56,7 +76,42 @@ public class AuditAppender {
      * @throws IllegalStateException outside a running transaction (the chain lock would end at once), or
      *     for a configuration change whose generation did not advance
      */
-    public AuditRecord appendTo(Sql.Writes writes, AuditEntry entry) {
+    public void appendTo(Sql.Writes writes, AuditEntry entry) {
+        AuditEntry clean = checked(entry);
+        int shard = shard(clean);
+        String chainId = AuditChain.id(clean.tenant(), shard);
+        Optional<ChainPosition> predicted = database.isPostgres() ? heads.predicted(chainId) : Optional.empty();
+        if (predicted.isEmpty()) {
+            ChainPosition head = lock(clean.tenant(), shard);
+            AuditRecord record = record(TimeOrderedIds.next(), clean, head);
+            insert(writes, record);
+            advance(writes, head, record);
+            heads.moved(head.after(record));
+            return;
+        }
+        ChainPosition guess = predicted.get();
+        AuditRecord guessed = record(TimeOrderedIds.next(), clean, guess);
+        writes.leadQuery("select 1 from audit_chain where id = ? for update", r -> true, chainId);
+        Sql.Result<Integer> written = insertContinuing(writes, guess, guessed);
+        heads.moved(guess.after(guessed));
+        writes.add(() -> {
+            if (written.get() == 1) {
+                heads.held();
+                return;
+            }
+            heads.missed();
+            // the head was elsewhere; read under the lock (held since the request's first statement) where
+            ChainPosition head = lock(clean.tenant(), shard);
+            AuditRecord record = record(guessed.id(), clean, head);
+            Sql.Writes again = sql.writes();
+            insert(again, record);
+            advance(again, head, record);
+            again.run();
+            heads.moved(head.after(record));
+        });
+    }
+
+    private AuditEntry checked(AuditEntry entry) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("an audit append needs the caller's running transaction");
         }
@@ -65,25 +120,37 @@ public class AuditAppender {
             throw new IllegalStateException("configuration change '" + clean.action()
                     + "' audited without advancing the configuration generation");
         }
-        int shard = ChainShards.shard(clean.agentId(), clean.actor(), ConfigKey.AUDIT_SHARDS.get(Integer.class));
-        ChainPosition head = lock(clean.tenant(), shard);
-        AuditRecord record = new AuditRecord(
-                TimeOrderedIds.next(),
+        return clean;
+    }
+
+    private static int shard(AuditEntry clean) {
+        return ChainShards.shard(clean.agentId(), clean.actor(), ConfigKey.AUDIT_SHARDS.get(Integer.class));
+    }
+
+    private static AuditRecord record(String id, AuditEntry clean, ChainPosition head) {
+        return new AuditRecord(
+                id,
                 clean,
-                shard,
+                head.chain(),
                 head.nextSequence(),
                 head.nextTime(OffsetDateTime.now(ZoneOffset.UTC)),
                 head.headHash());
-        insert(writes, record);
-        advance(writes, head, record);
-        return record;
     }
 
-    /** Appends the record on its own: {@link #appendTo} with writes of its own, run at once. */
+    /**
+     * Appends the record on its own, now: the head locked, the record and the head's move written (in
+     * the caller's running transaction), the record returned as written.
+     */
     public AuditRecord append(AuditEntry entry) {
+        AuditEntry clean = checked(entry);
+        int shard = shard(clean);
+        ChainPosition head = lock(clean.tenant(), shard);
+        AuditRecord record = record(TimeOrderedIds.next(), clean, head);
         Sql.Writes writes = sql.writes();
-        AuditRecord record = appendTo(writes, entry);
+        insert(writes, record);
+        advance(writes, head, record);
         writes.run();
+        heads.moved(head.after(record));
         return record;
     }
 
@@ -138,30 +205,69 @@ public class AuditAppender {
                 from.headSequence());
     }
 
+    /**
+     * Adds, right after the lock, the record and the head's move past it, both written only if the head
+     * is still at {@code from} (sequence and hash) when the statement runs under the lock: one row
+     * inserted then, none otherwise.
+     */
+    private static Sql.Result<Integer> insertContinuing(Sql.Writes writes, ChainPosition from, AuditRecord r) {
+        ChainPosition to = from.after(r);
+        return writes.leadUpdate(
+                "with moved as (update audit_chain set head_sequence = ?, head_hash = ?, head_time = ?"
+                        + " where id = ? and head_sequence = ? and head_hash = ? returning id)"
+                        + " insert into audit_record (" + RECORD_COLUMNS + ")"
+                        + " select cast(? as varchar), cast(? as varchar), cast(? as integer), cast(? as bigint),"
+                        + " cast(? as timestamp with time zone), cast(? as varchar), cast(? as varchar),"
+                        + " cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
+                        + " cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar),"
+                        + " cast(? as varchar), cast(? as varchar), cast(? as varchar), cast(? as varchar)"
+                        + " from moved",
+                concat(
+                        new Object[] {
+                            to.headSequence(),
+                            to.headHash(),
+                            to.headTime(),
+                            to.chainId(),
+                            from.headSequence(),
+                            from.headHash()
+                        },
+                        values(r)));
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     private static void insert(Sql.Writes writes, AuditRecord r) {
         writes.add(
-                "insert into audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id,"
-                        + " trace_id, action, outcome, rule_ids, input_summary, policy_version, details,"
-                        + " previous_hash, hash, input_summary_salt, input_summary_digest)"
+                "insert into audit_record (" + RECORD_COLUMNS + ")"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.id(),
-                r.tenantId(),
-                r.chain(),
-                r.sequence(),
-                r.recordedAt(),
-                r.actor(),
-                r.agentId(),
-                r.taskId(),
-                r.traceId(),
-                r.action(),
-                r.outcome(),
-                r.ruleIdsJson(),
-                r.inputSummary(),
-                r.policyVersion(),
-                r.detailsJson(),
-                r.previousHash(),
-                r.hash(),
-                r.inputSummarySalt(),
-                r.inputSummaryDigest());
+                values(r));
+    }
+
+    private static Object[] values(AuditRecord r) {
+        return new Object[] {
+            r.id(),
+            r.tenantId(),
+            r.chain(),
+            r.sequence(),
+            r.recordedAt(),
+            r.actor(),
+            r.agentId(),
+            r.taskId(),
+            r.traceId(),
+            r.action(),
+            r.outcome(),
+            r.ruleIdsJson(),
+            r.inputSummary(),
+            r.policyVersion(),
+            r.detailsJson(),
+            r.previousHash(),
+            r.hash(),
+            r.inputSummarySalt(),
+            r.inputSummaryDigest()
+        };
     }
 }

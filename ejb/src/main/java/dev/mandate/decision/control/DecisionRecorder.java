@@ -212,7 +212,7 @@ public class DecisionRecorder {
             details.put(
                     "onBehalfOfProven", Boolean.toString(submission.envelope().getBoolean("onBehalfOfProven", false)));
         }
-        // the append locks the agent's audit chain now; everything above is sent after it (see RateCounters.count)
+        // the append's lock of the agent's audit chain precedes every write above (see RateCounters.count)
         try (Step step = tracing.start("mandate.audit.append")) {
             append(writes, caller, submission, decided, verdict, policyVersion, details);
         }

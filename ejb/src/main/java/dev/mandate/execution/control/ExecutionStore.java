@@ -182,7 +182,8 @@ public class ExecutionStore {
 
     /**
      * Records the end of an attempt: a final status (with its audit record), or back to the queue for the
-     * next one, in one request to the database besides the audit chain's lock. Returns when it was recorded
+     * next one, in one request to the database (see {@code AuditAppender#appendTo} for when the audit record
+     * needs more). Returns when it was recorded
      * (the execution's new {@code updated_at}, and {@code finished_at} if it ended).
      *
      * @throws LeaseLost when the lease is no longer the caller's (another server took over): nothing written

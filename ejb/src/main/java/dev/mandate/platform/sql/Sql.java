@@ -80,10 +80,15 @@ public class Sql {
      * portable upsert). On PostgreSQL consecutive statements go in one request.
      */
     public final class Writes {
-        /** {@code otherwise}: when set, the statement must change exactly one row, else that is thrown. */
-        private record Statement(String sql, Object[] values, Supplier<? extends RuntimeException> otherwise) {}
+        /**
+         * {@code otherwise}: when set, the statement must change exactly one row, else that is thrown;
+         * {@code result}: when set, what the statement gave (its first row, or its changed-row count) goes there.
+         */
+        private record Statement(
+                String sql, Object[] values, Supplier<? extends RuntimeException> otherwise, Result<?> result) {}
 
         private final List<Object> steps = new ArrayList<>();
+        private int leading;
 
         private Writes() {}
 
@@ -92,7 +97,7 @@ public class Sql {
             if (sql.indexOf(';') >= 0) {
                 throw new IllegalArgumentException("one statement per add: " + sql);
             }
-            steps.add(new Statement(sql, values, null));
+            steps.add(new Statement(sql, values, null, null));
             return this;
         }
 
@@ -104,8 +109,36 @@ public class Sql {
         public Writes addExpectingOne(Supplier<? extends RuntimeException> otherwise, String sql, Object... values) {
             add(sql, values);
             Statement added = (Statement) steps.remove(steps.size() - 1);
-            steps.add(new Statement(added.sql(), added.values(), otherwise));
+            steps.add(new Statement(added.sql(), added.values(), otherwise, null));
             return this;
+        }
+
+        /**
+         * Adds a query that runs before everything added with the other methods (after the queries and
+         * statements added with the lead methods before it): a lock the writes must take first. Its first
+         * row, if any, is in the result once {@link #run} sent it.
+         */
+        public <T> Result<Optional<T>> leadQuery(String sql, Row<T> row, Object... values) {
+            Result<Optional<T>> result = new Result<>(row);
+            lead(new Statement(sql, values, null, result));
+            return result;
+        }
+
+        /**
+         * Adds an insert, update or delete that runs after the lead queries added before it and before
+         * everything else; its changed-row count is in the result once {@link #run} sent it.
+         */
+        public Result<Integer> leadUpdate(String sql, Object... values) {
+            Result<Integer> result = new Result<>(null);
+            lead(new Statement(sql, values, null, result));
+            return result;
+        }
+
+        private void lead(Statement statement) {
+            if (statement.sql().indexOf(';') >= 0) {
+                throw new IllegalArgumentException("one statement per add: " + statement.sql());
+            }
+            steps.add(leading++, statement);
         }
 
         /** Adds a step that runs its own statements, after the ones added before it. */
@@ -114,11 +147,8 @@ public class Sql {
             return this;
         }
 
-        /**
-         * Runs everything in the caller's transaction; returns the changed-row count of each statement
-         * added with {@link #add(String, Object...)}, in order.
-         */
-        public int[] run() {
+        /** Runs everything in the caller's transaction, the lead statements first. */
+        public void run() {
             List<Integer> changed = new ArrayList<>();
             List<Statement> pending = new ArrayList<>();
             for (Object step : steps) {
@@ -131,7 +161,6 @@ public class Sql {
                 }
             }
             send(pending, changed);
-            return changed.stream().mapToInt(Integer::intValue).toArray();
         }
 
         private void send(List<Statement> statements, List<Integer> changed) {
@@ -147,7 +176,7 @@ public class Sql {
 
         private void sendAll(List<Statement> statements, List<Integer> changed) {
             if (statements.size() < 2 || !database.isPostgres()) {
-                statements.forEach(statement -> changed.add(update(statement.sql(), statement.values())));
+                statements.forEach(statement -> changed.add(sendOne(statement)));
                 return;
             }
             String sql =
@@ -159,15 +188,72 @@ public class Sql {
                 try (PreparedStatement statement = prepare(connection, sql, values)) {
                     boolean rows = statement.execute();
                     for (Statement each : statements) {
-                        if (rows) {
-                            throw new IllegalStateException("a write returned rows: " + each.sql());
-                        }
-                        changed.add(statement.getUpdateCount());
+                        changed.add(taken(each, statement, rows));
                         rows = statement.getMoreResults();
                     }
                     return null;
                 }
             });
+        }
+
+        private int sendOne(Statement one) {
+            if (one.result() == null || one.result().row == null) {
+                int count = update(one.sql(), one.values());
+                if (one.result() != null) {
+                    one.result().set(count);
+                }
+                return count;
+            }
+            Result<?> result = one.result();
+            result.set(first(one.sql(), result.row, one.values()));
+            return 0;
+        }
+
+        /** What one statement of a request gave: its changed-row count (0 for a query, whose row is kept). */
+        private static int taken(Statement each, PreparedStatement statement, boolean rows) throws SQLException {
+            Result<?> result = each.result();
+            if (rows) {
+                if (result == null || result.row == null) {
+                    throw new IllegalStateException("a write returned rows: " + each.sql());
+                }
+                try (ResultSet first = statement.getResultSet()) {
+                    result.set(firstRow(first, result.row));
+                }
+                return 0;
+            }
+            if (result != null && result.row != null) {
+                throw new IllegalStateException("not a query: " + each.sql());
+            }
+            int count = statement.getUpdateCount();
+            if (result != null) {
+                result.set(count);
+            }
+            return count;
+        }
+    }
+
+    /** What a statement sent among {@link Writes} gave, once {@link Writes#run} sent it. */
+    public static final class Result<T> {
+        private final Row<?> row;
+        private Object value;
+        private boolean sent;
+
+        private Result(Row<?> row) {
+            this.row = row;
+        }
+
+        private void set(Object value) {
+            this.value = value;
+            this.sent = true;
+        }
+
+        /** @throws IllegalStateException before the statement was sent */
+        @SuppressWarnings("unchecked")
+        public T get() {
+            if (!sent) {
+                throw new IllegalStateException("the statement has not run yet");
+            }
+            return (T) value;
         }
     }
 
