@@ -3,9 +3,10 @@
 -- request, which \startpipeline ... \endpipeline reproduces): the decision's one transaction: the
 -- idempotency key's lock, then in the same request its lookup with the configuration generation and the
 -- calling agent (its ACTIVE check) (the tenant's configuration, tool tiers included, is cached at that
--- generation), the task-usage reservation, the audit chain's head (locked), then in one request the
--- envelope, the idempotency answer, the agent's rate counters, the audit record and the chain's new head;
--- the commit.
+-- generation), the task-usage reservation, then in one request the audit chain's lock, the audit record
+-- with the chain's new head (one statement: Mandate sends the record continuing the head it predicts,
+-- written only if the head is still there; here the statement reads the head under the lock), the
+-- envelope, the idempotency answer and the agent's rate counters; the commit.
 -- Envelope and audit record ids start with the time in milliseconds, as Mandate's (UUID version 7) do.
 -- No policy rule reads rate counters in the benchmark tenant, so no count queries run. Run by pgbench
 -- (-M prepared, as the JDBC driver runs them) against the benchmark tenant's rows.
@@ -31,8 +32,18 @@ INSERT INTO task_usage (tenant_id, agent_id, task_id, model_calls, tool_calls, c
     tool_calls = task_usage.tool_calls + 1, cost = task_usage.cost + excluded.cost
   WHERE task_usage.model_calls + excluded.model_calls <= 2147483647 AND task_usage.tool_calls + 1 <= 2147483647
     AND task_usage.cost + excluded.cost <= 999999999999;
-SELECT chain AS locked_chain, head_sequence, head_hash, head_time FROM audit_chain WHERE id = :tenant || '/' || :chain FOR UPDATE \gset
 \startpipeline
+SELECT 1 FROM audit_chain WHERE id = :tenant || '/' || :chain FOR UPDATE;
+WITH head AS (SELECT chain, head_sequence, head_hash FROM audit_chain WHERE id = :tenant || '/' || :chain),
+  moved AS (UPDATE audit_chain c SET head_sequence = head.head_sequence + 1, head_hash = md5('c') || md5('d'), head_time = now()
+    FROM head WHERE c.id = :tenant || '/' || :chain AND c.head_sequence = head.head_sequence
+    RETURNING head.chain, head.head_sequence + 1 AS sequence, head.head_hash AS previous_hash)
+INSERT INTO audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id, trace_id, action, outcome,
+    rule_ids, input_summary, policy_version, details, previous_hash, hash)
+  SELECT (SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || substr(gen_random_uuid()::text, 14)
+      FROM lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') h), :tenant, moved.chain, moved.sequence, now(), :agent, :agent, 'pgb', md5(random()::text),
+    'envelope.decided', 'ALLOW', '[]', 'bench' || chr(58) || 'update task=bench-task arguments={"ticketId":"T-1"}', '0',
+    '{"tier":"AUTONOMOUS"}', moved.previous_hash, md5('c') || md5('d') FROM moved;
 INSERT INTO envelope (id, tenant_id, agent_id, task_id, task_type, tool_key, action_key, trace_id, decision, reasons,
     rule_ids, policy_version, tier, risk_class, cost, request_json, explain_json, created_at)
   VALUES ((SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || substr(gen_random_uuid()::text, 14)
@@ -48,13 +59,5 @@ INSERT INTO rate_counter (tenant_id, agent_id, span_seconds, bucket, tool_key, e
   VALUES (:tenant, left(:agent, 34) || lpad(:slot::text, 2, '0'), 5, (extract(epoch FROM now())::bigint / 5) * 5, 'bench', 1),
     (:tenant, left(:agent, 34) || lpad(:slot::text, 2, '0'), 60, (extract(epoch FROM now())::bigint / 60) * 60, 'bench', 1)
   ON CONFLICT (agent_id, span_seconds, bucket, tool_key) DO UPDATE SET envelopes = rate_counter.envelopes + 1;
-INSERT INTO audit_record (id, tenant_id, chain, sequence, recorded_at, actor, agent_id, task_id, trace_id, action, outcome,
-    rule_ids, input_summary, policy_version, details, previous_hash, hash)
-  VALUES ((SELECT substr(h, 1, 8) || '-' || substr(h, 9, 4) || substr(gen_random_uuid()::text, 14)
-      FROM lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0') h), :tenant, :locked_chain, :head_sequence + 1, now(), :agent, :agent, 'pgb', md5(random()::text),
-    'envelope.decided', 'ALLOW', '[]', 'bench' || chr(58) || 'update task=bench-task arguments={"ticketId":"T-1"}', '0',
-    '{"tier":"AUTONOMOUS"}', :head_hash, md5('c') || md5('d'));
-UPDATE audit_chain SET head_sequence = :head_sequence + 1, head_hash = md5('c') || md5('d'), head_time = now()
-  WHERE id = :tenant || '/' || :chain AND head_sequence = :head_sequence;
 \endpipeline
 COMMIT;

@@ -10,7 +10,7 @@
 // usage: node decision-load.cjs BASE_URL AGENTS_FILE RATE SECONDS CONNECTIONS LABEL
 // Environment: ACTION (the bench tool's action, default update), FIXED_ARGS=1 (the same arguments in every
 // request: cached reads), EXPECT (text every 2xx answer must contain, e.g. an execution's status; answers
-// without it are counted as unexpected).
+// without it are counted as unexpected), WINDOW_MS (the per-window breakdown's width, default 10000).
 'use strict';
 const net = require('net');
 const fs = require('fs');
@@ -27,7 +27,7 @@ let unexpected = 0;
 
 const latencies = [];
 const arrivals = []; // each latency's scheduled arrival (ms since start), for the per-window breakdown
-const WINDOW_MS = 10000;
+const WINDOW_MS = Number(process.env.WINDOW_MS || 10000);
 let scheduled = 0, completed = 0, non2xx = 0, errors = 0, timeouts = 0;
 const start = performance.now();
 const startedAt = new Date().toISOString(); // to line windows up with the server's and the database's logs
