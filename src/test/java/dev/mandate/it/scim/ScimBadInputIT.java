@@ -151,6 +151,9 @@ class ScimBadInputIT extends ScimIT {
                 "rs512",
                 "expired",
                 "no-tenant",
+                "not-valid-yet",
+                "subject-too-long",
+                "subject-with-control-character",
                 "admin-not-provisioner",
                 "agent"
             })
@@ -170,6 +173,15 @@ class ScimBadInputIT extends ScimIT {
                                 c -> c.expirationTime(new java.util.Date(System.currentTimeMillis() - 3_600_000)),
                                 Tokens.SCIM);
                     case "no-tenant" -> Tokens.with(TENANT, "p", c -> c.claim("tenant", null), Tokens.SCIM);
+                    case "not-valid-yet" ->
+                        Tokens.with(
+                                TENANT,
+                                "p",
+                                c -> c.notBeforeTime(new java.util.Date(System.currentTimeMillis() + 3_600_000)),
+                                Tokens.SCIM);
+                    // the audit's actor column holds 256 characters: as under /api, the door refuses more
+                    case "subject-too-long" -> Tokens.of(TENANT, "p".repeat(257), Tokens.SCIM);
+                    case "subject-with-control-character" -> Tokens.of(TENANT, "okta\u0000provisioner", Tokens.SCIM);
                     case "admin-not-provisioner" -> Tokens.admin(TENANT);
                     default -> Tokens.agent(TENANT, userId);
                 };

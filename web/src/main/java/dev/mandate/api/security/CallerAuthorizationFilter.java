@@ -5,6 +5,7 @@ import dev.mandate.platform.config.ConfigKey;
 import dev.mandate.platform.error.ProblemType;
 import dev.mandate.platform.security.BearerTokenVerifier;
 import dev.mandate.platform.security.Caller;
+import dev.mandate.platform.security.TokenClaims;
 import dev.mandate.platform.tracing.SpanAttributes;
 import dev.mandate.platform.tracing.Step;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -130,13 +131,5 @@ public class CallerAuthorizationFilter implements ContainerRequestFilter, Contai
         return Response.fromResponse(Problems.of(ProblemType.UNAUTHENTICATED, detail))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
-    }
-
-    static String string(Object claim) {
-        return TokenClaims.string(claim);
-    }
-
-    static Long number(Object claim) {
-        return TokenClaims.number(claim);
     }
 }

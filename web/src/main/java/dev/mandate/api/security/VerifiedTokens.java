@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.mandate.platform.cache.Caches;
 import dev.mandate.platform.cache.CappedCache;
 import dev.mandate.platform.config.ConfigKey;
+import dev.mandate.platform.security.TokenClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Collections;

@@ -1,9 +1,6 @@
-package dev.mandate.api.security;
+package dev.mandate.platform.security;
 
 import dev.mandate.platform.error.ProblemType;
-import dev.mandate.platform.security.BuiltInRole;
-import dev.mandate.platform.security.Caller;
-import dev.mandate.platform.security.TenantId;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -20,7 +17,8 @@ import java.util.Set;
 /**
  * Turns the claims of a verified token into a {@link Caller}, or says why not. Any claim may be missing or
  * of any JSON type, as plain Java values or JSON-P values (a signed token is still the client's input): a
- * missing {@code groups} is no group, a non-string group is ignored, and nothing here throws.
+ * missing {@code groups} is no group, a non-string group is ignored, and nothing here throws. The API's and
+ * SCIM's filters both read their callers here.
  */
 public final class TokenClaims {
 
@@ -104,7 +102,8 @@ public final class TokenClaims {
         return true;
     }
 
-    static String string(Object claim) {
+    /** A string claim, as a JSON-P or a plain string; anything else is null. */
+    public static String string(Object claim) {
         if (claim instanceof JsonString json) {
             return json.getString();
         }
@@ -115,7 +114,7 @@ public final class TokenClaims {
      * A time or count claim in whole seconds: fractions are cut, a number beyond the long range saturates
      * (an {@code nbf} of 1e400 is never valid yet, not a wrapped value in the past); not a number is null.
      */
-    static Long number(Object claim) {
+    public static Long number(Object claim) {
         Object value = claim instanceof JsonNumber json ? json.bigDecimalValue() : claim;
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();

@@ -1,11 +1,9 @@
-package dev.mandate.api.security;
+package dev.mandate.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.mandate.platform.error.ProblemType;
-import dev.mandate.platform.security.BuiltInRole;
-import dev.mandate.platform.security.TenantId;
 import jakarta.json.Json;
 import java.math.BigDecimal;
 import java.time.Duration;
