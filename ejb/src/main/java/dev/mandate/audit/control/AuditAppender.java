@@ -100,14 +100,8 @@ public class AuditAppender {
                 return;
             }
             heads.missed();
-            // the head was elsewhere; read under the lock (held since the request's first statement) where
-            ChainPosition head = lock(clean.tenant(), shard);
-            AuditRecord record = record(guessed.id(), clean, head);
-            Sql.Writes again = sql.writes();
-            insert(again, record);
-            advance(again, head, record);
-            again.run();
-            heads.moved(head.after(record));
+            // the head was elsewhere: read where it is (the lock is held since the request's first statement)
+            appendNow(guessed.id(), clean, shard);
         });
     }
 
@@ -143,9 +137,12 @@ public class AuditAppender {
      */
     public AuditRecord append(AuditEntry entry) {
         AuditEntry clean = checked(entry);
-        int shard = shard(clean);
+        return appendNow(TimeOrderedIds.next(), clean, shard(clean));
+    }
+
+    private AuditRecord appendNow(String id, AuditEntry clean, int shard) {
         ChainPosition head = lock(clean.tenant(), shard);
-        AuditRecord record = record(TimeOrderedIds.next(), clean, head);
+        AuditRecord record = record(id, clean, head);
         Sql.Writes writes = sql.writes();
         insert(writes, record);
         advance(writes, head, record);
