@@ -96,10 +96,10 @@ public class AuditAppender {
         heads.moved(guess.after(guessed));
         writes.add(() -> {
             if (written.get() == 1) {
-                heads.held();
+                heads.held(chainId);
                 return;
             }
-            heads.missed();
+            heads.missed(chainId);
             // the head was elsewhere: read where it is (the lock is held since the request's first statement)
             appendNow(guessed.id(), clean, shard);
         });
